@@ -1,0 +1,94 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+/**
+ * The engine and scenario layers must be deterministic and pure: all randomness comes
+ * from seeded streams and no wall-clock time is read. tsconfig.engine.json proves there
+ * is no DOM/Node API use; these rules catch the non-deterministic globals ES2022 allows.
+ */
+const determinismRules = {
+  'no-restricted-properties': [
+    'error',
+    {
+      object: 'Math',
+      property: 'random',
+      message: 'Use a seeded stream from src/engine/random instead of Math.random.',
+    },
+    {
+      object: 'Date',
+      property: 'now',
+      message: 'The engine must not read the clock (Date.now).',
+    },
+    {
+      object: 'performance',
+      property: 'now',
+      message: 'The engine must not read the clock (performance.now).',
+    },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "NewExpression[callee.name='Date']",
+      message: 'The engine must not construct Dates (new Date) — pass times in explicitly.',
+    },
+    {
+      selector: "CallExpression[callee.name='Date']",
+      message: 'The engine must not read the clock (Date()).',
+    },
+  ],
+};
+
+export default defineConfig(
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'screenshots/',
+      '**/__screenshots__/',
+      'docs/benchmarks/',
+      '.vite/',
+      'tmp/',
+      'tmp-*/',
+    ],
+  },
+  js.configs.recommended,
+  ts.configs.recommended,
+  svelte.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        extraFileExtensions: ['.svelte'],
+        parser: ts.parser,
+        svelteConfig,
+      },
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts'],
+    rules: determinismRules,
+  },
+);

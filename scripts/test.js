@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm test`: every quality gate, in order, stopping at the first failure.
+import { spawnSync } from 'node:child_process';
+import process from 'node:process';
+
+const steps = [
+  ['Ensure system Chromium', 'node', ['scripts/ensure-chromium.js']],
+  ['ESLint', 'npx', ['eslint', '.']],
+  ['Prettier', 'npx', ['prettier', '--check', '.']],
+  ['svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']],
+  [
+    'Engine purity (tsc, ES2022 lib only)',
+    'npx',
+    ['tsc', '-p', 'tsconfig.engine.json', '--noEmit'],
+  ],
+  ['Vite build (needed by e2e tests)', 'npx', ['vite', 'build']],
+  ['Vitest (unit, browser, e2e)', 'npx', ['vitest', 'run']],
+];
+
+const started = Date.now();
+for (const [index, [title, cmd, args]] of steps.entries()) {
+  const heading = `[${index + 1}/${steps.length}] ${title}: ${cmd} ${args.join(' ')}`;
+  console.log(`\n${'='.repeat(heading.length)}\n${heading}\n${'='.repeat(heading.length)}`);
+  const stepStart = Date.now();
+  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  const seconds = ((Date.now() - stepStart) / 1000).toFixed(1);
+  if (result.error || result.status !== 0) {
+    const why = result.error
+      ? result.error.message
+      : result.signal
+        ? `signal ${result.signal}`
+        : `exit code ${result.status}`;
+    console.error(
+      `\nFAILED at step ${index + 1}/${steps.length} (${title}) after ${seconds}s: ${why}`,
+    );
+    process.exit(typeof result.status === 'number' && result.status !== 0 ? result.status : 1);
+  }
+  console.log(`-> ${title} passed (${seconds}s)`);
+}
+console.log(
+  `\nAll ${steps.length} steps passed in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
+);

@@ -1,0 +1,65 @@
+import { CellSketch } from './aggregate/sketch.ts';
+import { MONTHLY_SERIES, YEARLY_SERIES, monthlyCell, yearlyCell, type Layout } from './metrics.ts';
+import type { Model } from './model.ts';
+import { replicate, Workspace } from './replicate.ts';
+
+/**
+ * The results of replications [start, start + count) of a run: each replication's horizon
+ * totals, kept whole, and sketches of its monthly and yearly series. Plain typed arrays, so a
+ * worker can transfer it without copying.
+ */
+export interface ChunkResult {
+  start: number;
+  count: number;
+  /** count × layout.totalNames.length, replication-major. */
+  totals: Float64Array;
+  /** One CellSketch per cell of the layout, encoded in cell order. */
+  cells: Float64Array;
+}
+
+/** Monthly series each yearly series adds up (missedForceIncome is missedRecovery × forceShare). */
+const YEARLY_FROM = YEARLY_SERIES.map((name) =>
+  MONTHLY_SERIES.indexOf(name === 'missedForceIncome' ? 'missedRecovery' : name),
+);
+
+export function runChunk(
+  model: Model,
+  seed: string,
+  start: number,
+  count: number,
+  ws = new Workspace(model),
+): ChunkResult {
+  const { layout } = model;
+  const width = layout.totalNames.length;
+  const H = layout.horizonMonths;
+  const totals = new Float64Array(count * width);
+  const monthly = new Float64Array(layout.monthlyNames.length * H);
+  const sketches = Array.from({ length: layout.cellCount }, () => new CellSketch());
+  const forceShareOf = YEARLY_SERIES.map((name) =>
+    name === 'missedForceIncome' ? model.forceShare : 1,
+  );
+  for (let r = 0; r < count; r++) {
+    replicate(ws, seed, start + r, totals.subarray(r * width, (r + 1) * width), monthly);
+    for (let s = 0; s < layout.monthlyNames.length; s++) {
+      for (let t = 0; t < H; t++) sketches[monthlyCell(layout, s, t)]!.add(monthly[s * H + t]!);
+    }
+    for (let y = 0; y < layout.years; y++) {
+      const end = Math.min(H, (y + 1) * 12);
+      for (let s = 0; s < YEARLY_SERIES.length; s++) {
+        const from = YEARLY_FROM[s]! * H;
+        let sum = 0;
+        for (let t = y * 12; t < end; t++) sum += monthly[from + t]!;
+        sketches[yearlyCell(layout, s, y)]!.add(sum * forceShareOf[s]!);
+      }
+    }
+  }
+  const encoded: number[] = [];
+  for (const sketch of sketches) sketch.encode(encoded);
+  return { start, count, totals, cells: Float64Array.from(encoded) };
+}
+
+/** Adds a chunk's encoded sketches into `sketches`, one per cell of `layout`. */
+export function mergeCells(layout: Layout, sketches: CellSketch[], cells: Float64Array): void {
+  let at = 0;
+  for (let c = 0; c < layout.cellCount; c++) at = CellSketch.decode(cells, at, sketches[c]!);
+}

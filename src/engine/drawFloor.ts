@@ -1,0 +1,42 @@
+import type { Model } from './model.ts';
+import { binomial } from './random/binomial.ts';
+import { standardNormal } from './random/normal.ts';
+import { streamRng, streamSeed } from './random/rng.ts';
+
+/**
+ * Draws the random numbers one replication of `model` draws, with the same samplers and the
+ * same streams, and does nothing else. No engine can run a replication faster than this: the
+ * benchmark divides the engine's time by this floor's. Staff counts follow the expected path
+ * without hiring (the floor's draws do not depend on a model state), which draws as many
+ * binomials as the engine does. Returns a checksum so the work cannot be optimised away.
+ */
+export function drawReplication(model: Model, seed: string, index: number): number {
+  let checksum = 0;
+  for (const g of model.groups) {
+    const rng = streamRng(streamSeed(seed, index, g.part));
+    let inPost = g.inPost + g.inTraining;
+    for (let t = 0; t < model.horizonMonths; t++) {
+      const leavers = binomial(rng, inPost, g.leaveProbabilityPerMonth);
+      checksum += leavers;
+      inPost = Math.max(g.inPost, inPost - leavers);
+    }
+  }
+  for (const s of model.streams) {
+    const rng = streamRng(streamSeed(seed, index, s.part));
+    for (let t = 0; t < model.horizonMonths; t++) {
+      const cases = s.cases(rng, Math.pow(s.growthPerMonth, t));
+      for (let c = 0; c < cases; c++) {
+        const items = s.items(rng, 1);
+        for (let i = 0; i < items; i++) {
+          checksum += s.hours(rng, 1);
+          if (s.suspects) {
+            checksum += rng() < s.assetProbability ? 1 : 0;
+            checksum += s.assetValue(rng, 1);
+          }
+          checksum += standardNormal(rng);
+        }
+      }
+    }
+  }
+  return checksum;
+}

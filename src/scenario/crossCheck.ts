@@ -1,0 +1,109 @@
+import { LIMITS } from './limits.ts';
+import { expectedMean } from './distributionMoments.ts';
+import type { Problem } from './problem.ts';
+import type { Scenario } from './schema.ts';
+
+/**
+ * What the schema cannot see field by field: ids that must be unique, references to roles,
+ * people beyond the posts, the size of the work a file asks for, and invisible characters that
+ * could disguise a name.
+ */
+export function crossCheck(scenario: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+
+  const roleIds = new Set<string>();
+  scenario.roles.forEach((role, r) => {
+    if (roleIds.has(role.id))
+      add(`roles[${r}].id`, `"${role.id}" is used by another role; give each role its own id.`);
+    roleIds.add(role.id);
+  });
+  const roleRef = (path: string, id: string) => {
+    if (!roleIds.has(id)) {
+      add(
+        path,
+        `refers to a role "${id}" that is not in roles; use one of ${[...roleIds].map((x) => `"${x}"`).join(', ')}.`,
+      );
+    }
+  };
+
+  const unitIds = new Set<string>();
+  const streamIds = new Set<string>();
+  let itemsPerReplication = 0;
+  scenario.units.forEach((unit, u) => {
+    const at = `units[${u}]`;
+    if (unitIds.has(unit.id))
+      add(`${at}.id`, `"${unit.id}" is used by another unit; give each unit its own id.`);
+    unitIds.add(unit.id);
+    const groupRoles = new Set<string>();
+    unit.staff.forEach((group, g) => {
+      const gat = `${at}.staff[${g}]`;
+      roleRef(`${gat}.role`, group.role);
+      if (groupRoles.has(group.role)) {
+        add(
+          `${gat}.role`,
+          `the unit already has a staff group for role "${group.role}"; merge the two rows.`,
+        );
+      }
+      groupRoles.add(group.role);
+      const people = group.inPost + group.inTraining;
+      if (people > group.establishment) {
+        add(
+          `${gat}.inPost`,
+          `${group.inPost} in post and ${group.inTraining} in training is more than the ${group.establishment} posts; raise the posts or lower the people.`,
+        );
+      }
+    });
+    unit.demand.forEach((stream, s) => {
+      const sat = `${at}.demand[${s}]`;
+      if (streamIds.has(stream.id))
+        add(`${sat}.id`, `"${stream.id}" is used by another demand stream; give each its own id.`);
+      streamIds.add(stream.id);
+      roleRef(`${sat}.role`, stream.role);
+      itemsPerReplication +=
+        expectedMean(stream.casesPerMonth) *
+        expectedMean(stream.itemsPerCase) *
+        scenario.horizonMonths *
+        Math.pow(1 + stream.growthPerYear, scenario.horizonMonths / 12);
+    });
+  });
+  if (itemsPerReplication > LIMITS.itemsPerReplication) {
+    add(
+      'units',
+      `the demand adds up to about ${Math.round(itemsPerReplication).toLocaleString('en-GB')} suspects and products in one replication, more than the ${LIMITS.itemsPerReplication.toLocaleString('en-GB')} a run can hold; check cases per month and items per case.`,
+    );
+  }
+  scanText(scenario, [], add);
+  return problems;
+}
+
+// Control characters (other than tab and line breaks) and the bidirectional overrides and
+// isolates that can make text display in a different order from the one it is stored in.
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
+
+function scanText(
+  value: unknown,
+  path: (string | number)[],
+  add: (path: string, message: string) => void,
+): void {
+  if (typeof value === 'string') {
+    const match = HIDDEN.exec(value);
+    if (match) {
+      const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      add(
+        formatPathLoose(path),
+        `holds an invisible control character (U+${code}) that can disguise text; retype it.`,
+      );
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => scanText(v, [...path, i], add));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) scanText(v, [...path, k], add);
+  }
+}
+
+function formatPathLoose(path: (string | number)[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}

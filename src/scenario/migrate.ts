@@ -1,0 +1,74 @@
+import { FORMAT, SCHEMA_VERSION } from './schema.ts';
+import type { Problem } from './problem.ts';
+
+/**
+ * Brings a file written by an older release up to the current `schemaVersion`, one step at a
+ * time, noting what each step changed. A file from a newer release is refused, never guessed at.
+ */
+export interface Migration {
+  /** The version this step reads; it writes `from + 1`. */
+  from: number;
+  describe: string;
+  apply(file: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Every step, oldest first. Version 1 is the first release, so there are none yet. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export type MigrationResult =
+  { ok: true; file: Record<string, unknown>; notes: string[] } | { ok: false; problems: Problem[] };
+
+export function migrate(
+  file: Record<string, unknown>,
+  migrations: readonly Migration[] = MIGRATIONS,
+  current: number = SCHEMA_VERSION,
+): MigrationResult {
+  const refuse = (path: string, message: string): MigrationResult => ({
+    ok: false,
+    problems: [{ path, message }],
+  });
+  if (!('format' in file)) {
+    return refuse(
+      'format',
+      `is missing: a scenario file starts with "format": "${FORMAT}". Is this a Shortfall scenario?`,
+    );
+  }
+  if (file.format !== FORMAT) {
+    return refuse(
+      'format',
+      `is ${JSON.stringify(file.format)}, not "${FORMAT}": this is not a Shortfall scenario file.`,
+    );
+  }
+  const version = file.schemaVersion;
+  if (version === undefined) {
+    return refuse(
+      'schemaVersion',
+      `is missing: add "schemaVersion": ${current} if the file was made for this version.`,
+    );
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return refuse(
+      'schemaVersion',
+      `must be a whole number from 1 to ${current}, not ${JSON.stringify(version)}.`,
+    );
+  }
+  if (version > current) {
+    return refuse(
+      'schemaVersion',
+      `is ${version}: this file was saved by a newer version of Shortfall (this one reads up to version ${current}). Update Shortfall to open it.`,
+    );
+  }
+  let out = file;
+  const notes: string[] = [];
+  for (let v = version; v < current; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step)
+      return refuse(
+        'schemaVersion',
+        `no way to update a version ${v} file; this is a fault in Shortfall.`,
+      );
+    out = { ...step.apply(out), schemaVersion: v + 1 };
+    notes.push(`Updated from version ${v} to ${v + 1}: ${step.describe}`);
+  }
+  return { ok: true, file: out, notes };
+}

@@ -1,0 +1,54 @@
+import { crossCheck } from './crossCheck.ts';
+import { decodeFile, tooLarge } from './decodeFile.ts';
+import { issuesToProblems } from './issueMessage.ts';
+import { LIMITS } from './limits.ts';
+import { migrate } from './migrate.ts';
+import type { Result } from './problem.ts';
+import { scenarioSchema, type Scenario } from './schema.ts';
+import { parseStrictJson } from './strictJson.ts';
+
+/**
+ * Reading a scenario is parse → migrate → fill defaults and validate → cross-check. Each stage
+ * refuses with problems that name the field; nothing is half-read.
+ */
+
+/** Validates a value already in memory (from the editor, a share link or JSON.parse). */
+export function validateScenario(value: unknown): Result<Scenario> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '(top level)',
+          message: `must be an object { … } holding a scenario, not ${Array.isArray(value) ? 'a list' : String(value === null ? 'null' : typeof value)}.`,
+        },
+      ],
+    };
+  }
+  const migrated = migrate(value as Record<string, unknown>);
+  if (!migrated.ok) return migrated;
+  const parsed = scenarioSchema.safeParse(migrated.file);
+  if (!parsed.success)
+    return { ok: false, problems: issuesToProblems(parsed.error.issues, migrated.file) };
+  const problems = crossCheck(parsed.data);
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: parsed.data,
+    warnings: migrated.notes.map((message) => ({ path: 'schemaVersion', message })),
+  };
+}
+
+export function parseScenarioText(text: string): Result<Scenario> {
+  if (text.length > LIMITS.fileBytes)
+    return { ok: false, problems: [{ path: '(file)', message: tooLarge(text.length) }] };
+  const json = parseStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!json.ok) return { ok: false, problems: [json.problem] };
+  return validateScenario(json.value);
+}
+
+export function parseScenarioBytes(bytes: Uint8Array): Result<Scenario> {
+  const decoded = decodeFile(bytes);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  return parseScenarioText(decoded.text);
+}

@@ -1,0 +1,31 @@
+/** One thing wrong with a scenario: where (a path such as `units[0].staff[0].inPost`) and what. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type Result<T> =
+  { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** The most problems reported at once; a badly damaged file would otherwise list thousands. */
+export const MAX_PROBLEMS = 20;
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key))
+      out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out || '(top level)';
+}
+
+/** One line per problem, `path: message`, capped with a count of the rest. */
+export function describeProblems(problems: readonly Problem[]): string[] {
+  const lines = problems.slice(0, MAX_PROBLEMS).map((p) => `${p.path}: ${p.message}`);
+  if (problems.length > MAX_PROBLEMS) {
+    lines.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
+  }
+  return lines;
+}

@@ -1,0 +1,85 @@
+/// <reference types="vitest/config" />
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vite';
+
+/** System Chromium (Debian package); `npx playwright install` is not used. */
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Dependencies Vite must pre-bundle up front. If they are discovered lazily (e.g. first
+ * imported inside a worker during a browser test) Vite re-optimises mid-run, reloads the
+ * page and worker tests hang.
+ */
+const PREBUNDLED = ['comlink', 'seedrandom', 'd3', 'zod'];
+
+export default defineConfig({
+  plugins: [svelte()],
+  server: {
+    host: 'localhost',
+  },
+  preview: {
+    host: 'localhost',
+  },
+  build: {
+    target: 'es2022',
+  },
+  worker: {
+    format: 'es',
+  },
+  optimizeDeps: {
+    include: PREBUNDLED,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/browser/**', 'tests/e2e/**', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotDirectory: 'test-results/screenshots',
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM_PATH,
+                args: CHROMIUM_ARGS,
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,60 @@
+import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/** What to run. Results depend on these alone, never on how or where they are run. */
+export interface RunRequest {
+  scenario: Scenario;
+  seed: string;
+  replications: number;
+  /** Replications per chunk; any value gives the same results. Default DEFAULT_CHUNK_SIZE. */
+  chunkSize?: number;
+}
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Replications per second so far. */
+  ratePerSecond: number;
+  /** Estimated time to finish, from the rate so far; NaN before the first chunk. */
+  remainingMs: number;
+}
+
+export interface RunOptions {
+  /** Called at least four times a second while the run goes on, and once at the end. */
+  onProgress?: (progress: RunProgress) => void;
+  /** Called after each chunk is merged, with the aggregate so far (for live results). */
+  onPartial?: (aggregate: RunAggregate) => void;
+  /** Aborting stops the run promptly; the promise then rejects with a RunCancelled. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs replications and merges them. Implementations: in this thread (tests, tiny runs), a pool
+ * of browser Web Workers, a pool of Node worker threads. For the same request every
+ * implementation gives bit-identical results.
+ */
+export interface Runner {
+  run(request: RunRequest, options?: RunOptions): Promise<RunAggregate>;
+  /** Ends the runner's workers. */
+  dispose(): void;
+}
+
+export class RunCancelled extends Error {
+  constructor() {
+    super('The run was cancelled.');
+    this.name = 'RunCancelled';
+  }
+}
+
+/** A run that could not finish: names the scenario and seed so it can be reproduced. */
+export class RunFailed extends Error {
+  constructor(
+    message: string,
+    readonly scenarioName: string,
+    readonly seed: string,
+  ) {
+    super(message);
+    this.name = 'RunFailed';
+  }
+}

@@ -46,10 +46,15 @@ export function migrate(
       `is missing: add "schemaVersion": ${current} if the file was made for this version.`,
     );
   }
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  // Version 1 is the first release; a step from an earlier (pre-release) version extends the range.
+  const oldest = Math.min(1, ...migrations.map((m) => m.from));
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < oldest) {
+    const want =
+      current === oldest ? `must be ${current}` : `must be a whole number from ${oldest} to ${current}`;
+    const quoted = typeof version === 'string' && /^\s*\d+\s*$/.test(version);
     return refuse(
       'schemaVersion',
-      `must be a whole number from 1 to ${current}, not ${JSON.stringify(version)}.`,
+      `${want}, not ${JSON.stringify(version)}${quoted ? ': remove the quotes' : ''}.`,
     );
   }
   if (version > current) {

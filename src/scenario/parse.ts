@@ -20,7 +20,7 @@ export function validateScenario(value: unknown): Result<Scenario> {
       problems: [
         {
           path: '(top level)',
-          message: `must be an object { … } holding a scenario, not ${Array.isArray(value) ? 'a list' : String(value === null ? 'null' : typeof value)}.`,
+          message: `must be an object { … } holding a scenario, not ${describeTopLevel(value)}. Is this a Shortfall scenario file?`,
         },
       ],
     };
@@ -51,4 +51,11 @@ export function parseScenarioBytes(bytes: Uint8Array): Result<Scenario> {
   const decoded = decodeFile(bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   return parseScenarioText(decoded.text);
+}
+
+function describeTopLevel(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'a text value';
+  return `a ${typeof value}`;
 }

@@ -70,8 +70,9 @@ class Parser {
 
   value(path: PropertyKey[], depth: number): JsonValue {
     if (depth > LIMITS.jsonDepth) {
+      // The path of a runaway nesting is as long as the nesting; the file is what is wrong.
       this.fail(
-        path,
+        [],
         `nested more than ${LIMITS.jsonDepth} levels deep; this is not a scenario file`,
       );
     }

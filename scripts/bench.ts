@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: speed and memory of the engine, the pools and the app, on this machine.
+ * Prints a table and writes it to docs/benchmarks.md. Figures are medians of repeated rounds,
+ * and the targets are ratios measured within this one run.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { measureBrowser } from './bench/browser.ts';
+import { measureEngine } from './bench/engine.ts';
+import { measureMemory } from './bench/memory.ts';
+import { measureRandom } from './bench/random.ts';
+import { measureScaling } from './bench/scaling.ts';
+
+interface Row {
+  measure: string;
+  value: string;
+  target?: string;
+  met?: boolean;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const add = (measure: string, value: string, target?: string, met?: boolean) => {
+  rows.push({ measure, value, target, met });
+  console.log(`${measure.padEnd(64)} ${value.padStart(16)}${target ? `   target ${target} ${met ? 'met' : 'NOT met'}` : ''}`);
+};
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+console.log(`Machine: ${machine}\n`);
+
+const random = measureRandom();
+for (const r of random.generators) add(`uniform: ${r.name}`, `${r.ns.toFixed(1)} ns/draw`);
+for (const r of random.samplers) add(`sampler: ${r.name}`, `${r.ns.toFixed(1)} ns/draw`);
+notes.push(random.why);
+
+for (const engine of measureEngine()) {
+  add(`${engine.scenario}: engine time per replication`, `${engine.engineMs.toFixed(2)} ms`);
+  add(`${engine.scenario}: draw-only floor per replication`, `${engine.floorMs.toFixed(2)} ms`);
+  add(`${engine.scenario}: engine ÷ floor`, `${engine.ratio.toFixed(2)}×`, '≤ 1.6×', engine.ratio <= 1.6);
+}
+
+for (const s of await measureScaling()) {
+  add(`${s.scenario}: Node, 1 worker`, `${s.one.toFixed(1)} rep/s`);
+  add(`${s.scenario}: Node, ${s.workers} workers`, `${s.all.toFixed(1)} rep/s`);
+  add(`${s.scenario}: Node scaling`, `${(s.all / s.one).toFixed(2)}×`, '≥ 1.8×', s.all / s.one >= 1.8);
+}
+
+const memory = await measureMemory();
+add(
+  `1,000,000-replication command-line run: peak memory (${memory.scenario})`,
+  `${memory.peakMb.toFixed(0)} MB`,
+  '< 300 MB',
+  memory.peakMb < 300,
+);
+add('1,000,000-replication command-line run: time', `${(memory.seconds).toFixed(0)} s`);
+
+const browser = await measureBrowser();
+if (browser.ok) {
+  add('Chromium: Run pressed → first partial result on screen', `${browser.firstResultMs.toFixed(0)} ms`, '≤ 300 ms', browser.firstResultMs <= 300);
+  add(`Chromium: longest main-thread task, ${browser.replications.toLocaleString('en-GB')}-replication run`, `${browser.longestTaskMs.toFixed(0)} ms`, '< 50 ms', browser.longestTaskMs < 50);
+  add(`Chromium: ${browser.scenario}, 1 worker`, `${browser.oneWorker.toFixed(1)} rep/s`);
+  add(`Chromium: ${browser.scenario}, ${browser.workers} workers`, `${browser.allWorkers.toFixed(1)} rep/s`);
+  add('Chromium scaling', `${(browser.allWorkers / browser.oneWorker).toFixed(2)}×`, '≥ 1.8×', browser.allWorkers / browser.oneWorker >= 1.8);
+} else {
+  add('Chromium measurements', `not measured: ${browser.reason}`);
+}
+
+const table = [
+  '| measure | value | target | met |',
+  '| --- | ---: | --- | --- |',
+  ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.target ? (r.met ? 'yes' : '**no**') : ''} |`),
+].join('\n');
+writeFileSync(
+  new URL('../docs/benchmarks.md', import.meta.url),
+  `# Benchmarks\n\nWritten by \`npm run bench\`. Machine: ${machine}.\n\n${table}\n\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
+);
+console.log('\nWritten to docs/benchmarks.md');

@@ -1,0 +1,34 @@
+import { parseArgs } from '../args.ts';
+import { UsageError } from '../cliError.ts';
+import type { Command } from '../command.ts';
+import { commandNames, loadCommand } from '../commands.ts';
+
+const command: Command = {
+  summary: 'Lists the commands, or explains one.',
+  usage: `Usage: shortfall help [COMMAND]
+
+Lists the commands, or prints how to use COMMAND.`,
+  async run(args, io) {
+    const { positionals } = parseArgs(args, {});
+    const [name] = positionals;
+    if (name !== undefined) {
+      const target = await loadCommand(name);
+      if (!target) throw new UsageError(`Unknown command "${name}".`);
+      io.stdout(`${target.usage}\n`);
+      return 0;
+    }
+    const lines = ['Usage: shortfall COMMAND [OPTIONS]', '', 'Commands:'];
+    const names = commandNames();
+    const width = Math.max(...names.map((n) => n.length));
+    for (const n of names) {
+      const c = n === 'help' ? command : await loadCommand(n);
+      lines.push(`  ${n.padEnd(width)}  ${c?.summary ?? ''}`);
+    }
+    lines.push('', 'Run "shortfall help COMMAND" for its options.');
+    lines.push('Exit codes: 0 done, 1 bad input or failed run, 2 usage error, 130 interrupted.');
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};
+
+export default command;

@@ -1,0 +1,114 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { LIMITS } from '../../scenario/limits.ts';
+import { createNodeRunner } from '../../runner/nodeRunner.ts';
+import { RunCancelled, RunFailed } from '../../runner/runner.ts';
+import { DEFAULT_CHUNK_SIZE } from '../../engine/run.ts';
+import { choiceFlag, intFlag, parseArgs } from '../args.ts';
+import { CliError } from '../cliError.ts';
+import type { Command } from '../command.ts';
+import { DEFAULT_SCENARIO_PATH, loadScenario } from '../loadScenario.ts';
+import { progressLine } from '../progressLine.ts';
+import { summaryTable } from '../summaryTable.ts';
+import { VERSION } from '../version.ts';
+import { availableParallelism } from 'node:os';
+
+/** More workers than this gains nothing on any machine the tool runs on. */
+const MAX_WORKERS = 256;
+
+const command: Command = {
+  summary: 'Runs a scenario and prints its results.',
+  usage: `Usage: shortfall run [FILE] [options]
+
+Runs the scenario in FILE (default: the built-in Metropolitan Police scenario) and prints
+its results. The same file, seed and replications give the same results whatever the
+number of workers or the chunk size.
+
+Options:
+  --replications N   Simulated futures (default: the scenario's replications)
+  --seed S           Any text (default: the scenario's seed)
+  --workers W        Worker threads (default: one per core)
+  --format F         json (default) or table
+  --out PATH         Write the results to PATH instead of standard output
+  --chunk-size N     Replications per chunk of work (default ${DEFAULT_CHUNK_SIZE})
+
+JSON output: { scenario: { name }, seed, replications, horizonMonths, totals, endOfHorizon,
+monthly, yearly, version }; each statistic is { mean, sd, se, p05, p25, p50, p75, p95, min,
+max }.`,
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args, {
+      replications: 'string',
+      seed: 'string',
+      workers: 'string',
+      format: 'string',
+      out: 'string',
+      'chunk-size': 'string',
+    });
+    const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'json');
+    const workers = intFlag(flags.workers, 'workers', 1, MAX_WORKERS, availableParallelism());
+    const chunkSize = intFlag(
+      flags['chunk-size'],
+      'chunk-size',
+      1,
+      LIMITS.replications,
+      DEFAULT_CHUNK_SIZE,
+    );
+    const file = positionals[0] ?? DEFAULT_SCENARIO_PATH;
+    const { scenario, warnings } = await loadScenario(file, io);
+    for (const w of warnings) io.stderr(`warning: ${w.path}: ${w.message}\n`);
+    const replications = intFlag(
+      flags.replications,
+      'replications',
+      1,
+      LIMITS.replications,
+      scenario.replications,
+    );
+    const seed = flags.seed ?? scenario.seed;
+    if (seed === '') throw new CliError('--seed must not be empty.', 2);
+
+    const runner = createNodeRunner({ size: workers });
+    let drawn = false;
+    let summary;
+    try {
+      const aggregate = await runner.run(
+        { scenario, seed, replications, chunkSize },
+        {
+          signal: io.signal,
+          onProgress: io.stderrIsTty
+            ? (p) => {
+                drawn = true;
+                io.stderr(`\r\x1b[2K${progressLine(p)}`);
+              }
+            : undefined,
+        },
+      );
+      summary = aggregate.summary();
+    } catch (error) {
+      if (error instanceof RunCancelled) throw new CliError('Cancelled.', 130);
+      if (error instanceof RunFailed) throw new CliError(error.message);
+      throw error;
+    } finally {
+      runner.dispose();
+      if (drawn) io.stderr('\r\x1b[2K');
+    }
+
+    const text =
+      format === 'table'
+        ? summaryTable(scenario, seed, summary)
+        : `${JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, version: VERSION }, null, 2)}\n`;
+    if (flags.out === undefined) {
+      io.stdout(text);
+    } else {
+      try {
+        await writeFile(resolve(io.cwd, flags.out), text);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new CliError(`${flags.out}: cannot be written (${reason}).`);
+      }
+      io.stderr(`Results written to ${flags.out}\n`);
+    }
+    return 0;
+  },
+};
+
+export default command;

@@ -1,0 +1,73 @@
+import type { Summary } from '../engine/aggregate/runAggregate.ts';
+import type { Stat } from '../engine/aggregate/statistic.ts';
+import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+const POUNDS: ReadonlySet<TotalMetric> = new Set([
+  'assetsNotInvestigated',
+  'missedRecovery',
+  'missedForceIncome',
+  'recovered',
+  'forceIncome',
+]);
+const PRODUCTS: ReadonlySet<TotalMetric> = new Set([
+  'productsArrived',
+  'productsDelivered',
+  'undeliveredProducts',
+  'backlogProducts',
+]);
+
+/** `unexaminedSuspects` → `Unexamined suspects`. */
+function label(name: string): string {
+  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function number(value: number, pounds: boolean): string {
+  if (!Number.isFinite(value)) return '–';
+  const digits = Math.abs(value) >= 100 || pounds ? 0 : 1;
+  const text = value.toLocaleString('en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return pounds ? `£${text}` : text;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+function statRow(name: string, s: Stat, pounds: boolean): string[] {
+  const f = (v: number) => number(v, pounds);
+  return [name, f(s.mean), `${f(s.p05)} – ${f(s.p95)}`, f(s.se)];
+}
+
+/**
+ * The main results as text: each horizon total with its mean, 90% range (p05–p95) and the
+ * standard error of the mean, then staff in post at the end of the horizon against posts.
+ */
+export function summaryTable(scenario: Scenario, seed: string, summary: Summary): string {
+  const hasProducts = summary.totals.productsArrived.max > 0;
+  const totals = TOTAL_METRICS.filter((m) => hasProducts || !PRODUCTS.has(m)).map((m) =>
+    statRow(label(m), summary.totals[m], POUNDS.has(m)),
+  );
+  const roles = scenario.roles.map((role) => {
+    const posts = scenario.units
+      .flatMap((u) => u.staff)
+      .filter((g) => g.role === role.id)
+      .reduce((sum, g) => sum + g.establishment, 0);
+    return [...statRow(role.name, summary.endOfHorizon.inPost[role.id]!, false), String(posts)];
+  });
+  return [
+    `${scenario.name}`,
+    `Seed "${seed}", ${summary.replications} replications, ${summary.horizonMonths} months.`,
+    '',
+    ...table(['Over the horizon', 'mean', '90% range (p05 – p95)', 'se'], totals),
+    '',
+    ...table(['In post at the end', 'mean', '90% range (p05 – p95)', 'se', 'posts'], roles),
+    '',
+  ].join('\n');
+}

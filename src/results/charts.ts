@@ -1,0 +1,183 @@
+import type { RunAggregate, Summary } from '../engine/aggregate/runAggregate.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { fanRows, type FanRow } from './fanSeries.ts';
+import {
+  backlogFinding,
+  funnelFinding,
+  histogramFinding,
+  inPostFinding,
+  unexaminedFinding,
+} from './findings.ts';
+import { formatCount, formatPounds } from './format.ts';
+import { funnelStages, type FunnelStage } from './funnel.ts';
+import { establishmentByRole, type HeadlineUnit } from './headlines.ts';
+import { histogram, type HistogramBin } from './histogram.ts';
+
+/** The numbers behind a chart, as a table a screen reader or a planner can read. */
+export interface ChartTable {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+}
+
+interface ChartBase {
+  id: string;
+  /** States the finding, e.g. "About 700 suspects a month go unexamined by the final year". */
+  title: string;
+  /** What the chart shows, for its text alternative. */
+  description: string;
+  table: ChartTable;
+}
+
+export interface FanChartSpec extends ChartBase {
+  kind: 'fan';
+  xLabel: string;
+  yLabel: string;
+  rows: FanRow[];
+  /** A horizontal reference line, e.g. the establishment. */
+  reference?: { value: number; label: string };
+}
+
+export interface HistogramSpec extends ChartBase {
+  kind: 'histogram';
+  xLabel: string;
+  yLabel: string;
+  unit: HeadlineUnit;
+  bins: HistogramBin[];
+  median: number;
+}
+
+export interface FunnelSpec extends ChartBase {
+  kind: 'funnel';
+  stages: FunnelStage[];
+}
+
+export type ChartSpec = FanChartSpec | HistogramSpec | FunnelSpec;
+
+const fanTable = (caption: string, rows: FanRow[]): ChartTable => ({
+  caption,
+  columns: ['Month', '5th percentile', '25th', 'Median', '75th', '95th percentile'],
+  rows: rows.map((r) => [
+    String(r.month),
+    formatCount(r.p05),
+    formatCount(r.p25),
+    formatCount(r.p50),
+    formatCount(r.p75),
+    formatCount(r.p95),
+  ]),
+});
+
+const fanDescription = (what: string) =>
+  `${what} by month. The line is the median across replications; the darker band holds the middle 50% of futures and the lighter band 90%.`;
+
+function histogramSpec(
+  id: string,
+  label: string,
+  unit: HeadlineUnit,
+  values: Float64Array,
+  xLabel: string,
+  stat: { p05: number; p50: number; p95: number },
+): HistogramSpec {
+  const bins = histogram(values, 24);
+  const fmt = unit === 'pounds' ? formatPounds : formatCount;
+  return {
+    kind: 'histogram',
+    id,
+    title: histogramFinding(label, unit, stat),
+    description: `How often each total of ${label.toLowerCase()} came up across ${values.length.toLocaleString('en-GB')} replications; the marked line is the median, ${fmt(stat.p50)}.`,
+    xLabel,
+    yLabel: 'Replications',
+    unit,
+    bins,
+    median: stat.p50,
+    table: {
+      caption: `Replications by ${label.toLowerCase()}`,
+      columns: ['From', 'To', 'Replications'],
+      rows: bins.map((b) => [fmt(b.x0), fmt(b.x1), String(b.count)]),
+    },
+  };
+}
+
+/** Every results chart, with its data prepared, its finding as a title and its table. */
+export function resultCharts(
+  summary: Summary,
+  aggregate: Pick<RunAggregate, 'values'>,
+  scenario: Scenario,
+): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const unexamined = fanRows(summary.monthly.unexaminedSuspects);
+  charts.push({
+    kind: 'fan',
+    id: 'unexamined-by-month',
+    title: unexaminedFinding(summary),
+    description: fanDescription('Suspects not examined for assets'),
+    xLabel: 'Month of the horizon',
+    yLabel: 'Suspects not examined (per month)',
+    rows: unexamined,
+    table: fanTable('Suspects not examined for assets, per month', unexamined),
+  });
+  const backlog = fanRows(summary.monthly.backlogSuspects);
+  charts.push({
+    kind: 'fan',
+    id: 'backlog-by-month',
+    title: backlogFinding(summary),
+    description: fanDescription('Suspects waiting for examination at the end of each month'),
+    xLabel: 'Month of the horizon',
+    yLabel: 'Suspects waiting (end of month)',
+    rows: backlog,
+    table: fanTable('Suspects waiting at the end of each month', backlog),
+  });
+  const posts = establishmentByRole(scenario);
+  for (const role of scenario.roles) {
+    const stats = summary.monthly.inPost[role.id];
+    if (!stats) continue;
+    const rows = fanRows(stats);
+    const establishment = posts.get(role.id) ?? 0;
+    charts.push({
+      kind: 'fan',
+      id: `in-post-${role.id}`,
+      title: inPostFinding(summary, scenario, role.id),
+      description: `${fanDescription(`Trained ${role.name.toLowerCase()}s in post`)} The dashed line is the establishment of ${formatCount(establishment)} posts.`,
+      xLabel: 'Month of the horizon',
+      yLabel: `${role.name}s in post (people)`,
+      rows,
+      reference: { value: establishment, label: `${formatCount(establishment)} posts` },
+      table: fanTable(`Trained ${role.name.toLowerCase()}s in post by month`, rows),
+    });
+  }
+  charts.push(
+    histogramSpec(
+      'unexamined-total',
+      'Suspects not examined over the horizon',
+      'count',
+      aggregate.values('unexaminedSuspects'),
+      'Suspects not examined over the horizon',
+      summary.totals.unexaminedSuspects,
+    ),
+  );
+  charts.push(
+    histogramSpec(
+      'missed-recovery-total',
+      'Recoverable assets missed',
+      'pounds',
+      aggregate.values('missedRecovery'),
+      'Recoverable assets missed over the horizon (£)',
+      summary.totals.missedRecovery,
+    ),
+  );
+  const stages = funnelStages(summary);
+  charts.push({
+    kind: 'funnel',
+    id: 'funnel',
+    title: funnelFinding(summary),
+    description:
+      'From suspects arriving to suspects examined, to examined suspects holding assets, to the money recovered (medians over the horizon).',
+    stages,
+    table: {
+      caption: 'From arrival to recovery over the horizon (medians)',
+      columns: ['Stage', 'Value', 'Note'],
+      rows: stages.map((s) => [s.label, s.display, s.note]),
+    },
+  });
+  return charts;
+}

@@ -1,0 +1,42 @@
+import type { Summary } from '../engine/aggregate/runAggregate.ts';
+import type { Stat } from '../engine/aggregate/statistic.ts';
+import { csvRow } from '../files/csvCell.ts';
+
+export interface CsvContext {
+  scenarioName: string;
+  seed: string;
+  version: string;
+}
+
+const STAT_COLUMNS = ['mean', 'se', 'p05', 'p25', 'p50', 'p75', 'p95'] as const;
+const statCells = (s: Stat) => STAT_COLUMNS.map((k) => s[k]);
+
+/**
+ * The results as one CSV table: horizon totals, staff at the end, then every monthly and yearly
+ * series, one row per metric and period, with the run's identity in the first rows.
+ */
+export function resultsCsv(summary: Summary, context: CsvContext): string {
+  const rows: string[] = [
+    csvRow(['Scenario', context.scenarioName]),
+    csvRow(['Seed', context.seed]),
+    csvRow(['Replications', summary.replications]),
+    csvRow(['Shortfall version', context.version]),
+    '',
+    csvRow(['section', 'metric', 'period', ...STAT_COLUMNS]),
+  ];
+  for (const [metric, stat] of Object.entries(summary.totals))
+    rows.push(csvRow(['total', metric, 'horizon', ...statCells(stat)]));
+  for (const [role, stat] of Object.entries(summary.endOfHorizon.inPost))
+    rows.push(csvRow(['end of horizon', `inPost.${role}`, 'end', ...statCells(stat)]));
+  for (const [role, stat] of Object.entries(summary.endOfHorizon.inTraining))
+    rows.push(csvRow(['end of horizon', `inTraining.${role}`, 'end', ...statCells(stat)]));
+  const { inPost, inTraining, ...monthly } = summary.monthly;
+  const monthRows = (name: string, stats: readonly Stat[]) =>
+    stats.forEach((s, m) => rows.push(csvRow(['monthly', name, `month ${m + 1}`, ...statCells(s)])));
+  for (const [name, stats] of Object.entries(monthly)) monthRows(name, stats);
+  for (const [role, stats] of Object.entries(inPost)) monthRows(`inPost.${role}`, stats);
+  for (const [role, stats] of Object.entries(inTraining)) monthRows(`inTraining.${role}`, stats);
+  for (const [name, stats] of Object.entries(summary.yearly))
+    stats.forEach((s, y) => rows.push(csvRow(['yearly', name, `year ${y + 1}`, ...statCells(s)])));
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,120 @@
+import type { Stat } from '../engine/aggregate/statistic.ts';
+import type { Summary } from '../engine/aggregate/runAggregate.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { formatCount, formatPounds } from './format.ts';
+
+export type HeadlineUnit = 'count' | 'pounds';
+
+/** One sentence of the results, with the numbers behind it. */
+export interface Headline {
+  id: string;
+  /** Short name for tables and the compare view. */
+  label: string;
+  /** The total or end-of-horizon metric it reads, as RunAggregate.values() names it. */
+  metric: string;
+  unit: HeadlineUnit;
+  stat: Stat;
+  sentence: string;
+  /** The 90% range in words, e.g. "90% range 11,800 to 12,900". */
+  range: string;
+  /** The Monte Carlo standard error of the mean, in words. */
+  standardError: string;
+}
+
+export function formatValue(value: number, unit: HeadlineUnit): string {
+  return unit === 'pounds' ? formatPounds(value) : formatCount(value);
+}
+
+function horizonWords(months: number): string {
+  if (months % 12 === 0) return months === 12 ? 'the next year' : `the next ${months / 12} years`;
+  return `the next ${months} months`;
+}
+
+/** Posts for each role across every unit. */
+export function establishmentByRole(scenario: Scenario): Map<string, number> {
+  const posts = new Map<string, number>();
+  for (const unit of scenario.units)
+    for (const group of unit.staff)
+      posts.set(group.role, (posts.get(group.role) ?? 0) + group.establishment);
+  return posts;
+}
+
+/** The results in sentences a chief officer can read, each with its 90% range. */
+export function headlines(summary: Summary, scenario: Scenario): Headline[] {
+  const over = horizonWords(summary.horizonMonths);
+  const make = (
+    id: string,
+    label: string,
+    metric: string,
+    unit: HeadlineUnit,
+    stat: Stat,
+    sentence: (typical: string) => string,
+  ): Headline => ({
+    id,
+    label,
+    metric,
+    unit,
+    stat,
+    sentence: sentence(formatValue(stat.p50, unit)),
+    range: `90% range ${formatValue(stat.p05, unit)} to ${formatValue(stat.p95, unit)}`,
+    standardError: `mean ${formatValue(stat.mean, unit)} ± ${formatValue(stat.se, unit)} (Monte Carlo standard error)`,
+  });
+  const { totals } = summary;
+  const list: Headline[] = [
+    make(
+      'unexamined',
+      'Suspects not examined for assets',
+      'unexaminedSuspects',
+      'count',
+      totals.unexaminedSuspects,
+      (n) => `${n} suspects will not be examined for criminal assets over ${over}.`,
+    ),
+    make(
+      'missedRecovery',
+      'Recoverable assets missed',
+      'missedRecovery',
+      'pounds',
+      totals.missedRecovery,
+      (v) => `${v} of recoverable criminal assets will be missed.`,
+    ),
+    make(
+      'missedForceIncome',
+      'ARIS income foregone',
+      'missedForceIncome',
+      'pounds',
+      totals.missedForceIncome,
+      (v) => `${v} of Asset Recovery Incentivisation Scheme income to the force will be foregone.`,
+    ),
+  ];
+  const hasProducts = scenario.units.some((u) => u.demand.some((d) => d.kind === 'products'));
+  if (hasProducts) {
+    list.push(
+      make(
+        'undeliveredProducts',
+        'Analytical products undelivered',
+        'undeliveredProducts',
+        'count',
+        totals.undeliveredProducts,
+        (n) => `${n} analytical products will not be delivered over ${over}.`,
+      ),
+    );
+  }
+  const posts = establishmentByRole(scenario);
+  for (const role of scenario.roles) {
+    const stat = summary.endOfHorizon.inPost[role.id];
+    if (!stat) continue;
+    const establishment = posts.get(role.id) ?? 0;
+    list.push(
+      make(
+        `inPost.${role.id}`,
+        `${role.name}s in post at the end`,
+        `inPost.${role.id}`,
+        'count',
+        stat,
+        (n) =>
+          `${n} ${role.name.toLowerCase()}s will be trained and in post at the end, against ${formatCount(establishment)} posts.`,
+      ),
+    );
+  }
+  return list;
+}

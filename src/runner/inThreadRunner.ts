@@ -1,0 +1,39 @@
+import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
+import { runChunk } from '../engine/chunk.ts';
+import { compileModel } from '../engine/model.ts';
+import { Workspace } from '../engine/replicate.ts';
+import { planChunks } from '../engine/run.ts';
+import { ProgressClock } from './progressClock.ts';
+import { RunCancelled, type RunOptions, type RunRequest, type Runner } from './runner.ts';
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs chunks in this thread, yielding between them so that progress timers fire and an abort
+ * is seen. For tests and environments without workers; gives the same results as the pools.
+ */
+export class InThreadRunner implements Runner {
+  async run(request: RunRequest, options: RunOptions = {}): Promise<RunAggregate> {
+    const { signal } = options;
+    const model = compileModel(request.scenario);
+    const ws = new Workspace(model);
+    const aggregate = new RunAggregate(model.layout, request.replications);
+    const clock = new ProgressClock(request.replications, options.onProgress);
+    let finished = false;
+    try {
+      for (const [start, count] of planChunks(request.replications, request.chunkSize)) {
+        await nextTask();
+        if (signal?.aborted) throw new RunCancelled();
+        aggregate.add(runChunk(model, request.seed, start, count, ws));
+        clock.done += count;
+        options.onPartial?.(aggregate);
+      }
+      finished = true;
+      return aggregate;
+    } finally {
+      clock.stop(finished);
+    }
+  }
+
+  dispose(): void {}
+}

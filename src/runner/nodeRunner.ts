@@ -1,0 +1,35 @@
+import { wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { WorkerPool, type PoolOptions, type PoolWorker } from './pool.ts';
+import type { WorkerApi } from './workerApi.ts';
+
+/** The worker is loaded through a .js file that registers tsx, as Node cannot load .ts itself. */
+const WORKER_URL = new URL('../../workers/node-simulation.worker.js', import.meta.url);
+
+function nodeWorker(): PoolWorker {
+  const worker = new Worker(WORKER_URL);
+  let terminated = false;
+  const died = new Promise<never>((_, reject) => {
+    worker.on('error', (error) => reject(error));
+    worker.on('messageerror', (error) => reject(error));
+    worker.on('exit', (code) => {
+      if (!terminated) reject(new Error(`The worker thread exited (code ${code}).`));
+    });
+  });
+  died.catch(() => {});
+  return {
+    api: wrap<WorkerApi>(nodeEndpoint(worker)),
+    died,
+    terminate() {
+      terminated = true;
+      void worker.terminate();
+    },
+  };
+}
+
+/** A pool of Node worker threads; by default one per core the process may use. */
+export function createNodeRunner(options: Partial<PoolOptions> = {}): WorkerPool {
+  return new WorkerPool(nodeWorker, { ...options, size: options.size ?? availableParallelism() });
+}

@@ -1,0 +1,258 @@
+import type { Remote } from 'comlink';
+import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
+import type { ChunkResult } from '../engine/chunk.ts';
+import { compileModel } from '../engine/model.ts';
+import { DEFAULT_CHUNK_SIZE, planChunks } from '../engine/run.ts';
+import { ProgressClock } from './progressClock.ts';
+import { RunCancelled, RunFailed, type RunOptions, type RunRequest, type Runner } from './runner.ts';
+import type { InjectedFault, WorkerApi } from './workerApi.ts';
+
+/** One worker as the pool sees it, whatever kind of thread runs it. */
+export interface PoolWorker {
+  readonly api: Remote<WorkerApi>;
+  /** Rejects when the worker dies by itself (an uncaught error, an exit); never resolves. */
+  readonly died: Promise<never>;
+  /** Ends the worker at once, even mid-chunk. */
+  terminate(): void;
+}
+
+export type WorkerFactory = () => PoolWorker;
+
+export interface PoolOptions {
+  /** Workers to run at once; at least 1. */
+  size: number;
+  /**
+   * Shortest time a chunk may take before its worker is declared hung. The actual limit grows
+   * with the slowest chunk seen so far (HANG_FACTOR times it), so slow machines are not punished.
+   */
+  minHangMs?: number;
+  /** For tests only: chunk `chunk` (in plan order) suffers `fault` on its first `times` attempts. */
+  faults?: { chunk: number; fault: InjectedFault; times: number };
+}
+
+export const DEFAULT_MIN_HANG_MS = 30_000;
+export const HANG_FACTOR = 20;
+/** Time a new worker gets to start (load its code) and compile the scenario. */
+export const STARTUP_MS = 30_000;
+/** A chunk is tried this many times, each on a fresh worker, before the run fails. */
+export const MAX_ATTEMPTS = 2;
+
+interface Slot {
+  worker: PoolWorker;
+  preparedRun: number;
+  dead: boolean;
+}
+
+/** What one run needs while it goes on; dropped when it ends. */
+interface ActiveRun {
+  runId: number;
+  request: RunRequest;
+  chunks: [number, number][];
+  pending: number[];
+  attempts: number[];
+  aggregate: RunAggregate;
+  clock: ProgressClock;
+  slowestChunkMs: number;
+  halted: boolean;
+  /** Rejects when the run is halted, so lanes waiting on a worker stop waiting. */
+  stopped: Promise<never>;
+  halt(error: Error): void;
+  busy: Set<Slot>;
+}
+
+/**
+ * Runs a request's chunks on a pool of workers made by `factory`. Chunks come from planChunks
+ * (independent of the pool size) and are handed to whichever worker is free; RunAggregate merges
+ * them whatever order they finish in, so any pool size gives the same result as runScenario.
+ *
+ * A worker that dies or hangs is terminated and replaced, and its chunk is run again; a chunk
+ * that fails MAX_ATTEMPTS times fails the run. Cancelling terminates the busy workers at once.
+ * Idle workers are kept for the next run.
+ */
+export class WorkerPool implements Runner {
+  private readonly slots: (Slot | undefined)[] = [];
+  private active: ActiveRun | undefined;
+  private runCount = 0;
+  private size: number;
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    private readonly options: PoolOptions,
+  ) {
+    this.size = checkSize(options.size);
+  }
+
+  get poolSize(): number {
+    return this.size;
+  }
+
+  /** Changes how many workers later runs use. */
+  resize(size: number): void {
+    this.size = checkSize(size);
+    for (let i = this.size; i < this.slots.length; i++) this.slots[i]?.worker.terminate();
+    this.slots.length = Math.min(this.slots.length, this.size);
+  }
+
+  async run(request: RunRequest, options: RunOptions = {}): Promise<RunAggregate> {
+    if (this.active) throw new Error('This pool is already running; cancel that run first.');
+    const { signal } = options;
+    if (signal?.aborted) throw new RunCancelled();
+    const model = compileModel(request.scenario);
+    const chunks = planChunks(request.replications, request.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    let halt!: (error: Error) => void;
+    const stopped = new Promise<never>((_, reject) => (halt = reject));
+    stopped.catch(() => {});
+    const run: ActiveRun = {
+      runId: ++this.runCount,
+      request,
+      chunks,
+      pending: chunks.map((_, i) => i),
+      attempts: chunks.map(() => 0),
+      aggregate: new RunAggregate(model.layout, request.replications),
+      clock: new ProgressClock(request.replications, options.onProgress),
+      slowestChunkMs: 0,
+      halted: false,
+      stopped,
+      busy: new Set(),
+      halt: (error) => {
+        if (run.halted) return;
+        run.halted = true;
+        // Terminating at once (not in a finally) frees the pool for a new run straight away.
+        for (const slot of run.busy) {
+          slot.worker.terminate();
+          const i = this.slots.indexOf(slot);
+          if (i >= 0) this.slots[i] = undefined;
+        }
+        run.busy.clear();
+        if (this.active === run) this.active = undefined;
+        halt(error);
+      },
+    };
+    const onAbort = () => run.halt(new RunCancelled());
+    signal?.addEventListener('abort', onAbort);
+    this.active = run;
+    let finished = false;
+    try {
+      const lanes = Math.min(this.size, chunks.length);
+      await Promise.race([
+        Promise.all(Array.from({ length: lanes }, (_, i) => this.lane(i, run, options))),
+        run.stopped,
+      ]);
+      finished = true;
+      return run.aggregate;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      run.clock.stop(finished);
+      run.halted = true;
+      if (this.active === run) this.active = undefined;
+    }
+  }
+
+  dispose(): void {
+    this.active?.halt(new RunCancelled());
+    for (const slot of this.slots) slot?.worker.terminate();
+    this.slots.length = 0;
+  }
+
+  /** Runs chunks on worker slot `i` until none are left or the run halts. */
+  private async lane(i: number, run: ActiveRun, options: RunOptions): Promise<void> {
+    const { request } = run;
+    for (;;) {
+      if (run.halted) return;
+      const index = run.pending.shift();
+      if (index === undefined) return;
+      const [start, count] = run.chunks[index]!;
+      let slot = this.slots[i];
+      let result: ChunkResult | undefined;
+      let startedMs = 0;
+      try {
+        if (!slot || slot.dead) {
+          slot?.worker.terminate();
+          slot = this.spawn();
+          this.slots[i] = slot;
+        }
+        run.busy.add(slot);
+        const { api } = slot.worker;
+        if (slot.preparedRun !== run.runId) {
+          await this.guard(slot, run, api.prepare(run.runId, request.scenario), STARTUP_MS);
+          slot.preparedRun = run.runId;
+        }
+        const fault = this.options.faults;
+        if (fault?.chunk === index && run.attempts[index]! < fault.times) {
+          await this.guard(slot, run, api.injectFault(fault.fault), STARTUP_MS);
+        }
+        startedMs = performance.now();
+        result = await this.guard(
+          slot,
+          run,
+          api.runChunk(run.runId, request.seed, start, count),
+          Math.max(this.options.minHangMs ?? DEFAULT_MIN_HANG_MS, HANG_FACTOR * run.slowestChunkMs),
+        );
+      } catch (error) {
+        if (run.halted) return;
+        slot?.worker.terminate();
+        this.slots[i] = undefined;
+        run.attempts[index]!++;
+        if (run.attempts[index]! >= MAX_ATTEMPTS) {
+          const name = request.scenario.name;
+          const reason = error instanceof Error ? error.message : String(error);
+          run.halt(
+            new RunFailed(
+              `Scenario "${name}" with seed "${request.seed}" failed at replications ` +
+                `${start}–${start + count - 1}: ${reason}`,
+              name,
+              request.seed,
+            ),
+          );
+          return;
+        }
+        run.pending.unshift(index);
+        continue;
+      } finally {
+        if (slot) run.busy.delete(slot);
+      }
+      if (run.halted) return;
+      run.slowestChunkMs = Math.max(run.slowestChunkMs, performance.now() - startedMs);
+      run.aggregate.add(result);
+      run.clock.done += count;
+      options.onPartial?.(run.aggregate);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = this.factory();
+    const slot: Slot = { worker, preparedRun: 0, dead: false };
+    worker.died.catch(() => {
+      slot.dead = true;
+    });
+    return slot;
+  }
+
+  /** Waits for a worker's answer, unless it dies, hangs or the run halts first. */
+  private async guard<T>(
+    slot: Slot,
+    run: ActiveRun,
+    answer: Promise<T>,
+    hangMs: number,
+  ): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`The worker did not answer within ${Math.round(hangMs)} ms.`)),
+        hangMs,
+      );
+    });
+    try {
+      return await Promise.race([answer, slot.worker.died, hung, run.stopped]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function checkSize(size: number): number {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new RangeError(`A pool needs a whole number of workers, at least 1 (got ${size}).`);
+  }
+  return size;
+}

@@ -1,0 +1,127 @@
+import type { RunAggregate, Summary } from '../engine/aggregate/runAggregate.ts';
+import { RunCancelled, RunFailed, type RunProgress, type Runner } from '../runner/runner.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** What a run was asked to do, kept with its results so they can be reproduced. */
+export interface RunSettings {
+  seed: string;
+  replications: number;
+}
+
+/** Results shown on screen and the scenario they came from. */
+export interface ShownRun extends RunSettings {
+  scenario: Scenario;
+  /** The draft revision they were run from: any later edit makes them out of date. */
+  revision: number;
+  /** Replications in them so far (fewer than asked while a run goes on or if it was cancelled). */
+  done: number;
+  complete: boolean;
+}
+
+/** Partial results are summarised at most this often, so the page stays responsive. */
+export const SUMMARY_INTERVAL_MS = 250;
+
+/**
+ * Starts, follows and cancels runs. Results arrive progressively; each summary replaces the
+ * last wholesale. A cancelled or failed run keeps whatever had arrived, and the scenario is
+ * never touched.
+ */
+export class RunController {
+  status = $state<RunStatus>('idle');
+  progress = $state.raw<RunProgress | undefined>();
+  summary = $state.raw<Summary | undefined>();
+  aggregate = $state.raw<RunAggregate | undefined>();
+  shown = $state.raw<ShownRun | undefined>();
+  /** What went wrong and what to do next, for the last run that failed. */
+  error = $state<string | undefined>();
+  /** Short message for the status live region. */
+  message = $state('');
+
+  private controller: AbortController | undefined;
+  private runner: Runner | undefined;
+
+  constructor(
+    private readonly createRunner: () => Runner,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get running(): boolean {
+    return this.status === 'running';
+  }
+
+  async run(scenario: Scenario, settings: RunSettings, revision: number): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.runner ??= this.createRunner();
+    this.status = 'running';
+    this.error = undefined;
+    this.progress = { done: 0, total: settings.replications, elapsedMs: 0, ratePerSecond: 0, remainingMs: NaN };
+    this.message = `Running ${settings.replications.toLocaleString('en-GB')} replications…`;
+    const base = { ...settings, scenario, revision, complete: false };
+    let lastSummaryAt = -Infinity;
+    const show = (aggregate: RunAggregate, complete: boolean) => {
+      this.aggregate = aggregate;
+      this.summary = aggregate.summary();
+      this.shown = { ...base, done: aggregate.replications, complete };
+    };
+    try {
+      const aggregate = await this.runner.run(
+        { scenario, seed: settings.seed, replications: settings.replications },
+        {
+          signal: controller.signal,
+          onProgress: (progress) => {
+            if (this.controller === controller) this.progress = progress;
+          },
+          onPartial: (partial) => {
+            if (this.controller !== controller) return;
+            const at = this.now();
+            if (at - lastSummaryAt < SUMMARY_INTERVAL_MS) return;
+            lastSummaryAt = at;
+            show(partial, false);
+          },
+        },
+      );
+      if (this.controller !== controller) return;
+      show(aggregate, true);
+      this.status = 'done';
+      this.message = `Run finished: ${aggregate.replications.toLocaleString('en-GB')} replications.`;
+    } catch (error) {
+      if (this.controller !== controller) return;
+      if (error instanceof RunCancelled) {
+        this.status = 'cancelled';
+        this.message = this.shown
+          ? `Run cancelled. Showing results from the ${this.shown.done.toLocaleString('en-GB')} replications that finished.`
+          : 'Run cancelled.';
+      } else {
+        this.status = 'failed';
+        const what = error instanceof Error ? error.message : String(error);
+        const seed = error instanceof RunFailed ? error.seed : settings.seed;
+        this.error = `The run stopped: ${what} Your scenario is unchanged. Try again with fewer replications, or save the scenario and report the problem quoting seed "${seed}".`;
+        this.message = 'The run failed.';
+        // A failed pool may be unusable: start afresh next time.
+        this.runner.dispose();
+        this.runner = undefined;
+      }
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  /** True when results are shown that no longer match the scenario being edited. */
+  isOutOfDate(revision: number): boolean {
+    return this.shown !== undefined && this.shown.revision !== revision;
+  }
+
+  dispose(): void {
+    this.controller?.abort();
+    this.runner?.dispose();
+    this.runner = undefined;
+  }
+}

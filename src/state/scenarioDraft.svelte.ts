@@ -1,0 +1,62 @@
+import { validateScenario } from '../scenario/parse.ts';
+import type { Problem, Result } from '../scenario/problem.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { getAt, pathText, setAt, type FieldPath } from './path.ts';
+
+/**
+ * The scenario as the planner is editing it. It holds exactly what was typed, valid or not, so
+ * nothing is lost; every change is validated and the problems are kept by field path.
+ */
+export class ScenarioDraft {
+  input = $state.raw<ScenarioInput>() as ScenarioInput;
+  /** Counts edits and loads, so results can tell whether they still match the scenario. */
+  revision = $state(0);
+  readonly validation: Result<Scenario> = $derived(validateScenario(this.input));
+  readonly problems: Problem[] = $derived(this.validation.ok ? [] : this.validation.problems);
+  readonly scenario: Scenario | undefined = $derived(
+    this.validation.ok ? this.validation.value : undefined,
+  );
+  readonly problemsByPath: ReadonlyMap<string, string[]> = $derived(groupByPath(this.problems));
+
+  constructor(input: ScenarioInput) {
+    this.input = input;
+  }
+
+  /** Replaces the whole scenario (a built-in scenario or an opened file). */
+  load(input: ScenarioInput): void {
+    this.input = input;
+    this.revision++;
+  }
+
+  get(path: FieldPath): unknown {
+    return getAt(this.input, path);
+  }
+
+  set(path: FieldPath, value: unknown): void {
+    if (Object.is(getAt(this.input, path), value)) return;
+    this.input = setAt(this.input, path, value);
+    this.revision++;
+  }
+
+  /** Messages for the field at `path`, and for anything inside it (a distribution's parameters). */
+  problemsAt(path: FieldPath): string[] {
+    const key = pathText(path);
+    const out: string[] = [];
+    for (const [at, messages] of this.problemsByPath) {
+      if (at === key) out.push(...messages);
+      else if (at.startsWith(`${key}.`) || at.startsWith(`${key}[`))
+        out.push(...messages.map((m) => `${at.slice(key.length + 1)}: ${m}`));
+    }
+    return out;
+  }
+}
+
+function groupByPath(problems: readonly Problem[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const { path, message } of problems) {
+    const list = map.get(path) ?? [];
+    list.push(message);
+    map.set(path, list);
+  }
+  return map;
+}

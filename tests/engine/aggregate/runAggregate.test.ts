@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { RunAggregate } from '../../../src/engine/aggregate/runAggregate.ts';
+import { runChunk } from '../../../src/engine/chunk.ts';
+import { compileModel } from '../../../src/engine/model.ts';
+import { planChunks } from '../../../src/engine/run.ts';
+import { buildScenario, GOLDEN_SCENARIO } from '../fixtures.ts';
+
+const REPLICATIONS = 100;
+const model = compileModel(buildScenario({ ...GOLDEN_SCENARIO, horizonMonths: 14 }));
+
+function aggregate(chunkSize: number, reverse = false, seed = 'chunks'): RunAggregate {
+  const chunks = planChunks(REPLICATIONS, chunkSize).map(([start, count]) =>
+    runChunk(model, seed, start, count),
+  );
+  const run = new RunAggregate(model.layout, reverse ? 1 : REPLICATIONS);
+  for (const chunk of reverse ? chunks.reverse() : chunks) run.add(chunk);
+  return run;
+}
+
+describe('RunAggregate', () => {
+  const reference = aggregate(100);
+
+  it.each([
+    [1, false],
+    [7, false],
+    [7, true],
+    [1, true],
+    [100, true],
+  ])('gives the identical summary for chunks of %d (reversed: %s)', (size, reverse) => {
+    const run = aggregate(size, reverse);
+    expect(run.replications).toBe(REPLICATIONS);
+    expect(run.summary()).toEqual(reference.summary());
+    expect(run.values('unexaminedSuspects')).toEqual(reference.values('unexaminedSuspects'));
+  });
+
+  it('keeps the totals of each replication in index order', () => {
+    const values = reference.values('suspectsArrived');
+    const single = runChunk(model, 'chunks', 37, 1);
+    const column = model.layout.totalNames.indexOf('suspectsArrived');
+    expect(values[37]).toBe(single.totals[column]);
+    expect(() => reference.values('nonsense')).toThrow(/Unknown total/);
+  });
+
+  it('differs between seeds', () => {
+    const other = aggregate(100, false, 'another seed');
+    expect(other.values('suspectsArrived')).not.toEqual(reference.values('suspectsArrived'));
+    expect(other.summary().totals.missedRecovery.mean).not.toBe(
+      reference.summary().totals.missedRecovery.mean,
+    );
+  });
+
+  it('sums each year of a monthly series into its yearly cell', () => {
+    const s = reference.summary();
+    expect(s.yearly.suspectsArrived).toHaveLength(2);
+    const months = s.monthly.suspectsArrived.slice(0, 12).reduce((a, m) => a + m.mean, 0);
+    expect(s.yearly.suspectsArrived[0]!.mean).toBeCloseTo(months, 6);
+    const lastMonths = s.monthly.suspectsArrived.slice(12).reduce((a, m) => a + m.mean, 0);
+    expect(s.yearly.suspectsArrived[1]!.mean).toBeCloseTo(lastMonths, 6);
+    const missed = s.yearly.missedRecovery.reduce((a, y) => a + y.mean, 0);
+    expect(s.totals.missedRecovery.mean).toBeCloseTo(missed, 2);
+    expect(s.yearly.missedForceIncome[0]!.mean).toBeCloseTo(
+      s.yearly.missedRecovery[0]!.mean * 0.1875,
+      2,
+    );
+  });
+});

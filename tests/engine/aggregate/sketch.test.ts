@@ -1,0 +1,64 @@
+import { quantile } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { CellSketch, sketchKey } from '../../../src/engine/aggregate/sketch.ts';
+import { PERCENTILES } from '../../../src/engine/aggregate/statistic.ts';
+import { streamRng } from '../../../src/engine/random/rng.ts';
+
+function sketchOf(values: readonly number[]): CellSketch {
+  const s = new CellSketch();
+  for (const x of values) s.add(x);
+  return s;
+}
+
+function roundTrip(sketch: CellSketch): CellSketch {
+  const out: number[] = [];
+  sketch.encode(out);
+  const into = new CellSketch();
+  expect(CellSketch.decode(Float64Array.from(out), 0, into)).toBe(out.length);
+  return into;
+}
+
+describe('CellSketch', () => {
+  const rng = streamRng('sketch');
+  const ints = Array.from({ length: 997 }, () => Math.floor(rng() * rng() * 500));
+
+  it('gives exactly the percentiles d3.quantile gives for whole numbers', () => {
+    const stat = sketchOf(ints).stat();
+    for (const [name, p] of Object.entries(PERCENTILES))
+      expect(stat[name as keyof typeof PERCENTILES]).toBe(quantile(ints, p));
+    expect(stat.min).toBe(Math.min(...ints));
+    expect(stat.max).toBe(Math.max(...ints));
+    const mean = ints.reduce((a, b) => a + b, 0) / ints.length;
+    expect(stat.mean).toBeCloseTo(mean, 10);
+    const variance = ints.reduce((a, b) => a + (b - mean) ** 2, 0) / (ints.length - 1);
+    expect(stat.sd).toBeCloseTo(Math.sqrt(variance), 8);
+  });
+
+  it('merges in any order, through its encoding, to the same statistics', () => {
+    const parts = [ints.slice(0, 100), ints.slice(100, 101), ints.slice(101, 700), ints.slice(700)];
+    const forward = new CellSketch();
+    for (const p of parts) forward.merge(roundTrip(sketchOf(p)));
+    const backward = new CellSketch();
+    for (const p of [...parts].reverse()) backward.merge(roundTrip(sketchOf(p)));
+    expect(forward.stat()).toEqual(sketchOf(ints).stat());
+    expect(backward.stat()).toEqual(forward.stat());
+  });
+
+  it('keeps other values to four significant figures, so percentiles are within 0.05%', () => {
+    const pounds = Array.from({ length: 500 }, () => Math.exp(8 + 2 * rng()) + rng());
+    const stat = sketchOf(pounds).stat();
+    for (const [name, p] of Object.entries(PERCENTILES)) {
+      const exact = quantile(pounds, p)!;
+      expect(Math.abs(stat[name as keyof typeof PERCENTILES] - exact)).toBeLessThanOrEqual(
+        exact * 5e-4,
+      );
+    }
+    expect(sketchKey(123_456.7)).toBe(123_500);
+    expect(sketchKey(0.012345)).toBeCloseTo(0.01235, 12);
+    expect(sketchKey(42)).toBe(42);
+  });
+
+  it('reports nothing but NaN before any value arrives', () => {
+    expect(Number.isNaN(new CellSketch().stat().mean)).toBe(true);
+  });
+});

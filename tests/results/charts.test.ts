@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { resultCharts } from '../../src/results/charts.ts';
+import { funnelStages } from '../../src/results/funnel.ts';
+import { smallRun } from './smallRun.ts';
+
+describe('resultCharts', () => {
+  const { summary, aggregate, scenario } = smallRun(30);
+  const charts = resultCharts(summary, aggregate, scenario);
+
+  it('has fan charts by month, an in-post chart per role with the establishment, histograms and a funnel', () => {
+    expect(charts.map((c) => c.id)).toEqual([
+      'unexamined-by-month',
+      'backlog-by-month',
+      'in-post-fi',
+      'unexamined-total',
+      'missed-recovery-total',
+      'funnel',
+    ]);
+    const inPost = charts.find((c) => c.id === 'in-post-fi');
+    expect(inPost?.kind === 'fan' && inPost.reference?.value).toBe(329);
+  });
+
+  it('gives every chart a table with a row per month, bin or stage', () => {
+    for (const chart of charts) {
+      expect(chart.table.rows.length).toBeGreaterThan(0);
+      for (const row of chart.table.rows) expect(row).toHaveLength(chart.table.columns.length);
+    }
+    expect(charts[0]!.table.rows).toHaveLength(12);
+  });
+
+  it('titles charts with a finding that has a number in it', () => {
+    for (const chart of charts) expect(chart.title).toMatch(/\d/);
+  });
+});
+
+describe('funnelStages', () => {
+  it('narrows from arrived to examined to holding assets', () => {
+    const { summary } = smallRun(20);
+    const [arrived, examined, withAssets, recovered] = funnelStages(summary);
+    expect(arrived!.share).toBe(1);
+    expect(examined!.share).toBeLessThanOrEqual(1);
+    expect(withAssets!.value).toBeLessThanOrEqual(examined!.value);
+    expect(recovered!.display.startsWith('£')).toBe(true);
+  });
+});

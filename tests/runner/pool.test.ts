@@ -1,0 +1,147 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runScenario } from '../../src/engine/run.ts';
+import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
+import type { WorkerPool } from '../../src/runner/pool.ts';
+import { RunCancelled, RunFailed, type RunProgress } from '../../src/runner/runner.ts';
+import { smallScenario } from './smallScenario.ts';
+
+// Each test starts Node worker threads, which compile TypeScript as they load: seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
+
+const scenario = smallScenario();
+const SEED = 'pool-test';
+const REPLICATIONS = 150;
+const reference = JSON.stringify(
+  runScenario(scenario, { seed: SEED, replications: REPLICATIONS }).summary(),
+);
+
+const pools: WorkerPool[] = [];
+function pool(options: Parameters<typeof createNodeRunner>[0]): WorkerPool {
+  const created = createNodeRunner(options);
+  pools.push(created);
+  return created;
+}
+afterAll(() => {
+  for (const p of pools) p.dispose();
+});
+
+describe('the Node worker pool', () => {
+  it.each([1, 2, 3])(
+    'gives the in-thread summary exactly with %i workers, for chunk sizes 7, 50 and 100',
+    async (size) => {
+      const runner = pool({ size });
+      for (const chunkSize of [7, 50, 100]) {
+        const aggregate = await runner.run({
+          scenario,
+          seed: SEED,
+          replications: REPLICATIONS,
+          chunkSize,
+        });
+        expect(JSON.stringify(aggregate.summary())).toBe(reference);
+      }
+    },
+  );
+
+  it('gives different results for different seeds', async () => {
+    const runner = pool({ size: 2 });
+    const other = await runner.run({ scenario, seed: 'another seed', replications: REPLICATIONS });
+    expect(JSON.stringify(other.summary())).not.toBe(reference);
+  });
+
+  it('rejects with RunCancelled when aborted, and runs again afterwards', async () => {
+    const runner = pool({ size: 2 });
+    const controller = new AbortController();
+    let merged = 0;
+    const total = 20_000;
+    const cancelled = runner.run(
+      { scenario, seed: SEED, replications: total, chunkSize: 10 },
+      {
+        signal: controller.signal,
+        onPartial: (aggregate) => {
+          merged = aggregate.replications;
+          controller.abort();
+        },
+      },
+    );
+    await expect(cancelled).rejects.toBeInstanceOf(RunCancelled);
+    expect(merged).toBeGreaterThan(0);
+    expect(merged).toBeLessThan(total);
+
+    const again = await runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
+    expect(JSON.stringify(again.summary())).toBe(reference);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const runner = pool({ size: 1 });
+    await expect(
+      runner.run(
+        { scenario, seed: SEED, replications: REPLICATIONS },
+        { signal: AbortSignal.abort() },
+      ),
+    ).rejects.toBeInstanceOf(RunCancelled);
+  });
+
+  it('replaces a worker that crashes, reruns its chunk and still gives the same results', async () => {
+    const runner = pool({ size: 2, faults: { chunk: 1, fault: 'crash', times: 1 } });
+    const aggregate = await runner.run({
+      scenario,
+      seed: SEED,
+      replications: REPLICATIONS,
+      chunkSize: 50,
+    });
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+  });
+
+  it('replaces a worker that stops answering and still gives the same results', async () => {
+    const runner = pool({
+      size: 2,
+      minHangMs: 1000,
+      faults: { chunk: 2, fault: 'hang', times: 1 },
+    });
+    const aggregate = await runner.run({
+      scenario,
+      seed: SEED,
+      replications: REPLICATIONS,
+      chunkSize: 50,
+    });
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+  });
+
+  it('fails the run with RunFailed naming scenario and seed when a chunk crashes twice', async () => {
+    const runner = pool({ size: 2, faults: { chunk: 0, fault: 'crash', times: 2 } });
+    const failed = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 });
+    await expect(failed).rejects.toBeInstanceOf(RunFailed);
+    const error = (await failed.catch((e: unknown) => e)) as RunFailed;
+    expect(error.scenarioName).toBe(scenario.name);
+    expect(error.seed).toBe(SEED);
+    expect(error.message).toContain(scenario.name);
+    expect(error.message).toContain(SEED);
+    expect(error.message).toContain('Injected crash');
+  });
+
+  it('reports progress with a done count that only grows and ends at the total', async () => {
+    const runner = pool({ size: 2 });
+    const reports: RunProgress[] = [];
+    await runner.run(
+      { scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 10 },
+      { onProgress: (p) => reports.push(p) },
+    );
+    const done = reports.map((p) => p.done);
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(REPLICATIONS);
+    expect(reports.every((p) => p.total === REPLICATIONS)).toBe(true);
+    expect(reports.at(-1)!.ratePerSecond).toBeGreaterThan(0);
+    expect(reports.at(-1)!.remainingMs).toBe(0);
+  });
+
+  it('calls onPartial after each merge with the replications so far', async () => {
+    const runner = pool({ size: 3 });
+    const seen: number[] = [];
+    await runner.run(
+      { scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 },
+      { onPartial: (aggregate) => seen.push(aggregate.replications) },
+    );
+    expect(seen).toEqual([50, 100, 150]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
+import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
+import { RunFailed, type Runner } from '../../src/runner/runner.ts';
+import { RunController } from '../../src/state/runController.svelte.ts';
+import { smallScenario } from '../results/smallRun.ts';
+
+describe('RunController', () => {
+  const scenario = smallScenario();
+
+  it('runs, shows the results and remembers what they were run from', async () => {
+    const control = new RunController(() => new InThreadRunner());
+    await control.run(scenario, { seed: 'a', replications: 20 }, 7);
+    expect(control.status).toBe('done');
+    expect(control.summary?.replications).toBe(20);
+    expect(control.shown).toMatchObject({ seed: 'a', replications: 20, revision: 7, complete: true });
+    expect(control.isOutOfDate(7)).toBe(false);
+    expect(control.isOutOfDate(8)).toBe(true);
+  });
+
+  it('summarises partial results no more than four times a second', async () => {
+    let clock = 0;
+    const seen: number[] = [];
+    const runner = new InThreadRunner();
+    let control: RunController | undefined;
+    const spy: Runner = {
+      run: (request, options) =>
+        runner.run(
+          { ...request, chunkSize: 10 },
+          {
+            ...options,
+            onPartial: (partial) => {
+              options?.onPartial?.(partial);
+              seen.push(control?.summary?.replications ?? 0);
+              clock += 100;
+            },
+          },
+        ),
+      dispose: () => {},
+    };
+    control = new RunController(() => spy, () => clock);
+    await control.run(scenario, { seed: 'a', replications: 60 }, 0);
+    // Chunks of 10 replications 100 ms apart: partial summaries at 0 ms and 300 ms only.
+    expect(seen).toEqual([10, 10, 10, 40, 40, 40]);
+    expect(control.summary?.replications).toBe(60);
+  });
+
+  it('cancels on request and keeps what finished', async () => {
+    const control = new RunController(() => new InThreadRunner());
+    const running = control.run(scenario, { seed: 'a', replications: 500 }, 0);
+    control.cancel();
+    await running;
+    expect(control.status).toBe('cancelled');
+    expect(control.message).toMatch(/cancelled/);
+  });
+
+  it('says what happened when a run fails and how to go on', async () => {
+    const failing: Runner = {
+      run: () => Promise.reject(new RunFailed('A worker crashed.', 'MPS', 'seed-9')),
+      dispose: () => {},
+    };
+    const control = new RunController(() => failing);
+    await control.run(scenario, { seed: 'seed-9', replications: 10 }, 0);
+    expect(control.status).toBe('failed');
+    expect(control.error).toContain('A worker crashed.');
+    expect(control.error).toContain('seed-9');
+    expect(control.error).toMatch(/scenario is unchanged/);
+  });
+
+  it('keeps no reference to a run replaced by a newer one', async () => {
+    const control = new RunController(() => new InThreadRunner());
+    const first = control.run(scenario, { seed: 'a', replications: 200 }, 1);
+    const second = control.run(scenario, { seed: 'b', replications: 10 }, 2);
+    await Promise.all([first, second]);
+    expect(control.shown?.seed).toBe('b');
+    expect(control.summary?.replications).toBe(10);
+    expect(control.aggregate).toBeInstanceOf(RunAggregate);
+  });
+});

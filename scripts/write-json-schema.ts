@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FORMAT, scenarioSchema, SCHEMA_VERSION } from '../src/scenario/schema.ts';
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../public/scenario.schema.json', import.meta.url));
+export const SCHEMA_PATH = fileURLToPath(
+  new URL('../public/scenario.schema.json', import.meta.url),
+);
 
 export function scenarioJsonSchema(): string {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' });

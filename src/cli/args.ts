@@ -66,9 +66,7 @@ export function intFlag(
   if (value === undefined) return fallback;
   const n = /^[+]?\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      `--${name} must be a whole number from ${min} to ${max}, not "${value}".`,
-    );
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
   }
   return n;
 }

@@ -15,8 +15,13 @@ export const MAX_ITEMS = 2 ** 22;
 const INVERSE_MAX_ITEMS = 2 ** -22;
 /** Steps of the priority key per unit: keys closer than 2⁻²³ are taken in arrival order. */
 const KEY_STEPS = 2 ** 23;
-/** Priority keys are clamped to ±KEY_LIMIT; scores are standardised, so this is never reached. */
+/** Priority keys are clamped to ±KEY_LIMIT; scores are standardised, so this is rarely reached. */
 const KEY_LIMIT = 2 ** 7;
+/**
+ * The lowest key: one step above −KEY_LIMIT, so the largest rank, (2·KEY_LIMIT·KEY_STEPS − 1)
+ * times MAX_ITEMS plus seq, stays below 2⁵³ and every rank is an exact integer.
+ */
+const KEY_FLOOR = -KEY_LIMIT + 1 / KEY_STEPS;
 
 /** What happened to a queue's items in one month. */
 export class MonthOutcome {
@@ -82,7 +87,7 @@ export class Items {
 
 /** The rank of an item: sorts ascending in triage order. `key` is its priority, higher first. */
 export function rankOf(key: number, seq: number): number {
-  const k = key > KEY_LIMIT ? KEY_LIMIT : key < -KEY_LIMIT ? -KEY_LIMIT : key;
+  const k = key > KEY_LIMIT ? KEY_LIMIT : key < KEY_FLOOR ? KEY_FLOOR : key;
   return Math.round((KEY_LIMIT - k) * KEY_STEPS) * MAX_ITEMS + seq;
 }
 

@@ -17,7 +17,10 @@ export interface FileLike {
 export function checkFileSize(sizeBytes: number): Problem | null {
   if (sizeBytes > LIMITS.fileBytes) return { path: '(file)', message: tooLarge(sizeBytes) };
   if (sizeBytes === 0) {
-    return { path: '(file)', message: 'The file is empty. Choose a scenario file saved by Shortfall.' };
+    return {
+      path: '(file)',
+      message: 'The file is empty. Choose a scenario file saved by Shortfall.',
+    };
   }
   return null;
 }

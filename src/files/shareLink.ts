@@ -57,15 +57,20 @@ export async function decodeShareFragment(hash: string): Promise<Result<Scenario
   }
   const compressed = fromBase64Url(encoded);
   if (!compressed || compressed.length === 0) {
-    return refuse('This link is damaged (it may have been cut short when copied). Ask for it again.');
+    return refuse(
+      'This link is damaged (it may have been cut short when copied). Ask for it again.',
+    );
   }
   let json: Uint8Array | null;
   try {
     json = await pipe(compressed, new DecompressionStream('deflate-raw'), SHARE_LIMITS.jsonBytes);
   } catch {
-    return refuse('This link is damaged (it may have been cut short when copied). Ask for it again.');
+    return refuse(
+      'This link is damaged (it may have been cut short when copied). Ask for it again.',
+    );
   }
-  if (!json) return refuse('This link expands to more than a scenario can hold; it was not opened.');
+  if (!json)
+    return refuse('This link expands to more than a scenario can hold; it was not opened.');
   const parsed = parseScenarioBytes(json);
   return parsed;
 }

@@ -4,7 +4,13 @@ import type { ChunkResult } from '../engine/chunk.ts';
 import { compileModel } from '../engine/model.ts';
 import { DEFAULT_CHUNK_SIZE, planChunks } from '../engine/run.ts';
 import { ProgressClock } from './progressClock.ts';
-import { RunCancelled, RunFailed, type RunOptions, type RunRequest, type Runner } from './runner.ts';
+import {
+  RunCancelled,
+  RunFailed,
+  type RunOptions,
+  type RunRequest,
+  type Runner,
+} from './runner.ts';
 import type { InjectedFault, WorkerApi } from './workerApi.ts';
 
 /** One worker as the pool sees it, whatever kind of thread runs it. */
@@ -163,8 +169,8 @@ export class WorkerPool implements Runner {
       if (index === undefined) return;
       const [start, count] = run.chunks[index]!;
       let slot = this.slots[i];
-      let result: ChunkResult | undefined;
-      let startedMs = 0;
+      let result: ChunkResult;
+      let startedMs: number;
       try {
         if (!slot || slot.dead) {
           slot?.worker.terminate();

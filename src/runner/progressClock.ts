@@ -26,7 +26,11 @@ export class ProgressClock {
     const elapsedMs = performance.now() - this.startedMs;
     const ratePerSecond = elapsedMs > 0 ? (this.done * 1000) / elapsedMs : 0;
     const remainingMs =
-      this.done === 0 ? NaN : ratePerSecond > 0 ? ((this.total - this.done) * 1000) / ratePerSecond : 0;
+      this.done === 0
+        ? NaN
+        : ratePerSecond > 0
+          ? ((this.total - this.done) * 1000) / ratePerSecond
+          : 0;
     return { done: this.done, total: this.total, elapsedMs, ratePerSecond, remainingMs };
   }
 

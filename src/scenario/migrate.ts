@@ -50,7 +50,9 @@ export function migrate(
   const oldest = Math.min(1, ...migrations.map((m) => m.from));
   if (typeof version !== 'number' || !Number.isInteger(version) || version < oldest) {
     const want =
-      current === oldest ? `must be ${current}` : `must be a whole number from ${oldest} to ${current}`;
+      current === oldest
+        ? `must be ${current}`
+        : `must be a whole number from ${oldest} to ${current}`;
     const quoted = typeof version === 'string' && /^\s*\d+\s*$/.test(version);
     return refuse(
       'schemaVersion',

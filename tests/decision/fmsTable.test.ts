@@ -74,9 +74,9 @@ describe('FMS table', () => {
     expect(lines[1]).toBe("Scenario,'=cmd|calc");
     expect(lines[2]).toBe('Seed,"seed,1"');
     expect(
-      lines.find((l) => l.startsWith('Year 1'))!.startsWith(
-        'Year 1 (months 1–12),120,120,120,3000,3000,3000,1200,1200,1200,72,72,72,',
-      ),
+      lines
+        .find((l) => l.startsWith('Year 1'))!
+        .startsWith('Year 1 (months 1–12),120,120,120,3000,3000,3000,1200,1200,1200,72,72,72,'),
     ).toBe(true);
     expect(lines).toContain('Assumptions register');
   });

@@ -2,6 +2,9 @@ import { describeProblems } from '../../src/scenario/problem.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
 
+type UnitInput = ScenarioInput['units'][number];
+type DemandInput = NonNullable<UnitInput['demand']>[number];
+
 /** What a test scenario must say; the file header and the name are filled in. */
 export type ScenarioParts = Omit<ScenarioInput, 'format' | 'schemaVersion' | 'name'> & {
   name?: string;
@@ -43,7 +46,7 @@ export function role(
 export function oneUnit(options: {
   people: number;
   hoursPerMonth: number;
-  demand: ScenarioInput['units'][number]['demand'];
+  demand: DemandInput[];
   horizonMonths?: number;
   replications?: number;
   triage?: 'fifo' | 'value';
@@ -74,10 +77,7 @@ export function oneUnit(options: {
 }
 
 /** A stream of suspects, one per case, with the given cases, hours and window. */
-export function suspects(
-  id: string,
-  fields: Partial<ScenarioInput['units'][number]['demand'][number]> = {},
-): ScenarioInput['units'][number]['demand'][number] {
+export function suspects(id: string, fields: Partial<DemandInput> = {}): DemandInput {
   return {
     id,
     name: id,

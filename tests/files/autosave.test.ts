@@ -9,7 +9,11 @@ class MemoryStorage implements StorageLike {
   removeItem = (key: string) => void this.items.delete(key);
 }
 
-const draft = { format: 'shortfall-scenario', schemaVersion: 1, name: 'Half done' } as ScenarioInput;
+const draft = {
+  format: 'shortfall-scenario',
+  schemaVersion: 1,
+  name: 'Half done',
+} as ScenarioInput;
 const at = new Date('2025-03-01T09:30:00Z');
 
 describe('Autosave', () => {

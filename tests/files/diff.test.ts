@@ -37,7 +37,11 @@ describe('diffScenarios', () => {
     const b = structuredClone(a);
     const removed = b.units[0]!.demand.pop()!;
     b.units.push({ ...structuredClone(a.units[0]!), id: 'colp', name: 'City of London Police' });
-    b.roles.push({ ...structuredClone(a.roles[0]!), id: 'fio', name: 'Financial intelligence officer' });
+    b.roles.push({
+      ...structuredClone(a.roles[0]!),
+      id: 'fio',
+      name: 'Financial intelligence officer',
+    });
     expect(diffScenarios(a, b)).toEqual([
       'Role added: Financial intelligence officer',
       `Metropolitan Police Service: demand removed: ${removed.name}`,

@@ -3,7 +3,10 @@ import { scenarioFileName } from '../../src/files/fileName.ts';
 
 describe('scenarioFileName', () => {
   it.each([
-    ['Metropolitan Police: financial investigators', 'Metropolitan Police-financial investigators.json'],
+    [
+      'Metropolitan Police: financial investigators',
+      'Metropolitan Police-financial investigators.json',
+    ],
     ['../../etc/passwd', 'etc-passwd.json'],
     ['CON<>:"/\\|?*', 'CON.json'],
     ['Café résumé', 'Cafe resume.json'],

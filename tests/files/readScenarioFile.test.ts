@@ -14,7 +14,9 @@ describe('readScenarioFile', () => {
     expect(arrayBuffer).not.toHaveBeenCalled();
     expect(result).toEqual({
       ok: false,
-      problems: [{ path: '(file)', message: expect.stringContaining('The file is 50.0 MB') as string }],
+      problems: [
+        { path: '(file)', message: expect.stringContaining('The file is 50.0 MB') as string },
+      ],
     });
   });
 

@@ -15,7 +15,11 @@ async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 const base64Url = (bytes: Uint8Array) =>
-  Buffer.from(bytes).toString('base64').replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  Buffer.from(bytes)
+    .toString('base64')
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 
 const fragmentOf = async (text: string) =>
   `#s=${base64Url(await deflateRaw(new TextEncoder().encode(text)))}`;

@@ -1,0 +1,93 @@
+/**
+ * Checks that the app cannot send a planner's data anywhere: no network call in the app's own
+ * sources, and no address of another host in the built bundle or loaded by index.html, apart
+ * from the XML namespaces SVG needs and the licence comments of bundled libraries. Run after
+ * `vite build` with `npx tsx scripts/scan-bundle.ts`; exits non-zero on a finding.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Finding {
+  file: string;
+  match: string;
+}
+
+/** Addresses that are identifiers, never fetched. */
+const ALLOWED_URLS = [
+  /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|XML\/1998\/namespace|2000\/xmlns\/?)$/,
+  /^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/,
+  // Svelte's runtime names the help page for an error inside the error's message text.
+  /^https:\/\/svelte\.dev\/e\/[a-z_]+$/,
+];
+
+/** Network APIs the app's own code must never use: data stays on the planner's machine. */
+const NETWORK_CALLS =
+  /\b(fetch\s*\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|navigator\.sendBeacon|importScripts\s*\(\s*['"`]https?:)/;
+
+function filesUnder(dir: string, extensions: readonly string[]): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path, extensions);
+    return extensions.includes(extname(name)) ? [path] : [];
+  });
+}
+
+/** Strips block and line comments, where licence headers and documentation links live. */
+function withoutComments(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\'"`])\/\/[^\n]*/g, '$1');
+}
+
+/** http(s) addresses in the built files other than namespaces and licence comments. */
+export function scanBundle(distDir: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of filesUnder(distDir, ['.js', '.mjs', '.html', '.css', '.json', '.svg'])) {
+    const text = readFileSync(file, 'utf8');
+    const code = extname(file) === '.js' || extname(file) === '.mjs' ? withoutComments(text) : text;
+    for (const [url] of code.matchAll(/https?:\/\/[^\s"'`)<>\\]+/g)) {
+      if (!ALLOWED_URLS.some((allowed) => allowed.test(url))) {
+        findings.push({ file: relative(distDir, file), match: url });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Network calls in the app's own sources (libraries are covered by the bundle's URL scan). */
+export function scanSources(dirs: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const dir of dirs) {
+    for (const file of filesUnder(dir, ['.ts', '.js', '.svelte'])) {
+      const code = withoutComments(readFileSync(file, 'utf8'));
+      const match = NETWORK_CALLS.exec(code);
+      if (match) findings.push({ file, match: match[0] });
+    }
+  }
+  return findings;
+}
+
+/** Scripts, styles, images or frames that index.html would load from another host. */
+export function scanIndexHtml(html: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const [, attribute, value] of html.matchAll(
+    /\b(src|href|action|data)\s*=\s*["']([^"']*)["']/gi,
+  )) {
+    if (/^(https?:)?\/\//i.test(value!)) {
+      findings.push({ file: 'index.html', match: `${attribute}="${value}"` });
+    }
+  }
+  return findings;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const findings = [
+    ...scanBundle(join(root, 'dist')),
+    ...scanSources([join(root, 'src'), join(root, 'workers')]),
+    ...scanIndexHtml(readFileSync(join(root, 'index.html'), 'utf8')),
+  ];
+  for (const f of findings) console.log(`${f.file}: ${f.match}`);
+  console.log(findings.length === 0 ? 'No external addresses or network calls.' : '');
+  process.exitCode = findings.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,114 @@
+import { inThreadEvaluate, type Evaluate } from '../../decision/evaluate.ts';
+import { fmsTable, type FmsTable } from '../../decision/fmsTable.ts';
+import { goalSeek, type GoalSeekResult } from '../../decision/goalSeek.ts';
+import { LEVER_FIELDS, type Lever } from '../../decision/levers.ts';
+import { pipelineLevers, type PipelineOutcome } from '../../decision/pipelineLevers.ts';
+import { rankImportance, type RankImportanceRow } from '../../decision/rankImportance.ts';
+import { staffValue, type StaffValue } from '../../decision/staffValue.ts';
+import { tornado, type Tornado } from '../../decision/tornado.ts';
+import type { TotalMetric } from '../../engine/metrics.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { version } from '../../../package.json';
+
+type Task = 'tornado' | 'rank' | 'goal' | 'staff' | 'pipeline' | 'fms';
+
+/** The Decisions tab: settings the planner edits and the results of each tool, replaced whole. */
+export class DecisionState {
+  metric = $state<TotalMetric>('unexaminedSuspects');
+  replications = $state(500);
+  lever = $state<Lever>({ field: 'inPost', unit: '', role: '' });
+  below = $state(1000);
+  confidence = $state(0.9);
+  busy = $state<Task | null>(null);
+  error = $state<string | null>(null);
+
+  tornado = $state.raw<Tornado | null>(null);
+  rank = $state.raw<RankImportanceRow[] | null>(null);
+  goal = $state.raw<GoalSeekResult | null>(null);
+  staff = $state.raw<StaffValue[] | null>(null);
+  pipeline = $state.raw<PipelineOutcome[] | null>(null);
+  fms = $state.raw<FmsTable | null>(null);
+
+  readonly leverFields = LEVER_FIELDS;
+
+  constructor(
+    private readonly input: () => { scenario: Scenario; seed: string; evaluate?: Evaluate },
+  ) {
+    const first = input().scenario.units[0];
+    this.lever = { field: 'inPost', unit: first?.id ?? '', role: first?.staff[0]?.role ?? '' };
+  }
+
+  get scenario(): Scenario {
+    return this.input().scenario;
+  }
+
+  /** Staff groups as unit:role pairs, for the lever picker. */
+  get groups(): { unit: string; role: string; label: string }[] {
+    return this.scenario.units.flatMap((u) =>
+      u.staff.map((g) => ({ unit: u.id, role: g.role, label: `${u.name}: ${g.role}` })),
+    );
+  }
+
+  private async task(
+    name: Task,
+    work: (s: Scenario, seed: string, evaluate: Evaluate) => Promise<void>,
+  ) {
+    if (this.busy) return;
+    const { scenario, seed, evaluate } = this.input();
+    this.busy = name;
+    this.error = null;
+    try {
+      await work(scenario, seed, evaluate ?? inThreadEvaluate());
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  runTornado = () =>
+    this.task('tornado', async (s, seed, evaluate) => {
+      this.tornado = await tornado(
+        s,
+        { metric: this.metric, seed, replications: this.replications },
+        evaluate,
+      );
+    });
+
+  runRank = () =>
+    this.task('rank', async (s, seed, evaluate) => {
+      this.rank = rankImportance(await evaluate(s, seed, this.replications), this.metric);
+    });
+
+  runGoal = () =>
+    this.task('goal', async (s, seed, evaluate) => {
+      this.goal = await goalSeek(
+        s,
+        {
+          lever: { ...this.lever },
+          metric: this.metric,
+          below: this.below,
+          confidence: this.confidence,
+          seed,
+          replications: this.replications,
+          curvePoints: 6,
+        },
+        evaluate,
+      );
+    });
+
+  runStaff = () =>
+    this.task('staff', async (s, seed, evaluate) => {
+      this.staff = await staffValue(s, { seed, replications: this.replications }, evaluate);
+    });
+
+  runPipeline = () =>
+    this.task('pipeline', async (s, seed, evaluate) => {
+      this.pipeline = await pipelineLevers(s, { seed, replications: this.replications }, evaluate);
+    });
+
+  runFms = () =>
+    this.task('fms', async (s, seed, evaluate) => {
+      this.fms = fmsTable(s, (await evaluate(s, seed, this.replications)).summary(), seed, version);
+    });
+}

@@ -1,0 +1,45 @@
+import { readScenarioFile, type FileLike } from '../../files/readScenarioFile.ts';
+import type { Problem } from '../../scenario/problem.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+
+export type OpenHandler = (scenario: Scenario, origin: string, warnings: string[]) => void;
+export type ErrorHandler = (problems: Problem[], origin: string) => void;
+
+/**
+ * Opening a chosen or dropped file: the scenario is handed on only when the whole file is
+ * valid; otherwise the problems are kept for display and the current scenario stays as it was.
+ */
+export class FileImport {
+  problems = $state.raw<Problem[]>([]);
+  fileName = $state('');
+  busy = $state(false);
+
+  async open(
+    file: FileLike & { name: string },
+    onopen: OpenHandler,
+    onerror?: ErrorHandler,
+  ): Promise<void> {
+    this.busy = true;
+    try {
+      const result = await readScenarioFile(file);
+      this.fileName = file.name;
+      if (result.ok) {
+        this.problems = [];
+        onopen(
+          result.value,
+          file.name,
+          result.warnings.map((w) => `${w.path}: ${w.message}`),
+        );
+      } else {
+        this.problems = result.problems;
+        onerror?.(result.problems, file.name);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  dismiss(): void {
+    this.problems = [];
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { TOTAL_METRICS } from '../../../src/engine/metrics.ts';
+import { runCli, SMALL_SCENARIO, STACK_TRACE } from '../runCli.ts';
+
+// Each case starts Node and its worker threads, which compile TypeScript as they load.
+vi.setConfig({ testTimeout: 60_000 });
+
+const scratch = mkdtempSync(join(tmpdir(), 'shortfall-run-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const small = ['run', SMALL_SCENARIO, '--replications', '60', '--seed', 'cli'];
+
+describe('shortfall run', () => {
+  it('prints the summary as JSON with scenario, seed, version and every total', async () => {
+    const { code, stdout, stderr } = await runCli([...small, '--workers', '1']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.scenario).toEqual({ name: 'Small force' });
+    expect(out.seed).toBe('cli');
+    expect(out.replications).toBe(60);
+    expect(out.horizonMonths).toBe(24);
+    expect(out.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Object.keys(out.totals)).toEqual([...TOTAL_METRICS]);
+    const unexamined = out.totals.unexaminedSuspects;
+    expect(unexamined.p05).toBeLessThanOrEqual(unexamined.p50);
+    expect(unexamined.p50).toBeLessThanOrEqual(unexamined.p95);
+    expect(out.monthly.inPost.fi).toHaveLength(24);
+    expect(out.monthly.unexaminedSuspects).toHaveLength(24);
+    expect(out.yearly.missedRecovery).toHaveLength(2);
+    expect(out.endOfHorizon.inPost.fi.max).toBeLessThanOrEqual(6);
+  });
+
+  it('prints the same JSON with 1 worker and with 3 workers and another chunk size', async () => {
+    const one = await runCli([...small, '--workers', '1']);
+    const three = await runCli([...small, '--workers', '3', '--chunk-size', '7']);
+    expect(three.code).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+  });
+
+  it('prints a table of totals and staff in post against posts with --format table', async () => {
+    const { code, stdout } = await runCli([...small, '--format', 'table', '--workers', '1']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Unexamined suspects');
+    expect(stdout).toContain('90% range (p05 – p95)');
+    expect(stdout).toMatch(/Financial investigator .* 6\n/);
+  });
+
+  it('writes the results to the file named by --out', async () => {
+    const out = join(scratch, 'results.json');
+    const { code, stdout } = await runCli([...small, '--workers', '1', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).replications).toBe(60);
+  });
+
+  it.each([
+    [['run', 'no-such-file.json'], 1, /^no-such-file\.json: no such file\.\n$/],
+    [['run', SMALL_SCENARIO, '--bogus', '1'], 2, /^Unknown option --bogus\.\n$/],
+    [['run', SMALL_SCENARIO, '--replications', 'ten'], 2, /^--replications must be a whole/],
+    [['run', SMALL_SCENARIO, '--workers', '0'], 2, /^--workers must be a whole/],
+    [['run', SMALL_SCENARIO, '--format', 'xml'], 2, /^--format must be one of json, table/],
+    [['run', SMALL_SCENARIO, '--seed'], 2, /^Option --seed needs a value\.\n$/],
+  ])('refuses %j with one line and exit code %i', async (args, exitCode, message) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('refuses a file that is not JSON with one line naming where', async () => {
+    const { code, stderr } = await runCli(['run', join(import.meta.dirname, 'run.test.ts')]);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/Not valid JSON/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+  });
+});

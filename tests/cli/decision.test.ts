@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import fms from '../../src/cli/commands/fms.ts';
+import goalSeek from '../../src/cli/commands/goal-seek.ts';
+import sensitivity from '../../src/cli/commands/sensitivity.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { tinyScenario } from '../decision/tinyScenario.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'shortfall-decision-'));
+writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tinyScenario()));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function captureIo(): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    cwd: dir,
+    stderrIsTty: false,
+  };
+}
+
+describe('decision commands', () => {
+  it('goal-seek --format json prints the answer and the curve', async () => {
+    const io = captureIo();
+    const code = await goalSeek.run(
+      [
+        'tiny.json',
+        '--lever',
+        'inPost:u:fi',
+        '--metric',
+        'unexaminedSuspects',
+        '--below',
+        '1',
+        '--confidence',
+        '0.9',
+        '--min',
+        '0',
+        '--max',
+        '8',
+        '--replications',
+        '5',
+        '--seed',
+        'cli',
+        '--workers',
+        '1',
+        '--format',
+        'json',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(io.out.join('')) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      answer: 3,
+      lever: 'inPost:u:fi',
+      metric: 'unexaminedSuspects',
+      below: 1,
+      confidence: 0.9,
+      replications: 5,
+      seed: 'cli',
+    });
+    expect(json.curve).toContainEqual({ value: 3, probability: 1, se: 0 });
+    expect(json.curve).toContainEqual({ value: 2, probability: 0, se: 0 });
+  });
+
+  it('goal-seek names a lever it cannot find', async () => {
+    await expect(
+      goalSeek.run(
+        [
+          'tiny.json',
+          '--lever',
+          'inPost:nowhere:fi',
+          '--metric',
+          'unexaminedSuspects',
+          '--below',
+          '1',
+        ],
+        captureIo(),
+      ),
+    ).rejects.toThrow(/Unit "nowhere"/);
+  });
+
+  it('sensitivity prints the tornado table, largest swing first', async () => {
+    const io = captureIo();
+    await sensitivity.run(
+      ['tiny.json', '--metric', 'unexaminedSuspects', '--replications', '3', '--workers', '1'],
+      io,
+    );
+    const text = io.out.join('');
+    expect(text).toMatch(/One-at-a-time/);
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('Input'));
+    expect(lines[first + 1]).toMatch(/^Cases per month/);
+    expect(lines[first + 2]).toMatch(/^Hours per suspect/);
+  });
+
+  it('fms writes the CSV to the file given', async () => {
+    const io = captureIo();
+    await fms.run(['tiny.json', '--out', 'fms.csv', '--replications', '3', '--workers', '1'], io);
+    const csv = readFileSync(join(dir, 'fms.csv'), 'utf8');
+    expect(csv).toMatch(/^Demand the force will not be able to meet: Tiny unit\r\n/);
+    expect(csv).toContain('Year 1 (months 1–12),120,');
+    expect(csv).toContain('Assumptions register');
+  });
+});

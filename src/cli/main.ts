@@ -1,5 +1,5 @@
 import { CliError } from './cliError.ts';
-import { loadCommand } from './commands.ts';
+import { loadCommand } from './commandRegistry.ts';
 import type { CliIo } from './io.ts';
 import { VERSION } from './version.ts';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from '../args.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
-import { commandNames, loadCommand } from '../commands.ts';
+import { commandNames, loadCommand } from '../commandRegistry.ts';
 
 const command: Command = {
   summary: 'Lists the commands, or explains one.',

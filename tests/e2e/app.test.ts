@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
+
+const SHOTS = 'test-results/screenshots';
+
+describe('the planner’s app', () => {
+  let preview: { url: string; stop: () => void };
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  async function screenshots(view: string) {
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `${SHOTS}/${view}-${size.width}x${size.height}.png`, fullPage: false });
+    }
+    await page.setViewportSize(SCREEN_SIZES[0]);
+  }
+
+  async function runAndWait(replications: string) {
+    await page.getByRole('textbox', { name: /^Replications/ }).fill(replications);
+    await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Run finished' }).waitFor({ timeout: 90_000 });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    preview = await startPreview();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: SCREEN_SIZES[0] });
+    problems = watchPage(page, preview.url);
+    await page.goto(preview.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.stop();
+  });
+
+  it('opens with the MPS scenario loaded and no accessibility violations', async () => {
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'Metropolitan Police',
+    );
+    const inPost = page.getByRole('textbox', { name: /^In post, Financial investigator/ });
+    await expect(inPost.inputValue()).resolves.toBe('269');
+    await expect(page.getByText('published figure').first().isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots('establishment');
+  });
+
+  it('keeps invalid text, says what is wrong and disables Run with the reason', async () => {
+    const inPost = page.getByRole('textbox', { name: /^In post, Financial investigator/ });
+    await inPost.fill('26x');
+    await expect(inPost.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(inPost.inputValue()).resolves.toBe('26x');
+    await expect(page.getByRole('button', { name: 'Run simulation', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByText('Run is unavailable').isVisible()).resolves.toBe(true);
+    await inPost.fill('280');
+    await expect(page.getByRole('button', { name: 'Run simulation', exact: true }).isDisabled()).resolves.toBe(false);
+  });
+
+  it('runs and reads the headline in the Results region', async () => {
+    await page.getByRole('textbox', { name: 'Seed', exact: true }).fill('e2e');
+    await runAndWait('200');
+    await page.getByRole('tab', { name: 'Results' }).click();
+    const results = page.getByRole('region', { name: 'Results' });
+    await expect(results.getByText(/suspects will not be examined for criminal assets/).isVisible()).resolves.toBe(true);
+    await expect(results.getByText(/90% range/).first().isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots('results');
+  });
+
+  it('exports a chart as SVG', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Download SVG/ }).first().click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.svg$/);
+  });
+
+  it('compares a baseline with a run with more staff, paired by seed', async () => {
+    await page.getByRole('button', { name: 'Keep as baseline' }).click();
+    await page.getByRole('tab', { name: 'Establishment' }).click();
+    await page.getByRole('textbox', { name: /^In post, Financial investigator/ }).fill('329');
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await expect(page.getByText('Out of date:').isVisible()).resolves.toBe(true);
+    await runAndWait('200');
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await expect(page.getByText(/common random numbers/).isVisible()).resolves.toBe(true);
+    const row = page.getByRole('row', { name: /Suspects not examined for assets/ });
+    await expect(row.textContent()).resolves.toMatch(/−[\d,]+/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots('compare');
+  });
+
+  it('shows the demand editor with live distribution pictures', async () => {
+    await page.getByRole('tab', { name: 'Demand' }).click();
+    await expect(page.getByText(/9 in 10 between/).first().isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots('demand');
+  });
+
+  it('presents one chart per screen and moves with the arrow keys', async () => {
+    await page.getByRole('tab', { name: 'Present' }).click();
+    await page.getByRole('button', { name: 'Start presentation' }).click();
+    await expect(page.getByText(/Slide 1 of/).isVisible()).resolves.toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByText(/Slide 2 of/).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots('present');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('tab', { name: 'Present' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('logged no console errors and asked no other host for anything', () => {
+    expect(problems).toEqual([]);
+  });
+});

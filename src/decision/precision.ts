@@ -6,6 +6,7 @@ import type { TotalMetric } from '../engine/metrics.ts';
 import { compileModel } from '../engine/model.ts';
 import { planChunks } from '../engine/run.ts';
 import { Workspace } from '../engine/replicate.ts';
+import type { Runner } from '../runner/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** The statistic whose precision is wanted: the mean or a percentile. */
@@ -30,6 +31,18 @@ export function inThreadRange(chunkSize = 100): RunRange {
     return Promise.resolve(
       planChunks(count, chunkSize).map(([s, c]) => runChunk(model, seed, start + s, c, ws)),
     );
+  };
+}
+
+/** RunRange on any Runner (a worker pool): the chunks it merged, whatever order they came in. */
+export function runnerRange(runner: Runner): RunRange {
+  return async (scenario, seed, start, count) => {
+    const chunks: ChunkResult[] = [];
+    await runner.run(
+      { scenario, seed, start, replications: count },
+      { onChunk: (chunk) => chunks.push(chunk) },
+    );
+    return chunks;
   };
 }
 

@@ -31,7 +31,12 @@ export function compareMetric(
     const shift = Math.floor(n / 2);
     for (let i = 0; i < n; i++) diffs[i] = current[i]! - baseline[(i + shift) % n]!;
   }
-  return { baseline: statOf(baseline), current: statOf(current), difference: statOf(diffs), paired };
+  return {
+    baseline: statOf(baseline),
+    current: statOf(current),
+    difference: statOf(diffs),
+    paired,
+  };
 }
 
 /** Per-replication values by metric name, as RunAggregate.values gives them. */

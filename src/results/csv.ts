@@ -32,7 +32,9 @@ export function resultsCsv(summary: Summary, context: CsvContext): string {
     rows.push(csvRow(['end of horizon', `inTraining.${role}`, 'end', ...statCells(stat)]));
   const { inPost, inTraining, ...monthly } = summary.monthly;
   const monthRows = (name: string, stats: readonly Stat[]) =>
-    stats.forEach((s, m) => rows.push(csvRow(['monthly', name, `month ${m + 1}`, ...statCells(s)])));
+    stats.forEach((s, m) =>
+      rows.push(csvRow(['monthly', name, `month ${m + 1}`, ...statCells(s)])),
+    );
   for (const [name, stats] of Object.entries(monthly)) monthRows(name, stats);
   for (const [role, stats] of Object.entries(inPost)) monthRows(`inPost.${role}`, stats);
   for (const [role, stats] of Object.entries(inTraining)) monthRows(`inTraining.${role}`, stats);

@@ -10,6 +10,7 @@ export const PREVIEW_DRAWS = 2000;
 const PREVIEW_SEED = 'distribution-preview';
 
 export interface DistributionPreview {
+  /** Bins of all but the largest 1% of draws. */
   bins: HistogramBin[];
   mean: number;
   p05: number;
@@ -27,7 +28,12 @@ export function previewDistribution(
   const values = new Float64Array(draws);
   for (let i = 0; i < draws; i++) values[i] = sampler(rng, 1);
   const stat = statOf(values);
-  return { bins: histogram(values, 24), mean: stat.mean, p05: stat.p05, p95: stat.p95 };
+  // Long right tails (lognormal amounts) would squash the picture into one bar: the top 1% of
+  // draws are left out of the picture, though not out of the mean and range.
+  const sorted = Float64Array.from(values).sort();
+  const cap = sorted[Math.floor(0.99 * (draws - 1))] ?? Infinity;
+  const drawn = sorted.filter((v) => v <= cap);
+  return { bins: histogram(drawn, 24), mean: stat.mean, p05: stat.p05, p95: stat.p95 };
 }
 
 /** One parameter of a kind, named in plain terms. */
@@ -84,7 +90,11 @@ export const KIND_PARAMETERS: Record<DistributionKind, ParameterField[]> = {
   ],
   normal: [
     { key: 'mean', label: 'Average', help: 'The centre; values below 0 are redrawn.' },
-    { key: 'sd', label: 'Spread (standard deviation)', help: 'About 2 in 3 values lie within one spread of the average.' },
+    {
+      key: 'sd',
+      label: 'Spread (standard deviation)',
+      help: 'About 2 in 3 values lie within one spread of the average.',
+    },
   ],
 };
 
@@ -106,7 +116,11 @@ export function switchKind(d: Distribution, kind: DistributionKind): Distributio
     case 'negbin':
       return { dist: 'negbin', mean, dispersion: 10 };
     case 'lognormal':
-      return { dist: 'lognormal', median: round(Math.max(m, 0.01) * 0.8), p90: round(Math.max(m, 0.01) * 2) };
+      return {
+        dist: 'lognormal',
+        median: round(Math.max(m, 0.01) * 0.8),
+        p90: round(Math.max(m, 0.01) * 2),
+      };
     case 'uniform':
       return { dist: 'uniform', min: round(m * 0.5), max: round(m * 1.5) };
     case 'triangular':

@@ -34,7 +34,11 @@ export function inPostFinding(summary: Summary, scenario: Scenario, roleId: stri
   return `${formatCount(last.p50)} trained ${role.name.toLowerCase()}s in post at the end: ${tail}`;
 }
 
-export function histogramFinding(label: string, unit: HeadlineUnit, summaryStat: { p05: number; p95: number }): string {
+export function histogramFinding(
+  label: string,
+  unit: HeadlineUnit,
+  summaryStat: { p05: number; p95: number },
+): string {
   return `In 9 futures out of 10, ${label.toLowerCase()}: ${formatValue(summaryStat.p05, unit)} to ${formatValue(summaryStat.p95, unit)}`;
 }
 

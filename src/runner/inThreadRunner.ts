@@ -24,7 +24,9 @@ export class InThreadRunner implements Runner {
       for (const [start, count] of planChunks(request.replications, request.chunkSize)) {
         await nextTask();
         if (signal?.aborted) throw new RunCancelled();
-        aggregate.add(runChunk(model, request.seed, start, count, ws));
+        const chunk = runChunk(model, request.seed, (request.start ?? 0) + start, count, ws);
+        aggregate.add(chunk);
+        options.onChunk?.(chunk);
         clock.done += count;
         options.onPartial?.(aggregate);
       }

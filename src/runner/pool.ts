@@ -104,7 +104,10 @@ export class WorkerPool implements Runner {
     const { signal } = options;
     if (signal?.aborted) throw new RunCancelled();
     const model = compileModel(request.scenario);
-    const chunks = planChunks(request.replications, request.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    const first = request.start ?? 0;
+    const chunks = planChunks(request.replications, request.chunkSize ?? DEFAULT_CHUNK_SIZE).map(
+      ([start, count]): [number, number] => [first + start, count],
+    );
     let halt!: (error: Error) => void;
     const stopped = new Promise<never>((_, reject) => (halt = reject));
     stopped.catch(() => {});
@@ -220,6 +223,7 @@ export class WorkerPool implements Runner {
       if (run.halted) return;
       run.slowestChunkMs = Math.max(run.slowestChunkMs, performance.now() - startedMs);
       run.aggregate.add(result);
+      options.onChunk?.(result);
       run.clock.done += count;
       options.onPartial?.(run.aggregate);
     }

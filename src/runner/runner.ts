@@ -1,4 +1,5 @@
 import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
+import type { ChunkResult } from '../engine/chunk.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** What to run. Results depend on these alone, never on how or where they are run. */
@@ -6,6 +7,11 @@ export interface RunRequest {
   scenario: Scenario;
   seed: string;
   replications: number;
+  /**
+   * Index of the first replication: a run of replications [start, start + replications). Lets a
+   * run be continued in batches (precision control) with the same results as one long run.
+   */
+  start?: number;
   /** Replications per chunk; any value gives the same results. Default DEFAULT_CHUNK_SIZE. */
   chunkSize?: number;
 }
@@ -25,6 +31,8 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Called after each chunk is merged, with the aggregate so far (for live results). */
   onPartial?: (aggregate: RunAggregate) => void;
+  /** Called with each chunk's results as it is merged (in completion order). */
+  onChunk?: (chunk: ChunkResult) => void;
   /** Aborting stops the run promptly; the promise then rejects with a RunCancelled. */
   signal?: AbortSignal;
 }

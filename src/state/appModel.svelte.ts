@@ -43,7 +43,9 @@ export class AppModel {
   readonly outOfDate = $derived(this.runs.isOutOfDate(this.draft.revision));
 
   readonly headlines: Headline[] = $derived(
-    this.runs.summary && this.runs.shown ? headlines(this.runs.summary, this.runs.shown.scenario) : [],
+    this.runs.summary && this.runs.shown
+      ? headlines(this.runs.summary, this.runs.shown.scenario)
+      : [],
   );
 
   readonly charts: ChartSpec[] = $derived(

@@ -39,7 +39,10 @@ export function setAt<T>(root: T, path: FieldPath, value: unknown): T {
   if (path.length === 0) return value as T;
   const [key, ...rest] = path as [string | number, ...(string | number)[]];
   const base: unknown = root;
-  const child = base !== null && typeof base === 'object' ? (base as Record<string | number, unknown>)[key] : undefined;
+  const child =
+    base !== null && typeof base === 'object'
+      ? (base as Record<string | number, unknown>)[key]
+      : undefined;
   const next = setAt(child, rest, value);
   if (Array.isArray(base)) {
     const copy = [...(base as unknown[])];

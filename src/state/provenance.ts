@@ -2,8 +2,7 @@ import type { ScenarioInput } from '../scenario/schema.ts';
 
 /** Where a figure comes from: a published source, or the planner's assumption. */
 export type Provenance =
-  | { kind: 'published'; source: string; url?: string }
-  | { kind: 'assumption'; note?: string };
+  { kind: 'published'; source: string; url?: string } | { kind: 'assumption'; note?: string };
 
 /**
  * A field is published when a source lists its path (or a parent path) under `figures`;
@@ -14,7 +13,11 @@ export function provenanceOf(scenario: ScenarioInput, path: string): Provenance 
     path === figure || path.startsWith(`${figure}.`) || path.startsWith(`${figure}[`);
   for (const source of scenario.sources ?? []) {
     if ((source.figures ?? []).some(covers)) {
-      return { kind: 'published', source: source.title, ...(source.url ? { url: source.url } : {}) };
+      return {
+        kind: 'published',
+        source: source.title,
+        ...(source.url ? { url: source.url } : {}),
+      };
     }
   }
   const assumption = (scenario.assumptions ?? []).find((a) => covers(a.field));

@@ -58,7 +58,13 @@ export class RunController {
     this.runner ??= this.createRunner();
     this.status = 'running';
     this.error = undefined;
-    this.progress = { done: 0, total: settings.replications, elapsedMs: 0, ratePerSecond: 0, remainingMs: NaN };
+    this.progress = {
+      done: 0,
+      total: settings.replications,
+      elapsedMs: 0,
+      ratePerSecond: 0,
+      remainingMs: NaN,
+    };
     this.message = `Running ${settings.replications.toLocaleString('en-GB')} replications…`;
     const base = { ...settings, scenario, revision, complete: false };
     let lastSummaryAt = -Infinity;

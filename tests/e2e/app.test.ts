@@ -14,9 +14,13 @@ describe('the planner’s app', () => {
   async function screenshots(view: string) {
     for (const size of SCREEN_SIZES) {
       await page.setViewportSize(size);
-      await page.screenshot({ path: `${SHOTS}/${view}-${size.width}x${size.height}.png`, fullPage: false });
+      await page.screenshot({
+        path: `${SHOTS}/${view}-${size.width}x${size.height}.png`,
+        fullPage: false,
+      });
     }
     await page.setViewportSize(SCREEN_SIZES[0]);
+    await page.screenshot({ path: `${SHOTS}/${view}-full-page.png`, fullPage: true });
   }
 
   async function runAndWait(replications: string) {
@@ -55,10 +59,14 @@ describe('the planner’s app', () => {
     await inPost.fill('26x');
     await expect(inPost.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(inPost.inputValue()).resolves.toBe('26x');
-    await expect(page.getByRole('button', { name: 'Run simulation', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(
+      page.getByRole('button', { name: 'Run simulation', exact: true }).isDisabled(),
+    ).resolves.toBe(true);
     await expect(page.getByText('Run is unavailable').isVisible()).resolves.toBe(true);
     await inPost.fill('280');
-    await expect(page.getByRole('button', { name: 'Run simulation', exact: true }).isDisabled()).resolves.toBe(false);
+    await expect(
+      page.getByRole('button', { name: 'Run simulation', exact: true }).isDisabled(),
+    ).resolves.toBe(false);
   });
 
   it('runs and reads the headline in the Results region', async () => {
@@ -66,8 +74,15 @@ describe('the planner’s app', () => {
     await runAndWait('200');
     await page.getByRole('tab', { name: 'Results' }).click();
     const results = page.getByRole('region', { name: 'Results' });
-    await expect(results.getByText(/suspects will not be examined for criminal assets/).isVisible()).resolves.toBe(true);
-    await expect(results.getByText(/90% range/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      results.getByText(/suspects will not be examined for criminal assets/).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      results
+        .getByText(/90% range/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshots('results');
   });
@@ -75,7 +90,10 @@ describe('the planner’s app', () => {
   it('exports a chart as SVG', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /^Download SVG/ }).first().click(),
+      page
+        .getByRole('button', { name: /^Download SVG/ })
+        .first()
+        .click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.svg$/);
   });
@@ -97,7 +115,12 @@ describe('the planner’s app', () => {
 
   it('shows the demand editor with live distribution pictures', async () => {
     await page.getByRole('tab', { name: 'Demand' }).click();
-    await expect(page.getByText(/9 in 10 between/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/9 in 10 between/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshots('demand');
   });

@@ -39,12 +39,19 @@ describe('compareRuns', () => {
     );
     const row = rows[0]!;
     expect(row.difference.mean).toBeLessThan(0);
-    expect(row.difference.p95 - row.difference.p05).toBeLessThan(row.baseline.p95 - row.baseline.p05);
+    expect(row.difference.p95 - row.difference.p05).toBeLessThan(
+      row.baseline.p95 - row.baseline.p05,
+    );
   });
 
   it('leaves out a metric one of the runs does not have', () => {
     const a = smallRun(5);
-    const rows = compareRuns(a.aggregate, a.aggregate, [{ metric: 'inPost.nobody', label: 'x', unit: 'count' }], true);
+    const rows = compareRuns(
+      a.aggregate,
+      a.aggregate,
+      [{ metric: 'inPost.nobody', label: 'x', unit: 'count' }],
+      true,
+    );
     expect(rows).toEqual([]);
   });
 });

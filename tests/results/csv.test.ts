@@ -8,7 +8,12 @@ describe('resultsCsv', () => {
   it('starts with the run identity and has one row per total, monthly and yearly cell', () => {
     const csv = resultsCsv(summary, { scenarioName: 'MPS', seed: 's1', version: '0.1.0' });
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines.slice(0, 4)).toEqual(['Scenario,MPS', 'Seed,s1', 'Replications,10', 'Shortfall version,0.1.0']);
+    expect(lines.slice(0, 4)).toEqual([
+      'Scenario,MPS',
+      'Seed,s1',
+      'Replications,10',
+      'Shortfall version,0.1.0',
+    ]);
     expect(lines).toContain('section,metric,period,mean,se,p05,p25,p50,p75,p95');
     expect(lines.filter((l) => l.startsWith('monthly,unexaminedSuspects,'))).toHaveLength(12);
     expect(lines.filter((l) => l.startsWith('yearly,missedRecovery,'))).toHaveLength(1);

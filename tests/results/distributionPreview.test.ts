@@ -12,7 +12,9 @@ describe('previewDistribution', () => {
   it('matches a lognormal’s median and 90th percentile within sampling error of 2,000 draws', () => {
     const p = previewDistribution({ dist: 'lognormal', median: 18, p90: 60 });
     const total = p.bins.reduce((n, b) => n + b.count, 0);
-    expect(total).toBe(2000);
+    // The largest 1% of draws are left out of the picture only.
+    expect(total).toBeGreaterThanOrEqual(1980);
+    expect(total).toBeLessThan(2000);
     // The mean of a lognormal with these parameters is about 30.6; its sd is about 49, so the
     // standard error of a 2,000-draw mean is about 1.1: four of them is a safe tolerance.
     expect(p.mean).toBeGreaterThan(expectedMean({ dist: 'lognormal', median: 18, p90: 60 }) - 4.4);
@@ -23,11 +25,16 @@ describe('previewDistribution', () => {
 
   it('is the same picture every time (fixed seed)', () => {
     const d = { dist: 'negbin', mean: 90, dispersion: 20 } as const;
-    expect(previewDistribution(d, { counts: true })).toEqual(previewDistribution(d, { counts: true }));
+    expect(previewDistribution(d, { counts: true })).toEqual(
+      previewDistribution(d, { counts: true }),
+    );
   });
 
   it('draws whole numbers for counts', () => {
-    const p = previewDistribution({ dist: 'triangular', min: 0, mode: 2.5, max: 7 }, { counts: true, draws: 200 });
+    const p = previewDistribution(
+      { dist: 'triangular', min: 0, mode: 2.5, max: 7 },
+      { counts: true, draws: 200 },
+    );
     expect(Number.isInteger(p.p05) && Number.isInteger(p.p95)).toBe(true);
   });
 });

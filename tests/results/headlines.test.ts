@@ -18,8 +18,12 @@ describe('headlines', () => {
   });
 
   it('gives missed recovery and ARIS income in pounds', () => {
-    expect(list.find((x) => x.id === 'missedRecovery')!.sentence).toMatch(/^£[\d.]+(k|m|bn)? of recoverable/);
-    expect(list.find((x) => x.id === 'missedForceIncome')!.sentence).toContain('Incentivisation Scheme');
+    expect(list.find((x) => x.id === 'missedRecovery')!.sentence).toMatch(
+      /^£[\d.]+(k|m|bn)? of recoverable/,
+    );
+    expect(list.find((x) => x.id === 'missedForceIncome')!.sentence).toContain(
+      'Incentivisation Scheme',
+    );
   });
 
   it('leaves out analytical products when the scenario has none', () => {
@@ -34,7 +38,12 @@ describe('headlines', () => {
 
   it('adds up posts for a role across units', () => {
     const scenario = smallScenario((file) => {
-      file.units.push({ ...structuredClone(file.units[0]!), id: 'second', name: 'Second', demand: [] });
+      file.units.push({
+        ...structuredClone(file.units[0]!),
+        id: 'second',
+        name: 'Second',
+        demand: [],
+      });
     });
     expect(establishmentByRole(scenario).get('fi')).toBe(658);
   });

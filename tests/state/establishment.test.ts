@@ -6,7 +6,11 @@ import mps from '../../scenarios/mps-financial-investigators.json';
 describe('establishmentRows', () => {
   it('works out vacancies as posts less people in post and in training', () => {
     const [row] = establishmentRows(mps as ScenarioInput);
-    expect(row).toMatchObject({ unitName: 'Metropolitan Police Service', roleName: 'Financial investigator', vacancies: 60 });
+    expect(row).toMatchObject({
+      unitName: 'Metropolitan Police Service',
+      roleName: 'Financial investigator',
+      vacancies: 60,
+    });
     expect(row!.vacancyShare).toBeCloseTo(60 / 329, 12);
   });
 

@@ -13,7 +13,12 @@ describe('RunController', () => {
     await control.run(scenario, { seed: 'a', replications: 20 }, 7);
     expect(control.status).toBe('done');
     expect(control.summary?.replications).toBe(20);
-    expect(control.shown).toMatchObject({ seed: 'a', replications: 20, revision: 7, complete: true });
+    expect(control.shown).toMatchObject({
+      seed: 'a',
+      replications: 20,
+      revision: 7,
+      complete: true,
+    });
     expect(control.isOutOfDate(7)).toBe(false);
     expect(control.isOutOfDate(8)).toBe(true);
   });
@@ -38,7 +43,10 @@ describe('RunController', () => {
         ),
       dispose: () => {},
     };
-    control = new RunController(() => spy, () => clock);
+    control = new RunController(
+      () => spy,
+      () => clock,
+    );
     await control.run(scenario, { seed: 'a', replications: 60 }, 0);
     // Chunks of 10 replications 100 ms apart: partial summaries at 0 ms and 300 ms only.
     expect(seen).toEqual([10, 10, 10, 40, 40, 40]);

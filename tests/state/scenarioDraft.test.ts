@@ -43,7 +43,11 @@ describe('ScenarioDraft', () => {
 
   it('gathers problems inside a distribution under its field', () => {
     const draft = fresh();
-    draft.set(['units', 0, 'demand', 0, 'hoursPerItem'], { dist: 'lognormal', median: 30, p90: 10 });
+    draft.set(['units', 0, 'demand', 0, 'hoursPerItem'], {
+      dist: 'lognormal',
+      median: 30,
+      p90: 10,
+    });
     const messages = draft.problemsAt(['units', 0, 'demand', 0, 'hoursPerItem']);
     expect(messages.join(' ')).toMatch(/p90/);
   });

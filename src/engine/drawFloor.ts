@@ -24,7 +24,7 @@ export function drawReplication(model: Model, seed: string, index: number): numb
   for (const s of model.streams) {
     const rng = streamRng(streamSeed(seed, index, s.part));
     for (let t = 0; t < model.horizonMonths; t++) {
-      const cases = s.cases(rng, Math.pow(s.growthPerMonth, t));
+      const cases = s.cases(rng, s.growthByMonth[t]!);
       for (let c = 0; c < cases; c++) {
         const items = s.items(rng, 1);
         for (let i = 0; i < items; i++) {

@@ -69,6 +69,8 @@ export interface CompiledStream {
   windowMonths: number;
   /** Growth factor per month: (1 + growthPerYear)^(1/12). */
   growthPerMonth: number;
+  /** growthPerMonth^t for each month t of the horizon, computed once rather than every month. */
+  growthByMonth: Float64Array;
 }
 
 export function compileModel(scenario: Scenario): Model {
@@ -106,6 +108,7 @@ export function compileModel(scenario: Scenario): Model {
       });
     }
     for (const s of unit.demand) {
+      const growthPerMonth = Math.pow(1 + s.growthPerYear, 1 / 12);
       streams.push({
         part: `demand:${unit.id}:${s.id}`,
         queue: queueOf(pool, roleIndex.get(s.role)!),
@@ -116,7 +119,10 @@ export function compileModel(scenario: Scenario): Model {
         assetProbability: s.assetProbability,
         assetValue: amountSampler(s.assetValue),
         windowMonths: s.windowMonths,
-        growthPerMonth: Math.pow(1 + s.growthPerYear, 1 / 12),
+        growthPerMonth,
+        growthByMonth: Float64Array.from({ length: scenario.horizonMonths }, (_, t) =>
+          Math.pow(growthPerMonth, t),
+        ),
       });
     }
   }

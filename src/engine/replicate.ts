@@ -6,6 +6,8 @@ import { StaffState } from './staffFlows.ts';
 import { Items, MonthOutcome, rankOf, WorkQueue } from './workQueue.ts';
 
 const T = Object.fromEntries(TOTAL_METRICS.map((m, i) => [m, i])) as Record<TotalMetric, number>;
+/** Under first in, first out every key is 0, so an item's rank is this plus its number. */
+const FIFO_RANK = rankOf(0, 0);
 const M = Object.fromEntries(MONTHLY_SERIES.map((m, i) => [m, i])) as Record<MonthlySeries, number>;
 
 /**
@@ -54,6 +56,7 @@ export function replicate(
   seatsAccrued.fill(0);
   const inPostSeries = MONTHLY_SERIES.length;
   const inTrainingSeries = inPostSeries + roleCount;
+  const { triageByValue, valueWeight, valueShift, noiseWeight } = model;
 
   for (let t = 0; t < H; t++) {
     // 1. Staff flows.
@@ -94,16 +97,18 @@ export function replicate(
       const stream = streams[k]!;
       const rng = demandRng[k]!;
       const queue = queues[stream.queue]!;
-      const cases = stream.cases(rng, Math.pow(stream.growthPerMonth, t));
+      const { suspects, assetProbability, items: itemCount, hours: hoursOf, assetValue } = stream;
+      const lastMonth = t + stream.windowMonths;
+      const cases = stream.cases(rng, stream.growthByMonth[t]!);
       for (let c = 0; c < cases; c++) {
-        const items = stream.items(rng, 1);
+        const items = itemCount(rng, 1);
         for (let i = 0; i < items; i++) {
-          const hours = stream.hours(rng, 1);
+          const hours = hoursOf(rng, 1);
           demandHours += hours;
           let value = 0;
-          if (stream.suspects) {
-            const holds = rng() < stream.assetProbability;
-            const drawn = stream.assetValue(rng, 1);
+          if (suspects) {
+            const holds = rng() < assetProbability;
+            const drawn = assetValue(rng, 1);
             if (holds) {
               value = drawn;
               assetHolders++;
@@ -114,13 +119,15 @@ export function replicate(
           }
           // The noise is drawn whatever the policy, so changing it leaves every later draw alone.
           const noise = standardNormal(rng);
-          const seq = itemData.add(t + stream.windowMonths, hours, value, stream.suspects);
-          const key = model.triageByValue
-            ? model.valueWeight * Math.log10(1 + value) +
-              model.valueShift +
-              model.noiseWeight * noise
-            : 0;
-          queue.arrive(rankOf(key, seq));
+          const seq = itemData.add(lastMonth, hours, value, suspects);
+          if (triageByValue) {
+            // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them
+            // gives the same key.
+            const logValue = value === 0 ? 0 : Math.log10(1 + value);
+            queue.arrive(rankOf(valueWeight * logValue + valueShift + noiseWeight * noise, seq));
+          } else {
+            queue.arrive(FIFO_RANK + seq);
+          }
         }
       }
     }
@@ -133,7 +140,7 @@ export function replicate(
     let backlogProducts = 0;
     for (let q = 0; q < queues.length; q++) {
       capacityHours += capacity[q]!;
-      queues[q]!.work(t, capacity[q]!, model.triageByValue, itemData, o);
+      queues[q]!.work(t, capacity[q]!, triageByValue, itemData, o);
       backlogSuspects += queues[q]!.backlogSuspects;
       backlogProducts += queues[q]!.backlogProducts;
     }

@@ -49,20 +49,21 @@ export class MonthOutcome {
 /** The data of every item that arrives in one replication, by `seq`. Shared by all queues. */
 export class Items {
   count = 0;
-  /** The month after which an unfinished item is lost: arrival month + window. */
-  lastMonth = new Int32Array(1024);
+  /**
+   * The month after which an unfinished item is lost (arrival month + window) times two, plus 1
+   * for a suspect and 0 for a product. Packed so that carrying a waiting item from one month to
+   * the next reads one number, not two, from a place no other item is near.
+   */
+  lastMonthAndKind = new Int32Array(1024);
   remaining = new Float64Array(1024);
   value = new Float64Array(1024);
-  /** 1 for a suspect, 0 for a product. */
-  suspect = new Uint8Array(1024);
 
   add(lastMonth: number, hours: number, value: number, suspect: boolean): number {
     const seq = this.count++;
     if (seq === this.remaining.length) this.grow();
-    this.lastMonth[seq] = lastMonth;
+    this.lastMonthAndKind[seq] = lastMonth * 2 + (suspect ? 1 : 0);
     this.remaining[seq] = hours;
     this.value[seq] = value;
-    this.suspect[seq] = suspect ? 1 : 0;
     return seq;
   }
 
@@ -73,15 +74,13 @@ export class Items {
         `A replication produced more than ${MAX_ITEMS.toLocaleString('en-GB')} suspects and products; reduce the demand or the horizon.`,
       );
     }
-    const lastMonth = new Int32Array(size);
-    lastMonth.set(this.lastMonth);
+    const lastMonthAndKind = new Int32Array(size);
+    lastMonthAndKind.set(this.lastMonthAndKind);
     const remaining = new Float64Array(size);
     remaining.set(this.remaining);
     const value = new Float64Array(size);
     value.set(this.value);
-    const suspect = new Uint8Array(size);
-    suspect.set(this.suspect);
-    Object.assign(this, { lastMonth, remaining, value, suspect });
+    Object.assign(this, { lastMonthAndKind, remaining, value });
   }
 }
 
@@ -119,59 +118,87 @@ export class WorkQueue {
    * Spends `hours` on the items in triage order (a partly worked item keeps its progress), then
    * loses the unfinished items whose window has closed. `sortArrivals` is false when arrivals
    * are already in triage order, as under first-in first-out.
+   *
+   * Arrivals are merged into the waiting items in one pass. Once the hours run out, the pass
+   * only carries items over or loses them: most items a month touches are past that point, so
+   * that part is a loop of its own with the outcome counts in locals.
    */
   work(month: number, hours: number, sortArrivals: boolean, items: Items, out: MonthOutcome): void {
     const n = this.arrivalsLength;
-    const arrivals = this.arrivals.subarray(0, n);
-    if (sortArrivals) arrivals.sort();
+    const arrivals = this.arrivals;
+    if (sortArrivals && n > 1) arrivals.subarray(0, n).sort();
     const waiting = this.waiting;
     const w = this.waitingLength;
     if (this.next.length < w + n)
       this.next = new Float64Array(Math.max(w + n, this.next.length * 2));
     const next = this.next;
-    const { remaining, value, suspect, lastMonth } = items;
+    const { remaining, value, lastMonthAndKind } = items;
     let i = 0;
     let j = 0;
     let kept = 0;
     let left = hours;
     let backlogSuspects = 0;
-    while (i < w || j < n) {
+    let hoursWorked = out.hoursWorked;
+    // Work items in rank order while hours remain.
+    while (left > 0 && (i < w || j < n)) {
       const rank = j >= n || (i < w && waiting[i]! < arrivals[j]!) ? waiting[i++]! : arrivals[j++]!;
-      const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
-      const isSuspect = suspect[seq] === 1;
-      if (left > 0) {
-        const need = remaining[seq]!;
-        if (need <= left) {
-          left -= need;
-          out.hoursWorked += need;
-          if (isSuspect) {
-            const v = value[seq]!;
-            out.suspectsExamined++;
-            if (v > 0) {
-              out.suspectsWithAssetsExamined++;
-              out.assetsExamined += v;
-            }
-          } else {
-            out.productsDelivered++;
+      const seq = seqOfRank(rank);
+      const state = lastMonthAndKind[seq]!;
+      const need = remaining[seq]!;
+      if (need <= left) {
+        left -= need;
+        hoursWorked += need;
+        if ((state & 1) === 1) {
+          const v = value[seq]!;
+          out.suspectsExamined++;
+          if (v > 0) {
+            out.suspectsWithAssetsExamined++;
+            out.assetsExamined += v;
           }
-          continue;
+        } else {
+          out.productsDelivered++;
         }
-        remaining[seq] = need - left;
-        out.hoursWorked += left;
-        left = 0;
+        continue;
       }
-      if (month >= lastMonth[seq]!) {
-        if (isSuspect) {
+      remaining[seq] = need - left;
+      hoursWorked += left;
+      left = 0;
+      if (month >= state >> 1) {
+        if ((state & 1) === 1) {
           out.unexaminedSuspects++;
           out.assetsLost += value[seq]!;
         } else {
           out.undeliveredProducts++;
         }
-        continue;
+      } else {
+        next[kept++] = rank;
+        backlogSuspects += state & 1;
       }
-      next[kept++] = rank;
-      if (isSuspect) backlogSuspects++;
     }
+    out.hoursWorked = hoursWorked;
+    // Carry the rest over in rank order, or lose those whose window has closed.
+    let unexaminedSuspects = 0;
+    let undeliveredProducts = 0;
+    let assetsLost = out.assetsLost;
+    while (i < w || j < n) {
+      const rank = j >= n || (i < w && waiting[i]! < arrivals[j]!) ? waiting[i++]! : arrivals[j++]!;
+      const seq = seqOfRank(rank);
+      const state = lastMonthAndKind[seq]!;
+      if (month >= state >> 1) {
+        if ((state & 1) === 1) {
+          unexaminedSuspects++;
+          assetsLost += value[seq]!;
+        } else {
+          undeliveredProducts++;
+        }
+      } else {
+        next[kept++] = rank;
+        backlogSuspects += state & 1;
+      }
+    }
+    out.unexaminedSuspects += unexaminedSuspects;
+    out.undeliveredProducts += undeliveredProducts;
+    out.assetsLost = assetsLost;
     this.arrivalsLength = 0;
     this.next = waiting;
     this.waiting = next;
@@ -179,6 +206,11 @@ export class WorkQueue {
     this.backlogSuspects = backlogSuspects;
     this.backlogProducts = kept - backlogSuspects;
   }
+}
+
+/** The item number a rank carries in its low bits. */
+function seqOfRank(rank: number): number {
+  return rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
 }
 
 function grow(a: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {

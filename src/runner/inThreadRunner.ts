@@ -2,7 +2,7 @@ import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import { runChunk } from '../engine/chunk.ts';
 import { compileModel } from '../engine/model.ts';
 import { Workspace } from '../engine/replicate.ts';
-import { planChunks } from '../engine/run.ts';
+import { chunkPlan } from './chunkPlan.ts';
 import { ProgressClock } from './progressClock.ts';
 import { RunCancelled, type RunOptions, type RunRequest, type Runner } from './runner.ts';
 
@@ -21,10 +21,10 @@ export class InThreadRunner implements Runner {
     const clock = new ProgressClock(request.replications, options.onProgress);
     let finished = false;
     try {
-      for (const [start, count] of planChunks(request.replications, request.chunkSize)) {
+      for (const [start, count] of chunkPlan(request)) {
         await nextTask();
         if (signal?.aborted) throw new RunCancelled();
-        const chunk = runChunk(model, request.seed, (request.start ?? 0) + start, count, ws);
+        const chunk = runChunk(model, request.seed, start, count, ws);
         aggregate.add(chunk);
         options.onChunk?.(chunk);
         clock.done += count;

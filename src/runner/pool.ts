@@ -2,7 +2,7 @@ import type { Remote } from 'comlink';
 import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import type { ChunkResult } from '../engine/chunk.ts';
 import { compileModel } from '../engine/model.ts';
-import { DEFAULT_CHUNK_SIZE, planChunks } from '../engine/run.ts';
+import { chunkPlan } from './chunkPlan.ts';
 import { ProgressClock } from './progressClock.ts';
 import {
   RunCancelled,
@@ -67,7 +67,7 @@ interface ActiveRun {
 }
 
 /**
- * Runs a request's chunks on a pool of workers made by `factory`. Chunks come from planChunks
+ * Runs a request's chunks on a pool of workers made by `factory`. Chunks come from chunkPlan
  * (independent of the pool size) and are handed to whichever worker is free; RunAggregate merges
  * them whatever order they finish in, so any pool size gives the same result as runScenario.
  *
@@ -104,10 +104,7 @@ export class WorkerPool implements Runner {
     const { signal } = options;
     if (signal?.aborted) throw new RunCancelled();
     const model = compileModel(request.scenario);
-    const first = request.start ?? 0;
-    const chunks = planChunks(request.replications, request.chunkSize ?? DEFAULT_CHUNK_SIZE).map(
-      ([start, count]): [number, number] => [first + start, count],
-    );
+    const chunks = chunkPlan(request);
     let halt!: (error: Error) => void;
     const stopped = new Promise<never>((_, reject) => (halt = reject));
     stopped.catch(() => {});

@@ -12,7 +12,7 @@ export interface RunRequest {
    * run be continued in batches (precision control) with the same results as one long run.
    */
   start?: number;
-  /** Replications per chunk; any value gives the same results. Default DEFAULT_CHUNK_SIZE. */
+  /** Replications per chunk; any value gives the same results. Default: sized by chunkPlan. */
   chunkSize?: number;
 }
 

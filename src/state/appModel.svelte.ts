@@ -1,4 +1,6 @@
+import { Autosave, RECOVERY_NOTE, type StorageLike } from '../files/autosave.ts';
 import { BUILT_IN_SCENARIOS, loadBuiltIn } from '../files/builtInScenarios.ts';
+import { decodeShareFragment, hasShareFragment } from '../files/shareLink.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { resultCharts, type ChartSpec } from '../results/charts.ts';
 import { compareRuns, type ComparedMetric } from '../results/compare.ts';
@@ -25,6 +27,12 @@ export class AppModel {
   replicationsText = $state('');
   /** Where the scenario came from and any notes from reading it. */
   notice = $state<{ text: string; warnings: string[] } | undefined>();
+
+  /** Where the scenario being edited began: a file name, a built-in scenario or a share link. */
+  origin = $state(BUILT_IN_SCENARIOS[0]!.title);
+  /** The draft revision last saved to a file or loaded whole; edits after it are unsaved. */
+  private savedRevision = $state(this.draft.revision);
+  readonly unsaved = $derived(this.draft.revision !== this.savedRevision);
 
   readonly replications = $derived(parseReplications(this.replicationsText));
   readonly seedMessage = $derived(seedProblem(this.seed));
@@ -81,6 +89,7 @@ export class AppModel {
     const scenario = loadBuiltIn(id);
     this.draft.load(scenario);
     this.takeRunSettings(scenario);
+    this.markSaved(entry.title);
     this.notice = { text: `Loaded the built-in scenario “${entry.title}”.`, warnings: [] };
   }
 
@@ -89,7 +98,97 @@ export class AppModel {
     this.draft.load(scenario);
     this.takeRunSettings(scenario);
     this.builtInId = '';
+    this.markSaved(origin);
     this.notice = { text: `Opened ${origin}.`, warnings };
+  }
+
+  /** The scenario now matches a file (or a built-in one): nothing is left to recover. */
+  markSaved(origin = this.origin): void {
+    this.origin = origin;
+    this.savedRevision = this.draft.revision;
+    this.recovery?.clear();
+  }
+
+  private recovery: Autosave | undefined;
+
+  /**
+   * Connects the app to the browser: opens a scenario carried in the link, otherwise restores a
+   * draft left unsaved; then keeps each edit in storage (debounced) and warns before the page
+   * is closed with unsaved changes. Returns the disconnect.
+   */
+  connect(
+    win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'history'> & {
+      location: Pick<Location, 'hash' | 'pathname' | 'search'>;
+    },
+    storage: StorageLike,
+    debounceMs = 300,
+  ): () => void {
+    this.recovery = new Autosave(storage);
+    const hash = win.location.hash;
+    if (hasShareFragment(hash)) void this.openShareLink(hash, win);
+    else this.restoreDraft();
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stopSaving = $effect.root(() => {
+      $effect(() => {
+        const input = this.draft.input;
+        const origin = this.origin;
+        if (!this.unsaved) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => this.recovery?.save(input, origin), debounceMs);
+      });
+    });
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!this.unsaved) return;
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    win.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      clearTimeout(timer);
+      stopSaving();
+      win.removeEventListener('beforeunload', beforeUnload);
+    };
+  }
+
+  private restoreDraft(): void {
+    const draft = this.recovery?.restore();
+    if (!draft) return;
+    // The stored copy is what was typed, valid or not; the draft shows its problems as usual.
+    this.draft.load(draft.scenario);
+    this.takeRunSettings(draft.scenario);
+    this.builtInId = '';
+    this.origin = draft.origin;
+    const at = draft.savedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    this.notice = {
+      text: `Restored unsaved changes to “${draft.scenario.name ?? 'the scenario'}” from ${at} (begun from ${draft.origin}).`,
+      warnings: [RECOVERY_NOTE],
+    };
+  }
+
+  private async openShareLink(
+    hash: string,
+    win: {
+      history: Pick<History, 'replaceState'>;
+      location: Pick<Location, 'pathname' | 'search'>;
+    },
+  ): Promise<void> {
+    const result = await decodeShareFragment(hash);
+    // The fragment has been read; dropping it keeps a reload from overwriting later edits.
+    win.history.replaceState(null, '', `${win.location.pathname}${win.location.search}`);
+    if (result.ok) {
+      this.open(result.value, 'a share link', []);
+      this.notice = {
+        text: 'Opened from a share link. Save the scenario to keep a copy.',
+        warnings: [],
+      };
+    } else {
+      this.notice = {
+        text: 'The share link could not be opened; the built-in scenario is shown instead.',
+        warnings: result.problems.map((p) => p.message),
+      };
+    }
   }
 
   run(): void {

@@ -52,6 +52,8 @@ export class ScenarioDraft {
 }
 
 function groupByPath(problems: readonly Problem[]): Map<string, string[]> {
+  // Built afresh inside a $derived and never mutated afterwards, so it needs no reactivity.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const map = new Map<string, string[]>();
   for (const { path, message } of problems) {
     const list = map.get(path) ?? [];

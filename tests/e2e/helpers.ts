@@ -92,9 +92,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            o: unknown,
-          ) => Promise<{
+          run: (o: unknown) => Promise<{
             violations: { id: string; help: string; nodes: { target: string[] }[] }[];
           }>;
         };

@@ -27,7 +27,7 @@ describe('RunController', () => {
     let clock = 0;
     const seen: number[] = [];
     const runner = new InThreadRunner();
-    let control: RunController | undefined;
+    const box: { control?: RunController } = {};
     const spy: Runner = {
       run: (request, options) =>
         runner.run(
@@ -36,17 +36,18 @@ describe('RunController', () => {
             ...options,
             onPartial: (partial) => {
               options?.onPartial?.(partial);
-              seen.push(control?.summary?.replications ?? 0);
+              seen.push(box.control?.summary?.replications ?? 0);
               clock += 100;
             },
           },
         ),
       dispose: () => {},
     };
-    control = new RunController(
+    const control = new RunController(
       () => spy,
       () => clock,
     );
+    box.control = control;
     await control.run(scenario, { seed: 'a', replications: 60 }, 0);
     // Chunks of 10 replications 100 ms apart: partial summaries at 0 ms and 300 ms only.
     expect(seen).toEqual([10, 10, 10, 40, 40, 40]);

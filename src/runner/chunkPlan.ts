@@ -1,0 +1,66 @@
+import { planChunks } from '../engine/run.ts';
+import { expectedMean } from '../scenario/distributionMoments.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { RunRequest } from './runner.ts';
+
+/** Expected work in a chunk, in suspects and products: about a tenth of a second on one core. */
+const ITEMS_PER_CHUNK = 200_000;
+/** Largest chunk: keeps progress moving and what a chunk sends back small. */
+const MAX_CHUNK = 2_000;
+/** Staff flows and bookkeeping per staff group and month, counted as this many items. */
+const ITEMS_PER_GROUP_MONTH = 4;
+
+/** Expected suspects and products in one replication, plus the staff flows' share of the work. */
+export function expectedWorkPerReplication(scenario: Scenario): number {
+  const H = scenario.horizonMonths;
+  let items = 0;
+  for (const unit of scenario.units) {
+    items += unit.staff.length * H * ITEMS_PER_GROUP_MONTH;
+    for (const s of unit.demand) {
+      items +=
+        expectedMean(s.casesPerMonth) *
+        expectedMean(s.itemsPerCase) *
+        H *
+        meanGrowth(s.growthPerYear, H);
+    }
+  }
+  return Math.max(1, items);
+}
+
+/** The average over the horizon of the demand growth factor (1 + g)^(t/12). */
+function meanGrowth(growthPerYear: number, horizonMonths: number): number {
+  const years = horizonMonths / 12;
+  const rate = Math.log(1 + growthPerYear);
+  return Math.abs(rate * years) < 1e-9 ? 1 : (Math.exp(rate * years) - 1) / (rate * years);
+}
+
+/**
+ * The chunks of a run, as [first replication, count]. Sized from the scenario's expected work so
+ * a chunk takes about the same time whatever the scenario, and starting small so the first
+ * results reach the screen at once. The plan depends on the request alone, never on the number
+ * of workers; and since results do not depend on chunking at all, this is a matter of speed.
+ */
+export function chunkPlan(request: RunRequest): [number, number][] {
+  const first = request.start ?? 0;
+  const shift = ([start, count]: [number, number]): [number, number] => [first + start, count];
+  if (request.chunkSize !== undefined)
+    return planChunks(request.replications, request.chunkSize).map(shift);
+  const size = Math.max(
+    1,
+    Math.min(MAX_CHUNK, Math.round(ITEMS_PER_CHUNK / expectedWorkPerReplication(request.scenario))),
+  );
+  const chunks: [number, number][] = [];
+  let start = 0;
+  // A ramp of 1/8, 1/4 and 1/2 chunks first.
+  for (const part of [8, 4, 2]) {
+    if (size < part) continue;
+    const count = Math.min(Math.floor(size / part), request.replications - start);
+    if (count <= 0) break;
+    chunks.push([start, count]);
+    start += count;
+  }
+  for (; start < request.replications; start += size) {
+    chunks.push([start, Math.min(size, request.replications - start)]);
+  }
+  return chunks.map(shift);
+}

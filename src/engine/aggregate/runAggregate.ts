@@ -28,6 +28,22 @@ export interface Summary {
   yearly: Record<YearlySeries, Stat[]>;
 }
 
+/** Only what a view needs: names as in the layout (`totalNames`, `monthlyNames`, YEARLY_SERIES). */
+export interface SummaryRequest {
+  totals?: readonly string[];
+  monthly?: readonly string[];
+  yearly?: readonly string[];
+}
+
+/** The Stats a SummaryRequest asked for, by name; each the same as in the full summary. */
+export interface PartialSummary {
+  replications: number;
+  horizonMonths: number;
+  totals: Record<string, Stat>;
+  monthly: Record<string, Stat[]>;
+  yearly: Record<string, Stat[]>;
+}
+
 /**
  * The results of a run as chunks arrive, in any order. Horizon totals are kept for every
  * replication (8 bytes per metric per replication) because exact percentiles, histograms,
@@ -41,6 +57,8 @@ export class RunAggregate {
   /** Chunks received, as [start, count], kept sorted by start. */
   private readonly ranges: [number, number][] = [];
   private received = 0;
+  /** Stats of totals asked for since the last chunk came in. */
+  private readonly totalStats = new Map<string, Stat>();
 
   constructor(
     readonly layout: Layout,
@@ -68,6 +86,7 @@ export class RunAggregate {
     const at = this.ranges.findIndex(([s]) => s > chunk.start);
     this.ranges.splice(at === -1 ? this.ranges.length : at, 0, [chunk.start, chunk.count]);
     this.received += chunk.count;
+    this.totalStats.clear();
   }
 
   /** One value per replication received, in replication order. */
@@ -83,18 +102,56 @@ export class RunAggregate {
     return out;
   }
 
+  /** The Stat of a total; kept until the next chunk, so asking twice costs one sort. */
   stat(name: string): Stat {
-    return statOf(this.values(name));
+    let stat = this.totalStats.get(name);
+    if (stat === undefined) {
+      stat = statOf(this.values(name));
+      this.totalStats.set(name, stat);
+    }
+    return stat;
+  }
+
+  /** The Stat of each month of a monthly series (`monthlyNames`), from its sketches. */
+  monthly(name: string): Stat[] {
+    const { layout } = this;
+    const series = layout.monthlyNames.indexOf(name);
+    if (series < 0) throw new Error(`Unknown monthly series "${name}".`);
+    return Array.from({ length: layout.horizonMonths }, (_, t) =>
+      this.sketches[monthlyCell(layout, series, t)]!.stat(),
+    );
+  }
+
+  /** The Stat of each year of a yearly series (YEARLY_SERIES), from its sketches. */
+  yearly(name: string): Stat[] {
+    const { layout } = this;
+    const series = (YEARLY_SERIES as readonly string[]).indexOf(name);
+    if (series < 0) throw new Error(`Unknown yearly series "${name}".`);
+    return Array.from({ length: layout.years }, (_, y) =>
+      this.sketches[yearlyCell(layout, series, y)]!.stat(),
+    );
+  }
+
+  /**
+   * Only the Stats asked for: a page that shows a few headline totals and fan charts while a
+   * run goes on pays for those, not for every series of the full summary.
+   */
+  summaryOf(request: SummaryRequest): PartialSummary {
+    const each = (names: readonly string[] | undefined, of: (name: string) => Stat | Stat[]) =>
+      Object.fromEntries((names ?? []).map((name) => [name, of(name)]));
+    return {
+      replications: this.received,
+      horizonMonths: this.layout.horizonMonths,
+      totals: each(request.totals, (n) => this.stat(n)) as Record<string, Stat>,
+      monthly: each(request.monthly, (n) => this.monthly(n)) as Record<string, Stat[]>,
+      yearly: each(request.yearly, (n) => this.yearly(n)) as Record<string, Stat[]>,
+    };
   }
 
   summary(): Summary {
-    const { layout } = this;
-    const { roleIds, horizonMonths: H } = layout;
-    const byRole = (series: (typeof ROLE_SERIES)[number], each: (name: string) => Stat) =>
+    const { roleIds, horizonMonths: H } = this.layout;
+    const byRole = <T>(series: (typeof ROLE_SERIES)[number], each: (name: string) => T) =>
       Object.fromEntries(roleIds.map((id) => [id, each(`${series}.${id}`)]));
-    const monthlySeries = (index: number): Stat[] =>
-      Array.from({ length: H }, (_, t) => this.sketches[monthlyCell(layout, index, t)]!.stat());
-    const monthlyByName = (name: string) => monthlySeries(layout.monthlyNames.indexOf(name));
     return {
       replications: this.received,
       horizonMonths: H,
@@ -107,23 +164,17 @@ export class RunAggregate {
         inTraining: byRole('inTraining', (n) => this.stat(n)),
       },
       monthly: {
-        ...(Object.fromEntries(MONTHLY_SERIES.map((m, i) => [m, monthlySeries(i)])) as Record<
+        ...(Object.fromEntries(MONTHLY_SERIES.map((m) => [m, this.monthly(m)])) as Record<
           MonthlySeries,
           Stat[]
         >),
-        inPost: Object.fromEntries(roleIds.map((id) => [id, monthlyByName(`inPost.${id}`)])),
-        inTraining: Object.fromEntries(
-          roleIds.map((id) => [id, monthlyByName(`inTraining.${id}`)]),
-        ),
+        inPost: byRole('inPost', (n) => this.monthly(n)),
+        inTraining: byRole('inTraining', (n) => this.monthly(n)),
       },
-      yearly: Object.fromEntries(
-        YEARLY_SERIES.map((m, s) => [
-          m,
-          Array.from({ length: layout.years }, (_, y) =>
-            this.sketches[yearlyCell(layout, s, y)]!.stat(),
-          ),
-        ]),
-      ) as Record<YearlySeries, Stat[]>,
+      yearly: Object.fromEntries(YEARLY_SERIES.map((m) => [m, this.yearly(m)])) as Record<
+        YearlySeries,
+        Stat[]
+      >,
     };
   }
 }

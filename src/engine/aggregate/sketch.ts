@@ -15,8 +15,14 @@ export class CellSketch {
   min = Infinity;
   max = -Infinity;
   readonly counts = new Map<number, number>();
+  /**
+   * The Stat of the replications in so far, until more come in: a page that redraws while a
+   * run goes on asks again for cells no chunk has changed since.
+   */
+  private cached: Stat | undefined;
 
   add(x: number): void {
+    this.cached = undefined;
     this.n++;
     this.sum.add(x);
     this.sumOfSquares.add(x * x);
@@ -27,6 +33,7 @@ export class CellSketch {
   }
 
   merge(other: CellSketch): void {
+    this.cached = undefined;
     this.n += other.n;
     this.sum.addAll(other.sum);
     this.sumOfSquares.addAll(other.sumOfSquares);
@@ -37,6 +44,11 @@ export class CellSketch {
   }
 
   stat(): Stat {
+    this.cached ??= this.computeStat();
+    return this.cached;
+  }
+
+  private computeStat(): Stat {
     const n = this.n;
     if (n === 0) return EMPTY_STAT;
     const mean = this.sum.value() / n;
@@ -75,28 +87,34 @@ export class CellSketch {
 
   /** Appends this sketch to a flat list of numbers, for sending between threads. */
   encode(out: number[]): void {
-    out.push(this.n, this.min, this.max, this.sum.partials.length, ...this.sum.partials);
-    out.push(this.sumOfSquares.partials.length, ...this.sumOfSquares.partials, this.counts.size);
+    out.push(this.n, this.min, this.max);
+    this.sum.encode(out);
+    this.sumOfSquares.encode(out);
+    out.push(this.counts.size);
     for (const [key, count] of this.counts) out.push(key, count);
   }
 
-  /** Reads a sketch written by `encode` at `at`; returns the position after it. */
+  /**
+   * Merges a sketch written by `encode` at `at` into `into`; returns the position after it. The
+   * numbers are added in the order `merge` would add them, straight from the data.
+   */
   static decode(data: Float64Array, at: number, into: CellSketch): number {
     let i = at;
-    const part = new CellSketch();
-    part.n = data[i++]!;
-    part.min = data[i++]!;
-    part.max = data[i++]!;
+    into.cached = undefined;
+    into.n += data[i++]!;
+    into.min = Math.min(into.min, data[i++]!);
+    into.max = Math.max(into.max, data[i++]!);
     let k = data[i++]!;
-    while (k-- > 0) part.sum.partials.push(data[i++]!);
+    while (k-- > 0) into.sum.add(data[i++]!);
     k = data[i++]!;
-    while (k-- > 0) part.sumOfSquares.partials.push(data[i++]!);
+    while (k-- > 0) into.sumOfSquares.add(data[i++]!);
     k = data[i++]!;
+    const counts = into.counts;
     while (k-- > 0) {
       const key = data[i++]!;
-      part.counts.set(key, data[i++]!);
+      const count = data[i++]!;
+      counts.set(key, (counts.get(key) ?? 0) + count);
     }
-    into.merge(part);
     return i;
   }
 }

@@ -61,4 +61,17 @@ describe('CellSketch', () => {
   it('reports nothing but NaN before any value arrives', () => {
     expect(Number.isNaN(new CellSketch().stat().mean)).toBe(true);
   });
+
+  it('gives a new Stat after each add and merge, never a stale one', () => {
+    const sketch = sketchOf([1, 2, 3]);
+    expect(sketch.stat().max).toBe(3);
+    sketch.add(10);
+    expect(sketch.stat().max).toBe(10);
+    sketch.merge(sketchOf([20]));
+    expect(sketch.stat().max).toBe(20);
+    const out: number[] = [];
+    sketchOf([30]).encode(out);
+    CellSketch.decode(Float64Array.from(out), 0, sketch);
+    expect(sketch.stat()).toEqual(sketchOf([1, 2, 3, 10, 20, 30]).stat());
+  });
 });

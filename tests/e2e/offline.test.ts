@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/files');
+
+describe('working with no network', () => {
+  let preview: { url: string; stop: () => void };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    preview = await startPreview();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.stop();
+  });
+
+  it('serves a Content Security Policy that allows only its own scripts and no eval', async () => {
+    const html = await (await fetch(preview.url)).text();
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
+    expect(meta).not.toBeNull();
+    const policy = meta![1]!;
+    const directives = new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).not.toMatch(/https?:/);
+  });
+
+  it('opens, edits, runs, exports and shares offline with no request elsewhere, no error and no policy violation', async () => {
+    const context = await browser.newContext({
+      viewport: SCREEN_SIZES[0],
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => {
+        seen.push(`${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    const problems = watchPage(page, preview.url);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const violations = () =>
+      page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+
+    await page.goto(preview.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await context.setOffline(true);
+
+    await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'valid.json'));
+    await page
+      .getByRole('heading', { level: 1, name: 'Small force: financial investigators' })
+      .waitFor();
+    await page.getByRole('textbox', { name: /^In post, Financial investigator/ }).fill('9');
+
+    await page.getByRole('textbox', { name: /^Replications/ }).fill('200');
+    await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Run finished' }).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('tab', { name: 'Results' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', { name: /^Download SVG/ })
+        .first()
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.svg$/);
+
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Link copied|copy the link below/ })
+      .waitFor();
+
+    expect(requests.length).toBeGreaterThan(0);
+    expect(
+      requests.filter((url) => !url.startsWith(preview.url) && !/^(blob|data):/.test(url)),
+    ).toEqual([]);
+    expect(problems).toEqual([]);
+    await expect(violations()).resolves.toEqual([]);
+    await context.close();
+  });
+});

@@ -1,14 +1,16 @@
 import type { GoalSeekResult } from './goalSeek.ts';
 import type { RankImportanceRow } from './rankImportance.ts';
 import type { Tornado } from './tornado.ts';
+import { METRIC_LABELS } from './metricLabels.ts';
 import { formatNumber } from './tableText.ts';
 
 /** Chart titles that state what the chart shows, in one sentence. */
 
 export function tornadoFinding(t: Tornado): string {
   const top = t.rows[0];
-  if (!top || top.swing === 0) return `None of the inputs moves the mean ${t.metric} on this seed.`;
-  return `${top.label} moves the mean ${t.metric} most: from ${formatNumber(top.lowMean)} to ${formatNumber(top.highMean)} (base ${formatNumber(t.baseMean)}).`;
+  const metric = METRIC_LABELS[t.metric];
+  if (!top || top.swing === 0) return `None of the inputs moves the mean ${metric} on this seed.`;
+  return `${top.label} moves the mean ${metric} most: from ${formatNumber(top.lowMean)} to ${formatNumber(top.highMean)} (base ${formatNumber(t.baseMean)}).`;
 }
 
 export function rankFinding(rows: RankImportanceRow[], metric: string): string {

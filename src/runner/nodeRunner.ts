@@ -9,7 +9,8 @@ import type { WorkerApi } from './workerApi.ts';
 const WORKER_URL = new URL('../../workers/node-simulation.worker.js', import.meta.url);
 
 function nodeWorker(): PoolWorker {
-  const worker = new Worker(WORKER_URL);
+  // A small young generation keeps each thread's memory low; chunks make little garbage.
+  const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let terminated = false;
   const died = new Promise<never>((_, reject) => {
     worker.on('error', (error) => reject(error));

@@ -47,6 +47,9 @@ interface Slot {
   worker: PoolWorker;
   preparedRun: number;
   dead: boolean;
+  deathError?: Error;
+  /** Called if the worker dies. Listeners, not a race against `died`: see `guard`. */
+  onDeath: Set<(error: Error) => void>;
 }
 
 /** What one run needs while it goes on; dropped when it ends. */
@@ -63,6 +66,9 @@ interface ActiveRun {
   /** Rejects when the run is halted, so lanes waiting on a worker stop waiting. */
   stopped: Promise<never>;
   halt(error: Error): void;
+  haltError?: Error;
+  /** Called when the run halts, so lanes waiting on a worker stop waiting. */
+  onStop: Set<(error: Error) => void>;
   busy: Set<Slot>;
 }
 
@@ -120,9 +126,11 @@ export class WorkerPool implements Runner {
       halted: false,
       stopped,
       busy: new Set(),
+      onStop: new Set(),
       halt: (error) => {
         if (run.halted) return;
         run.halted = true;
+        run.haltError = error;
         // Terminating at once (not in a finally) frees the pool for a new run straight away.
         for (const slot of run.busy) {
           slot.worker.terminate();
@@ -131,6 +139,7 @@ export class WorkerPool implements Runner {
         }
         run.busy.clear();
         if (this.active === run) this.active = undefined;
+        for (const stop of [...run.onStop]) stop(error);
         halt(error);
       },
     };
@@ -228,32 +237,47 @@ export class WorkerPool implements Runner {
 
   private spawn(): Slot {
     const worker = this.factory();
-    const slot: Slot = { worker, preparedRun: 0, dead: false };
-    worker.died.catch(() => {
+    const slot: Slot = { worker, preparedRun: 0, dead: false, onDeath: new Set() };
+    worker.died.catch((error: unknown) => {
       slot.dead = true;
+      slot.deathError = error instanceof Error ? error : new Error(String(error));
+      for (const die of [...slot.onDeath]) die(slot.deathError);
     });
     return slot;
   }
 
-  /** Waits for a worker's answer, unless it dies, hangs or the run halts first. */
-  private async guard<T>(
-    slot: Slot,
-    run: ActiveRun,
-    answer: Promise<T>,
-    hangMs: number,
-  ): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const hung = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`The worker did not answer within ${Math.round(hangMs)} ms.`)),
+  /**
+   * Waits for a worker's answer, unless it dies, hangs or the run halts first. Written with
+   * listeners that are removed once the answer is in: a Promise.race against the worker's
+   * long-lived `died` promise would keep every chunk's result reachable until the worker ends.
+   */
+  private guard<T>(slot: Slot, run: ActiveRun, answer: Promise<T>, hangMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (slot.dead) return reject(slot.deathError);
+      if (run.halted) return reject(run.haltError);
+      const fail = (error: Error) => {
+        finish();
+        reject(error);
+      };
+      const timer = setTimeout(
+        () => fail(new Error(`The worker did not answer within ${Math.round(hangMs)} ms.`)),
         hangMs,
       );
+      const finish = () => {
+        clearTimeout(timer);
+        slot.onDeath.delete(fail);
+        run.onStop.delete(fail);
+      };
+      slot.onDeath.add(fail);
+      run.onStop.add(fail);
+      answer.then(
+        (value) => {
+          finish();
+          resolve(value);
+        },
+        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+      );
     });
-    try {
-      return await Promise.race([answer, slot.worker.died, hung, run.stopped]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
 

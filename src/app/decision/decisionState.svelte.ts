@@ -1,7 +1,8 @@
 import { inThreadEvaluate, type Evaluate } from '../../decision/evaluate.ts';
 import { fmsTable, type FmsTable } from '../../decision/fmsTable.ts';
-import { goalSeek, type GoalSeekResult } from '../../decision/goalSeek.ts';
+import { defaultRange, goalSeek, type GoalSeekResult } from '../../decision/goalSeek.ts';
 import { LEVER_FIELDS, type Lever } from '../../decision/levers.ts';
+import { LEVER_FIELD_LABELS, METRIC_LABELS } from '../../decision/metricLabels.ts';
 import { pipelineLevers, type PipelineOutcome } from '../../decision/pipelineLevers.ts';
 import { rankImportance, type RankImportanceRow } from '../../decision/rankImportance.ts';
 import { staffValue, type StaffValue } from '../../decision/staffValue.ts';
@@ -19,6 +20,9 @@ export class DecisionState {
   lever = $state<Lever>({ field: 'inPost', unit: '', role: '' });
   below = $state(1000);
   confidence = $state(0.9);
+  /** The goal seek's range; null searches the lever's default range. */
+  from = $state<number | null>(null);
+  to = $state<number | null>(null);
   busy = $state<Task | null>(null);
   error = $state<string | null>(null);
 
@@ -44,9 +48,36 @@ export class DecisionState {
 
   /** Staff groups as unit:role pairs, for the lever picker. */
   get groups(): { unit: string; role: string; label: string }[] {
+    const roleName = (id: string) => this.scenario.roles.find((r) => r.id === id)?.name ?? id;
     return this.scenario.units.flatMap((u) =>
-      u.staff.map((g) => ({ unit: u.id, role: g.role, label: `${u.name}: ${g.role}` })),
+      u.staff.map((g) => ({ unit: u.id, role: g.role, label: `${u.name}: ${roleName(g.role)}` })),
     );
+  }
+
+  get metricLabel(): string {
+    return METRIC_LABELS[this.metric];
+  }
+
+  /** The lever in words, e.g. "In post, Metropolitan Police: Financial investigator". */
+  get leverLabel(): string {
+    const group = this.groups.find((g) => g.unit === this.lever.unit && g.role === this.lever.role);
+    return `${LEVER_FIELD_LABELS[this.lever.field]}, ${group?.label ?? `${this.lever.unit}: ${this.lever.role}`}`;
+  }
+
+  /** The range searched when none is given, for the range fields' placeholders. */
+  get defaultRange(): [number, number] {
+    try {
+      return defaultRange(this.scenario, this.lever);
+    } catch {
+      return [0, 0];
+    }
+  }
+
+  /** Moves the goal seek to another lever; a range typed for the old one no longer applies. */
+  chooseLever(lever: Lever): void {
+    this.lever = lever;
+    this.from = null;
+    this.to = null;
   }
 
   private async task(
@@ -89,6 +120,8 @@ export class DecisionState {
           metric: this.metric,
           below: this.below,
           confidence: this.confidence,
+          ...(typeof this.from === 'number' ? { min: this.from } : {}),
+          ...(typeof this.to === 'number' ? { max: this.to } : {}),
           seed,
           replications: this.replications,
           curvePoints: 6,

@@ -30,7 +30,7 @@ Options:
   --workers W        Worker threads (default: one per core)
   --format F         json (default) or table
   --out PATH         Write the results to PATH instead of standard output
-  --chunk-size N     Replications per chunk of work (default ${DEFAULT_CHUNK_SIZE})
+  --chunk-size N     Replications per chunk of work (default: sized from the scenario)
 
 JSON output: { scenario: { name }, seed, replications, horizonMonths, totals, endOfHorizon,
 monthly, yearly, version }; each statistic is { mean, sd, se, p05, p25, p50, p75, p95, min,
@@ -46,13 +46,11 @@ max }.`,
     });
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'json');
     const workers = intFlag(flags.workers, 'workers', 1, MAX_WORKERS, availableParallelism());
-    const chunkSize = intFlag(
-      flags['chunk-size'],
-      'chunk-size',
-      1,
-      LIMITS.replications,
-      DEFAULT_CHUNK_SIZE,
-    );
+    // Without the flag the runner sizes chunks from the scenario's expected work.
+    const chunkSize =
+      flags['chunk-size'] === undefined
+        ? undefined
+        : intFlag(flags['chunk-size'], 'chunk-size', 1, LIMITS.replications, 1);
     const file = positionals[0] ?? DEFAULT_SCENARIO_PATH;
     const { scenario, warnings } = await loadScenario(file, io);
     for (const w of warnings) io.stderr(`warning: ${w.path}: ${w.message}\n`);

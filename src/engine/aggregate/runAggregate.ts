@@ -13,7 +13,7 @@ import {
   type YearlySeries,
 } from '../metrics.ts';
 import { CellSketch } from './sketch.ts';
-import { statOf, type Stat } from './statistic.ts';
+import { statOfSorted, type Stat } from './statistic.ts';
 
 /** A run's results as the command line prints them and the app draws them. */
 export interface Summary {
@@ -46,13 +46,17 @@ export interface PartialSummary {
 
 /**
  * The results of a run as chunks arrive, in any order. Horizon totals are kept for every
- * replication (8 bytes per metric per replication) because exact percentiles, histograms,
- * paired differences between runs and goal seeking all need them; monthly and yearly series go
- * into fixed-size sketches. The summary depends on which replications are in, never on the order
+ * replication because exact percentiles, histograms, paired differences between runs and goal
+ * seeking all need them. They are kept in single precision (4 bytes per metric per
+ * replication, so a million-replication run keeps 80 MB, not 160): counts of people and items
+ * are whole numbers below 2²⁴ and stay exact, hours and pounds keep seven significant figures.
+ * Monthly and yearly series go into fixed-size sketches. The summary depends on which replications are in, never on the order
  * they came in or how they were chunked.
  */
 export class RunAggregate {
-  private store: Float64Array;
+  private store: Float32Array;
+  /** Reused for each total's values while its Stat is computed, so summaries make no garbage. */
+  private scratch = new Float64Array(0);
   private readonly sketches: CellSketch[];
   /** Chunks received, as [start, count], kept sorted by start. */
   private readonly ranges: [number, number][] = [];
@@ -64,7 +68,7 @@ export class RunAggregate {
     readonly layout: Layout,
     expectedReplications = 1024,
   ) {
-    this.store = new Float64Array(Math.max(1, expectedReplications) * layout.totalNames.length);
+    this.store = new Float32Array(Math.max(1, expectedReplications) * layout.totalNames.length);
     this.sketches = Array.from({ length: layout.cellCount }, () => new CellSketch());
   }
 
@@ -77,7 +81,7 @@ export class RunAggregate {
     const width = this.layout.totalNames.length;
     const end = (chunk.start + chunk.count) * width;
     if (end > this.store.length) {
-      const grown = new Float64Array(Math.max(end, this.store.length * 2));
+      const grown = new Float32Array(Math.max(end, this.store.length * 2));
       grown.set(this.store);
       this.store = grown;
     }
@@ -90,11 +94,10 @@ export class RunAggregate {
   }
 
   /** One value per replication received, in replication order. */
-  values(name: string): Float64Array {
+  values(name: string, out = new Float64Array(this.received)): Float64Array {
     const width = this.layout.totalNames.length;
     const column = this.layout.totalNames.indexOf(name);
     if (column < 0) throw new Error(`Unknown total "${name}".`);
-    const out = new Float64Array(this.received);
     let i = 0;
     for (const [start, count] of this.ranges) {
       for (let r = start; r < start + count; r++) out[i++] = this.store[r * width + column]!;
@@ -106,7 +109,8 @@ export class RunAggregate {
   stat(name: string): Stat {
     let stat = this.totalStats.get(name);
     if (stat === undefined) {
-      stat = statOf(this.values(name));
+      if (this.scratch.length !== this.received) this.scratch = new Float64Array(this.received);
+      stat = statOfSorted(this.values(name, this.scratch).sort());
       this.totalStats.set(name, stat);
     }
     return stat;

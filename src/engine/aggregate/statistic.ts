@@ -46,9 +46,13 @@ export function quantileOfSorted(n: number, p: number, at: (k: number) => number
  * between order statistics, R's type 7) of the exact values; the mean is an exact sum.
  */
 export function statOf(values: Float64Array): Stat {
-  const n = values.length;
+  return statOfSorted(Float64Array.from(values).sort());
+}
+
+/** The Stat of values already sorted ascending. */
+export function statOfSorted(sorted: Float64Array): Stat {
+  const n = sorted.length;
   if (n === 0) return EMPTY_STAT;
-  const sorted = Float64Array.from(values).sort();
   const sum = new ExactSum();
   for (let i = 0; i < n; i++) sum.add(sorted[i]!);
   const at = (k: number) => sorted[k]!;

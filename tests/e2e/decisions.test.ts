@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
+
+const SHOTS = 'test-results/screenshots';
+
+describe('the Decisions tab on the MPS scenario', () => {
+  let preview: { url: string; stop: () => void };
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  const decisions = () => page.getByRole('region', { name: 'Decisions' });
+
+  async function screenshots(view: string) {
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `${SHOTS}/${view}-${size.width}x${size.height}.png` });
+    }
+    await page.setViewportSize(SCREEN_SIZES[0]);
+    await page.screenshot({ path: `${SHOTS}/${view}-full-page.png`, fullPage: true });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    preview = await startPreview();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: SCREEN_SIZES[0] });
+    problems = watchPage(page, preview.url);
+    await page.goto(preview.url);
+    await page.getByRole('tab', { name: 'Decisions' }).click();
+    await decisions().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.stop();
+  });
+
+  it('tells one-at-a-time sensitivity apart from rank correlation before anything runs', async () => {
+    await expect(
+      decisions()
+        .getByText(/^Each input set low and then high/)
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      decisions()
+        .getByText(/This is not the effect of changing an input/)
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('runs the sensitivity and shows bars under a title that states the finding', async () => {
+    await decisions()
+      .getByRole('spinbutton', { name: /Replications per run/ })
+      .fill('50');
+    await decisions().getByRole('button', { name: 'Run sensitivity' }).click();
+    const chart = decisions().getByRole('figure');
+    await chart.waitFor({ timeout: 90_000 });
+    const title = (await chart.locator('figcaption').textContent()) ?? '';
+    expect(title).toMatch(/moves the mean .* most: from [\d,.]+ to [\d,.]+/);
+    await expect(chart.locator('rect.low').count()).resolves.toBeGreaterThan(3);
+    await expect(chart.locator('rect.high').count()).resolves.toBeGreaterThan(3);
+    const caption = decisions().getByRole('table', { name: /One-at-a-time sensitivity/ });
+    await expect(caption.textContent()).resolves.toContain('50 replications');
+  });
+
+  it('finds the staff it takes within a small range', async () => {
+    const form = decisions().getByRole('form', { name: 'How many staff it takes' });
+    await form.getByRole('spinbutton', { name: 'From' }).fill('269');
+    await form.getByRole('spinbutton', { name: 'To' }).fill('289');
+    await form.getByRole('button', { name: 'Find' }).click();
+    const table = decisions().getByRole('table', { name: /^Probability that/ });
+    await table.waitFor({ timeout: 90_000 });
+    const values = await table.locator('tbody th').allTextContents();
+    expect(values.length).toBeGreaterThan(2);
+    for (const value of values.map(Number)) {
+      expect(value).toBeGreaterThanOrEqual(269);
+      expect(value).toBeLessThanOrEqual(289);
+    }
+    await expect(
+      decisions()
+        .getByText(/is the smallest value that keeps|No value of .* in the range searched/)
+        .isVisible(),
+    ).resolves.toBe(true);
+  });
+
+  it('has no accessibility violations with results shown', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    await decisions().scrollIntoViewIfNeeded();
+    await screenshots('decisions');
+  });
+
+  it('logged no console errors and asked no other host for anything', () => {
+    expect(problems).toEqual([]);
+  });
+});

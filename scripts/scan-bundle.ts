@@ -16,7 +16,9 @@ export interface Finding {
 /** Addresses that are identifiers, never fetched. */
 const ALLOWED_URLS = [
   /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|XML\/1998\/namespace|2000\/xmlns\/?)$/,
-  /^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/,
+  /^https?:\/\/json-schema\.org\/draft[-/][\w/-]+schema#?$/,
+  // The schema library's URL check builds an address from text it is given; it fetches nothing.
+  /^http:\/\/\[\$\{\w\}\]$/,
   // Svelte's runtime names the help page for an error inside the error's message text.
   /^https:\/\/svelte\.dev\/e\/[a-z_]+$/,
 ];
@@ -39,14 +41,29 @@ function withoutComments(code: string): string {
   return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\'"`])\/\/[^\n]*/g, '$1');
 }
 
+/**
+ * Addresses the built-in scenarios cite as their sources. They are data the app shows as text
+ * (a planner can read where a figure comes from), never requested.
+ */
+function citedSources(): Set<string> {
+  const dir = fileURLToPath(new URL('../scenarios/', import.meta.url));
+  const urls = new Set<string>();
+  for (const file of filesUnder(dir, ['.json'])) {
+    const scenario = JSON.parse(readFileSync(file, 'utf8')) as { sources?: { url?: string }[] };
+    for (const source of scenario.sources ?? []) if (source.url) urls.add(source.url);
+  }
+  return urls;
+}
+
 /** http(s) addresses in the built files other than namespaces and licence comments. */
 export function scanBundle(distDir: string): Finding[] {
+  const cited = citedSources();
   const findings: Finding[] = [];
   for (const file of filesUnder(distDir, ['.js', '.mjs', '.html', '.css', '.json', '.svg'])) {
     const text = readFileSync(file, 'utf8');
     const code = extname(file) === '.js' || extname(file) === '.mjs' ? withoutComments(text) : text;
     for (const [url] of code.matchAll(/https?:\/\/[^\s"'`)<>\\]+/g)) {
-      if (!ALLOWED_URLS.some((allowed) => allowed.test(url))) {
+      if (!cited.has(url) && !ALLOWED_URLS.some((allowed) => allowed.test(url))) {
         findings.push({ file: relative(distDir, file), match: url });
       }
     }

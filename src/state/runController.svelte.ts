@@ -1,6 +1,7 @@
 import type { RunAggregate, Summary } from '../engine/aggregate/runAggregate.ts';
 import { RunCancelled, RunFailed, type RunProgress, type Runner } from '../runner/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { inSlices } from './inSlices.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -68,9 +69,14 @@ export class RunController {
     this.message = `Running ${settings.replications.toLocaleString('en-GB')} replications…`;
     const base = { ...settings, scenario, revision, complete: false };
     let lastSummaryAt = -Infinity;
-    const show = (aggregate: RunAggregate, complete: boolean) => {
+    let refreshing: Promise<void> | undefined;
+    // Statistics are brought up to date in slices of a few milliseconds, never in one long
+    // task; what is shown is then read from them at once.
+    const show = async (aggregate: RunAggregate, complete: boolean) => {
+      await inSlices(aggregate.refresh(), this.now);
+      if (this.controller !== controller) return;
       this.aggregate = aggregate;
-      this.summary = aggregate.summary();
+      this.summary = aggregate.latestSummary();
       this.shown = { ...base, done: aggregate.replications, complete };
     };
     try {
@@ -82,16 +88,17 @@ export class RunController {
             if (this.controller === controller) this.progress = progress;
           },
           onPartial: (partial) => {
-            if (this.controller !== controller) return;
+            if (this.controller !== controller || refreshing) return;
             const at = this.now();
             if (at - lastSummaryAt < SUMMARY_INTERVAL_MS) return;
             lastSummaryAt = at;
-            show(partial, false);
+            refreshing = show(partial, false).finally(() => (refreshing = undefined));
           },
         },
       );
       if (this.controller !== controller) return;
-      show(aggregate, true);
+      await refreshing;
+      await show(aggregate, true);
       this.status = 'done';
       this.message = `Run finished: ${aggregate.replications.toLocaleString('en-GB')} replications.`;
     } catch (error) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanBundle, scanIndexHtml, scanSources } from '../../scripts/scan-bundle.ts';
@@ -34,6 +35,15 @@ describe('nothing leaves the planner’s machine', () => {
     expect(scanIndexHtml(html)).toEqual([]);
     expect(html).toContain("default-src 'self'; script-src 'self'");
     expect(html).toContain("connect-src 'self'");
+  });
+
+  it('finds an address of another host in a built file, but not a cited source', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    writeFileSync(
+      join(dir, 'a.js'),
+      'const a = "https://collector.example/t"; const b = "https://www.crestadvisory.com/";',
+    );
+    expect(scanBundle(dir).map((f) => f.match)).toEqual(['https://collector.example/t']);
   });
 
   it('finds what it is meant to find', () => {

@@ -61,8 +61,8 @@ export class RunAggregate {
   /** Chunks received, as [start, count], kept sorted by start. */
   private readonly ranges: [number, number][] = [];
   private received = 0;
-  /** Stats of totals asked for since the last chunk came in. */
-  private readonly totalStats = new Map<string, Stat>();
+  /** Stats of totals, each with the number of replications it was computed from. */
+  private readonly totalStats = new Map<string, { stat: Stat; replications: number }>();
 
   constructor(
     readonly layout: Layout,
@@ -90,7 +90,6 @@ export class RunAggregate {
     const at = this.ranges.findIndex(([s]) => s > chunk.start);
     this.ranges.splice(at === -1 ? this.ranges.length : at, 0, [chunk.start, chunk.count]);
     this.received += chunk.count;
-    this.totalStats.clear();
   }
 
   /** One value per replication received, in replication order. */
@@ -107,13 +106,44 @@ export class RunAggregate {
 
   /** The Stat of a total; kept until the next chunk, so asking twice costs one sort. */
   stat(name: string): Stat {
-    let stat = this.totalStats.get(name);
-    if (stat === undefined) {
-      if (this.scratch.length !== this.received) this.scratch = new Float64Array(this.received);
-      stat = statOfSorted(this.values(name, this.scratch).sort());
-      this.totalStats.set(name, stat);
-    }
+    const cached = this.totalStats.get(name);
+    if (cached?.replications === this.received) return cached.stat;
+    if (this.scratch.length !== this.received) this.scratch = new Float64Array(this.received);
+    const stat = statOfSorted(this.values(name, this.scratch).sort());
+    this.totalStats.set(name, { stat, replications: this.received });
     return stat;
+  }
+
+  /**
+   * Brings every Stat of the summary up to date, one total or one cell at a time, yielding
+   * after each: a page can spread the work over short tasks while a run goes on, then read
+   * `summary()` (all cached, so immediate) or `latestSummary()`.
+   */
+  *refresh(): Generator<void, void> {
+    for (const name of this.layout.totalNames) {
+      if (this.totalStats.get(name)?.replications !== this.received) {
+        this.stat(name);
+        yield;
+      }
+    }
+    for (const sketch of this.sketches) {
+      if (sketch.stale) {
+        sketch.stat();
+        yield;
+      }
+    }
+  }
+
+  /**
+   * The summary from the Stats last computed, some perhaps from fewer replications than have
+   * now arrived: what a live display shows while a run goes on. Computes only what has never
+   * been computed. Once no chunk arrives after `refresh()` ends, it equals `summary()`.
+   */
+  latestSummary(): Summary {
+    return this.build(
+      (name) => this.totalStats.get(name)?.stat ?? this.stat(name),
+      (cell) => this.sketches[cell]!.latestStat(),
+    );
   }
 
   /** The Stat of each month of a monthly series (`monthlyNames`), from its sketches. */
@@ -153,29 +183,43 @@ export class RunAggregate {
   }
 
   summary(): Summary {
-    const { roleIds, horizonMonths: H } = this.layout;
+    return this.build(
+      (name) => this.stat(name),
+      (cell) => this.sketches[cell]!.stat(),
+    );
+  }
+
+  private build(total: (name: string) => Stat, cell: (index: number) => Stat): Summary {
+    const { layout } = this;
+    const { roleIds, horizonMonths: H } = layout;
+    const monthly = (name: string): Stat[] => {
+      const series = layout.monthlyNames.indexOf(name);
+      return Array.from({ length: H }, (_, t) => cell(monthlyCell(layout, series, t)));
+    };
+    const yearly = (series: number): Stat[] =>
+      Array.from({ length: layout.years }, (_, y) => cell(yearlyCell(layout, series, y)));
     const byRole = <T>(series: (typeof ROLE_SERIES)[number], each: (name: string) => T) =>
       Object.fromEntries(roleIds.map((id) => [id, each(`${series}.${id}`)]));
     return {
       replications: this.received,
       horizonMonths: H,
-      totals: Object.fromEntries(TOTAL_METRICS.map((m) => [m, this.stat(m)])) as Record<
+      totals: Object.fromEntries(TOTAL_METRICS.map((m) => [m, total(m)])) as Record<
         TotalMetric,
         Stat
       >,
       endOfHorizon: {
-        inPost: byRole('inPost', (n) => this.stat(n)),
-        inTraining: byRole('inTraining', (n) => this.stat(n)),
+        inPost: byRole('inPost', total),
+        inTraining: byRole('inTraining', total),
       },
       monthly: {
-        ...(Object.fromEntries(MONTHLY_SERIES.map((m) => [m, this.monthly(m)])) as Record<
+        ...(Object.fromEntries(MONTHLY_SERIES.map((m) => [m, monthly(m)])) as Record<
           MonthlySeries,
           Stat[]
         >),
-        inPost: byRole('inPost', (n) => this.monthly(n)),
-        inTraining: byRole('inTraining', (n) => this.monthly(n)),
+        inPost: byRole('inPost', monthly),
+        inTraining: byRole('inTraining', monthly),
       },
-      yearly: Object.fromEntries(YEARLY_SERIES.map((m) => [m, this.yearly(m)])) as Record<
+      yearly: Object.fromEntries(YEARLY_SERIES.map((m, s) => [m, yearly(s)])) as Record<
         YearlySeries,
         Stat[]
       >,

@@ -20,6 +20,8 @@ export class CellSketch {
    * run goes on asks again for cells no chunk has changed since.
    */
   private cached: Stat | undefined;
+  /** The last Stat computed, even if values have come in since: for live displays. */
+  private last: Stat | undefined;
 
   add(x: number): void {
     this.cached = undefined;
@@ -45,7 +47,18 @@ export class CellSketch {
 
   stat(): Stat {
     this.cached ??= this.computeStat();
+    this.last = this.cached;
     return this.cached;
+  }
+
+  /** Whether stat() would have to compute (values came in since it last did). */
+  get stale(): boolean {
+    return this.cached === undefined;
+  }
+
+  /** The latest Stat computed, computing one only if there has never been one. */
+  latestStat(): Stat {
+    return this.last ?? this.stat();
   }
 
   private computeStat(): Stat {

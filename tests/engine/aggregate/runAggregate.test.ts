@@ -105,3 +105,37 @@ describe('RunAggregate', () => {
     expect(whole.monthly.suspectsArrived).not.toEqual(half.monthly.suspectsArrived);
   });
 });
+
+describe('RunAggregate live summaries', () => {
+  it('after refresh() runs to the end, latestSummary() equals summary()', () => {
+    const live = aggregate(10);
+    for (const _ of live.refresh());
+    expect(live.latestSummary()).toEqual(aggregate(10).summary());
+  });
+
+  it('latestSummary() keeps the last computed figures until refreshed, then catches up', () => {
+    const chunks = planChunks(REPLICATIONS, 50).map(([s, c]) => runChunk(model, 'live', s, c));
+    const live = new RunAggregate(model.layout, REPLICATIONS);
+    live.add(chunks[0]!);
+    const first = live.latestSummary();
+    live.add(chunks[1]!);
+    const stale = live.latestSummary();
+    expect(stale.totals.unexaminedSuspects).toEqual(first.totals.unexaminedSuspects);
+    let steps = 0;
+    for (const _ of live.refresh()) steps++;
+    expect(steps).toBeGreaterThan(0);
+    const fresh = live.latestSummary();
+    expect(fresh.totals.unexaminedSuspects).toEqual(live.summary().totals.unexaminedSuspects);
+    expect(fresh.totals.unexaminedSuspects.mean).not.toBe(first.totals.unexaminedSuspects.mean);
+  });
+
+  it('refresh() yields once per total or cell it recomputes, and not at all when nothing is new', () => {
+    const live = aggregate(25);
+    let steps = 0;
+    for (const _ of live.refresh()) steps++;
+    expect(steps).toBe(model.layout.totalNames.length + model.layout.cellCount);
+    let again = 0;
+    for (const _ of live.refresh()) again++;
+    expect(again).toBe(0);
+  });
+});

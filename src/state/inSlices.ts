@@ -1,0 +1,22 @@
+/** Longest stretch of work between two yields to the page: well under a 50 ms long task. */
+export const SLICE_MS = 8;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Drives a generator of small steps, yielding to the page whenever a slice has run for
+ * `sliceMs`, so typing, scrolling and painting go on between slices.
+ */
+export async function inSlices(
+  steps: Iterator<unknown>,
+  now: () => number = () => performance.now(),
+  sliceMs = SLICE_MS,
+): Promise<void> {
+  let started = now();
+  while (!steps.next().done) {
+    if (now() - started >= sliceMs) {
+      await nextTask();
+      started = now();
+    }
+  }
+}

@@ -163,6 +163,13 @@ export class WorkerPool implements Runner {
     }
   }
 
+  warm(): void {
+    for (let i = 0; i < this.size; i++) {
+      const slot = this.slots[i];
+      if (!slot || slot.dead) this.slots[i] = this.spawn();
+    }
+  }
+
   dispose(): void {
     this.active?.halt(new RunCancelled());
     for (const slot of this.slots) slot?.worker.terminate();

@@ -46,6 +46,11 @@ export interface Runner {
   run(request: RunRequest, options?: RunOptions): Promise<RunAggregate>;
   /** Ends the runner's workers. */
   dispose(): void;
+  /**
+   * Starts workers now rather than on the first run: the first results come sooner, and a page
+   * that loses its connection after loading can still run.
+   */
+  warm?(): void;
 }
 
 export class RunCancelled extends Error {

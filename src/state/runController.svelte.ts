@@ -123,6 +123,12 @@ export class RunController {
     }
   }
 
+  /** Starts the workers ahead of the first run. */
+  warm(): void {
+    this.runner ??= this.createRunner();
+    this.runner.warm?.();
+  }
+
   cancel(): void {
     this.controller?.abort();
   }

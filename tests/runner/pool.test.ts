@@ -42,6 +42,13 @@ describe('the Node worker pool', () => {
     },
   );
 
+  it('gives the same summary with the chunk plan sized from the scenario, started warm', async () => {
+    const runner = pool({ size: 2 });
+    runner.warm();
+    const aggregate = await runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+  });
+
   it('gives different results for different seeds', async () => {
     const runner = pool({ size: 2 });
     const other = await runner.run({ scenario, seed: 'another seed', replications: REPLICATIONS });

@@ -22,7 +22,9 @@ const rows: Row[] = [];
 const notes: string[] = [];
 const add = (measure: string, value: string, target?: string, met?: boolean) => {
   rows.push({ measure, value, target, met });
-  console.log(`${measure.padEnd(64)} ${value.padStart(16)}${target ? `   target ${target} ${met ? 'met' : 'NOT met'}` : ''}`);
+  console.log(
+    `${measure.padEnd(64)} ${value.padStart(16)}${target ? `   target ${target} ${met ? 'met' : 'NOT met'}` : ''}`,
+  );
 };
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -37,13 +39,23 @@ notes.push(random.why);
 for (const engine of measureEngine()) {
   add(`${engine.scenario}: engine time per replication`, `${engine.engineMs.toFixed(2)} ms`);
   add(`${engine.scenario}: draw-only floor per replication`, `${engine.floorMs.toFixed(2)} ms`);
-  add(`${engine.scenario}: engine ÷ floor`, `${engine.ratio.toFixed(2)}×`, '≤ 1.6×', engine.ratio <= 1.6);
+  add(
+    `${engine.scenario}: engine ÷ floor`,
+    `${engine.ratio.toFixed(2)}×`,
+    '≤ 1.6×',
+    engine.ratio <= 1.6,
+  );
 }
 
 for (const s of await measureScaling()) {
   add(`${s.scenario}: Node, 1 worker`, `${s.one.toFixed(1)} rep/s`);
   add(`${s.scenario}: Node, ${s.workers} workers`, `${s.all.toFixed(1)} rep/s`);
-  add(`${s.scenario}: Node scaling`, `${(s.all / s.one).toFixed(2)}×`, '≥ 1.8×', s.all / s.one >= 1.8);
+  add(
+    `${s.scenario}: Node scaling`,
+    `${(s.all / s.one).toFixed(2)}×`,
+    '≥ 1.8×',
+    s.all / s.one >= 1.8,
+  );
 }
 
 const memory = await measureMemory();
@@ -53,15 +65,33 @@ add(
   '< 300 MB',
   memory.peakMb < 300,
 );
-add('1,000,000-replication command-line run: time', `${(memory.seconds).toFixed(0)} s`);
+add('1,000,000-replication command-line run: time', `${memory.seconds.toFixed(0)} s`);
 
 const browser = await measureBrowser();
 if (browser.ok) {
-  add('Chromium: Run pressed → first partial result on screen', `${browser.firstResultMs.toFixed(0)} ms`, '≤ 300 ms', browser.firstResultMs <= 300);
-  add(`Chromium: longest main-thread task, ${browser.replications.toLocaleString('en-GB')}-replication run`, `${browser.longestTaskMs.toFixed(0)} ms`, '< 50 ms', browser.longestTaskMs < 50);
+  add(
+    'Chromium: Run pressed → first partial result on screen',
+    `${browser.firstResultMs.toFixed(0)} ms`,
+    '≤ 300 ms',
+    browser.firstResultMs <= 300,
+  );
+  add(
+    `Chromium: longest main-thread task, ${browser.replications.toLocaleString('en-GB')}-replication run`,
+    `${browser.longestTaskMs.toFixed(0)} ms`,
+    '< 50 ms',
+    browser.longestTaskMs < 50,
+  );
   add(`Chromium: ${browser.scenario}, 1 worker`, `${browser.oneWorker.toFixed(1)} rep/s`);
-  add(`Chromium: ${browser.scenario}, ${browser.workers} workers`, `${browser.allWorkers.toFixed(1)} rep/s`);
-  add('Chromium scaling', `${(browser.allWorkers / browser.oneWorker).toFixed(2)}×`, '≥ 1.8×', browser.allWorkers / browser.oneWorker >= 1.8);
+  add(
+    `Chromium: ${browser.scenario}, ${browser.workers} workers`,
+    `${browser.allWorkers.toFixed(1)} rep/s`,
+  );
+  add(
+    'Chromium scaling',
+    `${(browser.allWorkers / browser.oneWorker).toFixed(2)}×`,
+    '≥ 1.8×',
+    browser.allWorkers / browser.oneWorker >= 1.8,
+  );
 } else {
   add('Chromium measurements', `not measured: ${browser.reason}`);
 }
@@ -69,7 +99,10 @@ if (browser.ok) {
 const table = [
   '| measure | value | target | met |',
   '| --- | ---: | --- | --- |',
-  ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.target ? (r.met ? 'yes' : '**no**') : ''} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.target ? (r.met ? 'yes' : '**no**') : ''} |`,
+  ),
 ].join('\n');
 writeFileSync(
   new URL('../docs/benchmarks.md', import.meta.url),

@@ -85,7 +85,11 @@ async function measureApp(page: import('playwright-core').Page, origin: string) 
   await page.waitForFunction(
     (text) => {
       const region = document.querySelector('[aria-label="Results"]');
-      return region !== null && (region as HTMLElement).innerText !== text && /suspects/i.test((region as HTMLElement).innerText);
+      return (
+        region !== null &&
+        (region as HTMLElement).innerText !== text &&
+        /suspects/i.test((region as HTMLElement).innerText)
+      );
     },
     before,
     { timeout: 60_000, polling: 'raf' },
@@ -93,7 +97,14 @@ async function measureApp(page: import('playwright-core').Page, origin: string) 
   const firstResultMs = Date.now() - start;
   // Let the long run go on for a while under observation, then cancel it.
   await page.waitForTimeout(20_000);
-  const longestTaskMs = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  const longestTaskMs = await page.evaluate(
+    () => (window as unknown as { longest: number }).longest,
+  );
   await page.getByRole('button', { name: 'Cancel run' }).click();
-  return { scenario: 'MPS financial investigators', replications: LONG_RUN, firstResultMs, longestTaskMs };
+  return {
+    scenario: 'MPS financial investigators',
+    replications: LONG_RUN,
+    firstResultMs,
+    longestTaskMs,
+  };
 }

@@ -9,7 +9,12 @@ import { medianOf } from './timing.ts';
 
 export function benchScenarios(): { name: string; scenario: Scenario }[] {
   const mps = validateScenario(
-    JSON.parse(readFileSync(new URL('../../scenarios/mps-financial-investigators.json', import.meta.url), 'utf8')),
+    JSON.parse(
+      readFileSync(
+        new URL('../../scenarios/mps-financial-investigators.json', import.meta.url),
+        'utf8',
+      ),
+    ),
   );
   const national = validateScenario(nationalScenario());
   if (!mps.ok || !national.ok) throw new Error('A benchmark scenario is invalid.');
@@ -42,6 +47,11 @@ export function measureEngine() {
       floor.push((performance.now() - start) / reps);
     }
     const ratios = engine.map((e, i) => e / floor[i]!);
-    return { scenario: name, engineMs: medianOf(engine), floorMs: medianOf(floor), ratio: medianOf(ratios) };
+    return {
+      scenario: name,
+      engineMs: medianOf(engine),
+      floorMs: medianOf(floor),
+      ratio: medianOf(ratios),
+    };
   });
 }

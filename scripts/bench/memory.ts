@@ -39,15 +39,23 @@ const TINY = {
 };
 
 /** Peak resident memory of `shortfall run` with a million replications, read from /proc. */
-export async function measureMemory(): Promise<{ scenario: string; peakMb: number; seconds: number }> {
+export async function measureMemory(): Promise<{
+  scenario: string;
+  peakMb: number;
+  seconds: number;
+}> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shortfall-bench-'));
   const file = path.join(dir, 'tiny.json');
   writeFileSync(file, JSON.stringify(TINY));
   const bin = new URL('../../bin/shortfall.js', import.meta.url).pathname;
   const start = performance.now();
-  const child = spawn(process.execPath, [bin, 'run', file, '--format', 'json', '--out', path.join(dir, 'out.json')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'run', file, '--format', 'json', '--out', path.join(dir, 'out.json')],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   let peakKb = 0;
   const poll = setInterval(() => {
     try {
@@ -61,5 +69,9 @@ export async function measureMemory(): Promise<{ scenario: string; peakMb: numbe
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(poll);
   if (code !== 0) throw new Error(`The memory benchmark run failed with exit code ${code}.`);
-  return { scenario: TINY.name, peakMb: peakKb / 1024, seconds: (performance.now() - start) / 1000 };
+  return {
+    scenario: TINY.name,
+    peakMb: peakKb / 1024,
+    seconds: (performance.now() - start) / 1000,
+  };
 }

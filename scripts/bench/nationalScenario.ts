@@ -8,7 +8,10 @@ import type { ScenarioInput } from '../../src/scenario/schema.ts';
  */
 export function nationalScenario(): ScenarioInput {
   const mps = JSON.parse(
-    readFileSync(new URL('../../scenarios/mps-financial-investigators.json', import.meta.url), 'utf8'),
+    readFileSync(
+      new URL('../../scenarios/mps-financial-investigators.json', import.meta.url),
+      'utf8',
+    ),
   ) as ScenarioInput;
   const forces: [string, number][] = [
     ['west-midlands', 0.35],

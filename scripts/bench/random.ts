@@ -8,7 +8,10 @@ import { nsPerCall } from './timing.ts';
 export function measureRandom() {
   const seed = 'benchmark';
   const generators = [
-    { name: 'Shortfall xor128 (Int32Array state, same output as seedrandom.xor128)', draw: streamRng(seed) },
+    {
+      name: 'Shortfall xor128 (Int32Array state, same output as seedrandom.xor128)',
+      draw: streamRng(seed),
+    },
     { name: 'seedrandom ARC4 (default)', draw: seedrandom(seed) },
     { name: 'seedrandom alea', draw: seedrandom.alea(seed) },
     { name: 'seedrandom xor128', draw: seedrandom.xor128(seed) },

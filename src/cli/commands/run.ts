@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { LIMITS } from '../../scenario/limits.ts';
 import { createNodeRunner } from '../../runner/nodeRunner.ts';
 import { RunCancelled, RunFailed } from '../../runner/runner.ts';
-import { DEFAULT_CHUNK_SIZE } from '../../engine/run.ts';
 import { choiceFlag, intFlag, parseArgs } from '../args.ts';
 import { CliError } from '../cliError.ts';
 import type { Command } from '../command.ts';

@@ -73,6 +73,13 @@ describe('exports for a chief officers’ paper', () => {
     ).resolves.toBe(true);
     await expect(page.locator('.print-footer').isVisible()).resolves.toBe(true);
     await expect(page.locator('.print-footer').innerText()).resolves.toMatch(/seed/i);
+    // Every chart carries the scenario, seed and version, so every printed page does.
+    const stamps = page.locator('figure .stamp');
+    expect(await stamps.count()).toBeGreaterThanOrEqual(4);
+    for (const stamp of await stamps.all()) {
+      await expect(stamp.isVisible()).resolves.toBe(true);
+      await expect(stamp.innerText()).resolves.toMatch(/seed “.+” · .* · Shortfall \d+\.\d+\.\d+/);
+    }
     await page.screenshot({ path: 'test-results/screenshots/print-full-page.png', fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(`${OUT}/results.pdf`, pdf);

@@ -1,28 +1,39 @@
+import os from 'node:os';
 import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
 import { benchScenarios } from './engine.ts';
-import os from 'node:os';
+import { medianOf } from './timing.ts';
 
-/** Replications per second on one Node worker thread and on all cores, same run each time. */
+/**
+ * Replications per second on one Node worker thread and on all cores. Both pools are warmed
+ * first, then measured in alternating rounds, and the median of each is kept, so a burst of
+ * load from elsewhere on a shared machine does not decide the ratio.
+ */
 export async function measureScaling() {
   const workers = os.availableParallelism();
   const out = [];
   for (const { name, scenario } of benchScenarios()) {
-    const replications = name.startsWith('National') ? 64 : 200;
-    const rate = async (size: number) => {
-      const runner = createNodeRunner({ size });
-      try {
-        // A first run warms the workers (start-up and compilation are not the steady rate).
-        await runner.run({ scenario, seed: 'warm-up', replications: size * 20 });
+    const replications = name.startsWith('National') ? 96 : 240;
+    const one = createNodeRunner({ size: 1 });
+    const all = createNodeRunner({ size: workers });
+    try {
+      const rate = async (runner: typeof one, seed: string) => {
         const start = performance.now();
-        await runner.run({ scenario, seed: 'bench', replications });
+        await runner.run({ scenario, seed, replications });
         return replications / ((performance.now() - start) / 1000);
-      } finally {
-        runner.dispose();
+      };
+      await one.run({ scenario, seed: 'warm-up', replications: 20 });
+      await all.run({ scenario, seed: 'warm-up', replications: 20 * workers });
+      const oneRates: number[] = [];
+      const allRates: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        oneRates.push(await rate(one, `bench-${round}`));
+        allRates.push(await rate(all, `bench-${round}`));
       }
-    };
-    const one = await rate(1);
-    const all = await rate(workers);
-    out.push({ scenario: name, workers, one, all });
+      out.push({ scenario: name, workers, one: medianOf(oneRates), all: medianOf(allRates) });
+    } finally {
+      one.dispose();
+      all.dispose();
+    }
   }
   return out;
 }

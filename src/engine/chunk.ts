@@ -1,5 +1,5 @@
 import { CellSketch } from './aggregate/sketch.ts';
-import { MONTHLY_SERIES, YEARLY_SERIES, monthlyCell, yearlyCell, type Layout } from './metrics.ts';
+import { MONTHLY_SERIES, YEARLY_SERIES, monthlyCell, yearlyCell } from './metrics.ts';
 import type { Model } from './model.ts';
 import { replicate, Workspace } from './replicate.ts';
 
@@ -56,10 +56,4 @@ export function runChunk(
   const encoded: number[] = [];
   for (const sketch of sketches) sketch.encode(encoded);
   return { start, count, totals, cells: Float64Array.from(encoded) };
-}
-
-/** Adds a chunk's encoded sketches into `sketches`, one per cell of `layout`. */
-export function mergeCells(layout: Layout, sketches: CellSketch[], cells: Float64Array): void {
-  let at = 0;
-  for (let c = 0; c < layout.cellCount; c++) at = CellSketch.decode(cells, at, sketches[c]!);
 }

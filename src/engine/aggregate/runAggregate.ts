@@ -54,6 +54,8 @@ export interface PartialSummary {
  */
 /** Cells merged between two yields of `refresh()`. */
 const CELLS_PER_STEP = 16;
+/** Chunks whose sketches may wait for `refresh()` before `add()` merges them itself. */
+const MAX_PENDING_CHUNKS = 16;
 
 export class RunAggregate {
   private store: Float32Array;
@@ -95,6 +97,15 @@ export class RunAggregate {
     }
     this.store.set(chunk.totals, chunk.start * width);
     this.pending.push({ cells: chunk.cells, at: 0, cell: 0 });
+    // Where nobody refreshes while a run goes on (the command line), merge as chunks come, so
+    // queued sketches never hold more than a few chunks' worth of memory.
+    while (this.pending.length > MAX_PENDING_CHUNKS) {
+      const oldest = this.pending[0]!;
+      for (; oldest.cell < this.layout.cellCount; oldest.cell++) {
+        oldest.at = CellSketch.decode(oldest.cells, oldest.at, this.sketches[oldest.cell]!);
+      }
+      this.pending.shift();
+    }
     const at = this.ranges.findIndex(([s]) => s > chunk.start);
     this.ranges.splice(at === -1 ? this.ranges.length : at, 0, [chunk.start, chunk.count]);
     this.received += chunk.count;

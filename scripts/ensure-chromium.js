@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import process from 'node:process';
+import { CHROMIUM_PATH as CHROMIUM } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const INSTALL_ARGS = ['install', '-y', '--no-install-recommends', 'chromium'];
 const MANUAL = `sudo apt-get ${INSTALL_ARGS.join(' ')}`;
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every quality gate, in order, stopping at the first failure.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import process from 'node:process';
+
+/** Where Vitest writes its counts, read back for the closing line. */
+const RESULTS = 'test-results/vitest-results.json';
 
 const steps = [
   ['Ensure system Chromium', 'node', ['scripts/ensure-chromium.js']],
@@ -14,10 +18,22 @@ const steps = [
     ['tsc', '-p', 'tsconfig.engine.json', '--noEmit'],
   ],
   ['Vite build (needed by e2e tests)', 'npx', ['vite', 'build']],
-  ['Vitest (unit, browser, e2e)', 'npx', ['vitest', 'run']],
+  [
+    'Vitest (unit, browser, e2e)',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}`],
+  ],
 ];
 
+/** The closing line CI reads: how many tests passed and failed. */
+function printCounts() {
+  if (!existsSync(RESULTS)) return;
+  const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(RESULTS, 'utf8'));
+  console.log(`\nTests: ${numPassedTests} passed, ${numFailedTests} failed`);
+}
+
 const started = Date.now();
+rmSync(RESULTS, { force: true });
 for (const [index, [title, cmd, args]] of steps.entries()) {
   const heading = `[${index + 1}/${steps.length}] ${title}: ${cmd} ${args.join(' ')}`;
   console.log(`\n${'='.repeat(heading.length)}\n${heading}\n${'='.repeat(heading.length)}`);
@@ -33,6 +49,7 @@ for (const [index, [title, cmd, args]] of steps.entries()) {
     console.error(
       `\nFAILED at step ${index + 1}/${steps.length} (${title}) after ${seconds}s: ${why}`,
     );
+    printCounts();
     process.exit(typeof result.status === 'number' && result.status !== 0 ? result.status : 1);
   }
   console.log(`-> ${title} passed (${seconds}s)`);
@@ -40,3 +57,4 @@ for (const [index, [title, cmd, args]] of steps.entries()) {
 console.log(
   `\nAll ${steps.length} steps passed in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
 );
+printCounts();

@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fmsCsv, fmsTable } from '../../decision/fmsTable.ts';
 import { createNodeRunner } from '../../runner/nodeRunner.ts';
-import { LIMITS } from '../../scenario/limits.ts';
-import { intFlag, parseArgs } from '../args.ts';
+import { parseArgs } from '../args.ts';
+import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
@@ -32,17 +31,10 @@ Options:
     });
     const file = positionals[0];
     if (file === undefined) throw new UsageError('Give a scenario FILE.');
-    const workers = intFlag(flags.workers, 'workers', 1, 256, availableParallelism());
+    const workers = workersFlag(flags.workers);
     const { scenario } = await loadScenario(file, io);
-    const replications = intFlag(
-      flags.replications,
-      'replications',
-      1,
-      LIMITS.replications,
-      scenario.replications,
-    );
-    const seed = flags.seed ?? scenario.seed;
-    if (seed === '') throw new CliError('--seed must not be empty.', 2);
+    const replications = replicationsFlag(flags.replications, scenario.replications);
+    const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
     let csv: string;
     try {

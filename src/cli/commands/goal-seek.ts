@@ -5,12 +5,12 @@ import { tableText } from '../../decision/tableText.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
 import { createNodeRunner } from '../../runner/nodeRunner.ts';
 import { LIMITS } from '../../scenario/limits.ts';
-import { choiceFlag, intFlag, numberFlag, parseArgs } from '../args.ts';
+import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
+import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
 import { VERSION } from '../version.ts';
-import { availableParallelism } from 'node:os';
 
 const command: Command = {
   summary:
@@ -56,8 +56,8 @@ below, confidence, replications, seed, version }.`,
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'table');
     const below = numberFlag(flags.below, 'below', -LIMITS.parameter, LIMITS.parameter, 0);
     const confidence = numberFlag(flags.confidence, 'confidence', 0.001, 0.999, 0.9);
-    const replications = intFlag(flags.replications, 'replications', 1, LIMITS.replications, 1000);
-    const workers = intFlag(flags.workers, 'workers', 1, 256, availableParallelism());
+    const replications = replicationsFlag(flags.replications, 1000);
+    const workers = workersFlag(flags.workers);
     const min =
       flags.min === undefined
         ? undefined
@@ -75,8 +75,7 @@ below, confidence, replications, seed, version }.`,
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const seed = flags.seed ?? scenario.seed;
-    if (seed === '') throw new CliError('--seed must not be empty.', 2);
+    const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
     try {
       const result = await goalSeek(

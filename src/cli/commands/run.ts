@@ -4,16 +4,15 @@ import { LIMITS } from '../../scenario/limits.ts';
 import { createNodeRunner } from '../../runner/nodeRunner.ts';
 import { RunCancelled, RunFailed } from '../../runner/runner.ts';
 import { choiceFlag, intFlag, parseArgs } from '../args.ts';
+import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_SCENARIO_PATH, loadScenario } from '../loadScenario.ts';
 import { progressLine } from '../progressLine.ts';
 import { summaryTable } from '../summaryTable.ts';
 import { VERSION } from '../version.ts';
-import { availableParallelism } from 'node:os';
 
 /** More workers than this gains nothing on any machine the tool runs on. */
-const MAX_WORKERS = 256;
 
 const command: Command = {
   summary: 'Runs a scenario and prints its results.',
@@ -44,7 +43,7 @@ max }.`,
       'chunk-size': 'string',
     });
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'json');
-    const workers = intFlag(flags.workers, 'workers', 1, MAX_WORKERS, availableParallelism());
+    const workers = workersFlag(flags.workers);
     // Without the flag the runner sizes chunks from the scenario's expected work.
     const chunkSize =
       flags['chunk-size'] === undefined
@@ -53,15 +52,8 @@ max }.`,
     const file = positionals[0] ?? DEFAULT_SCENARIO_PATH;
     const { scenario, warnings } = await loadScenario(file, io);
     for (const w of warnings) io.stderr(`warning: ${w.path}: ${w.message}\n`);
-    const replications = intFlag(
-      flags.replications,
-      'replications',
-      1,
-      LIMITS.replications,
-      scenario.replications,
-    );
-    const seed = flags.seed ?? scenario.seed;
-    if (seed === '') throw new CliError('--seed must not be empty.', 2);
+    const replications = replicationsFlag(flags.replications, scenario.replications);
+    const seed = seedFlag(flags.seed, scenario.seed);
 
     const runner = createNodeRunner({ size: workers });
     let drawn = false;

@@ -3,13 +3,12 @@ import { formatNumber, tableText } from '../../decision/tableText.ts';
 import { tornado } from '../../decision/tornado.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
 import { createNodeRunner } from '../../runner/nodeRunner.ts';
-import { LIMITS } from '../../scenario/limits.ts';
-import { choiceFlag, intFlag, numberFlag, parseArgs } from '../args.ts';
-import { CliError, UsageError } from '../cliError.ts';
+import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
+import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
+import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
 import { VERSION } from '../version.ts';
-import { availableParallelism } from 'node:os';
 
 const command: Command = {
   summary: 'Shows which uncertain inputs move a result most (a tornado table).',
@@ -49,12 +48,11 @@ Options:
       throw new UsageError((error as Error).message);
     }
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'table');
-    const replications = intFlag(flags.replications, 'replications', 1, LIMITS.replications, 1000);
+    const replications = replicationsFlag(flags.replications, 1000);
     const relativeChange = numberFlag(flags.change, 'change', 0, 0.99, 0.2);
-    const workers = intFlag(flags.workers, 'workers', 1, 256, availableParallelism());
+    const workers = workersFlag(flags.workers);
     const { scenario } = await loadScenario(file, io);
-    const seed = flags.seed ?? scenario.seed;
-    if (seed === '') throw new CliError('--seed must not be empty.', 2);
+    const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
     try {
       const result = await tornado(

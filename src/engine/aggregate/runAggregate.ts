@@ -27,22 +27,6 @@ export interface Summary {
   yearly: Record<YearlySeries, Stat[]>;
 }
 
-/** Only what a view needs: names as in the layout (`totalNames`, `monthlyNames`, YEARLY_SERIES). */
-export interface SummaryRequest {
-  totals?: readonly string[];
-  monthly?: readonly string[];
-  yearly?: readonly string[];
-}
-
-/** The Stats a SummaryRequest asked for, by name; each the same as in the full summary. */
-export interface PartialSummary {
-  replications: number;
-  horizonMonths: number;
-  totals: Record<string, Stat>;
-  monthly: Record<string, Stat[]>;
-  yearly: Record<string, Stat[]>;
-}
-
 /**
  * The results of a run as chunks arrive, in any order. Horizon totals are kept for every
  * replication because exact percentiles, histograms, paired differences between runs and goal
@@ -184,42 +168,6 @@ export class RunAggregate {
       (name) => this.totalStats.get(name)?.stat ?? this.stat(name),
       (cell) => this.sketches[cell]!.latestStat(),
     );
-  }
-
-  /** The Stat of each month of a monthly series (`monthlyNames`), from its sketches. */
-  monthly(name: string): Stat[] {
-    const { layout } = this;
-    const series = layout.monthlyNames.indexOf(name);
-    if (series < 0) throw new Error(`Unknown monthly series "${name}".`);
-    return Array.from({ length: layout.horizonMonths }, (_, t) =>
-      this.sketchAt(monthlyCell(layout, series, t)).stat(),
-    );
-  }
-
-  /** The Stat of each year of a yearly series (YEARLY_SERIES), from its sketches. */
-  yearly(name: string): Stat[] {
-    const { layout } = this;
-    const series = (YEARLY_SERIES as readonly string[]).indexOf(name);
-    if (series < 0) throw new Error(`Unknown yearly series "${name}".`);
-    return Array.from({ length: layout.years }, (_, y) =>
-      this.sketchAt(yearlyCell(layout, series, y)).stat(),
-    );
-  }
-
-  /**
-   * Only the Stats asked for: a page that shows a few headline totals and fan charts while a
-   * run goes on pays for those, not for every series of the full summary.
-   */
-  summaryOf(request: SummaryRequest): PartialSummary {
-    const each = (names: readonly string[] | undefined, of: (name: string) => Stat | Stat[]) =>
-      Object.fromEntries((names ?? []).map((name) => [name, of(name)]));
-    return {
-      replications: this.received,
-      horizonMonths: this.layout.horizonMonths,
-      totals: each(request.totals, (n) => this.stat(n)) as Record<string, Stat>,
-      monthly: each(request.monthly, (n) => this.monthly(n)) as Record<string, Stat[]>,
-      yearly: each(request.yearly, (n) => this.yearly(n)) as Record<string, Stat[]>,
-    };
   }
 
   summary(): Summary {

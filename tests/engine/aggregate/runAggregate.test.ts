@@ -64,31 +64,6 @@ describe('RunAggregate', () => {
     );
   });
 
-  it('gives in summaryOf exactly the Stats of the full summary, and only those asked for', () => {
-    const run = aggregate(7);
-    const part = run.summaryOf({
-      totals: ['unexaminedSuspects', 'inPost.fi'],
-      monthly: ['backlogSuspects', 'inTraining.an'],
-      yearly: ['missedForceIncome'],
-    });
-    const full = reference.summary();
-    expect(part).toEqual({
-      replications: REPLICATIONS,
-      horizonMonths: 14,
-      totals: {
-        unexaminedSuspects: full.totals.unexaminedSuspects,
-        'inPost.fi': full.endOfHorizon.inPost.fi,
-      },
-      monthly: {
-        backlogSuspects: full.monthly.backlogSuspects,
-        'inTraining.an': full.monthly.inTraining.an,
-      },
-      yearly: { missedForceIncome: full.yearly.missedForceIncome },
-    });
-    expect(() => run.summaryOf({ monthly: ['nonsense'] })).toThrow(/Unknown monthly/);
-    expect(() => run.summaryOf({ yearly: ['suspectsExamined'] })).toThrow(/Unknown yearly/);
-  });
-
   it('recomputes a summary once more replications come in, and not before', () => {
     const chunks = planChunks(REPLICATIONS, 50).map(([start, count]) =>
       runChunk(model, 'chunks', start, count),

@@ -69,18 +69,25 @@ add('1,000,000-replication command-line run: time', `${memory.seconds.toFixed(0)
 
 const browser = await measureBrowser();
 if (browser.ok) {
+  const { mps, hub } = browser;
   add(
     'Chromium: Run pressed → first partial result on screen',
-    `${browser.firstResultMs.toFixed(0)} ms`,
+    `${mps.firstResultMs.toFixed(0)} ms`,
     '≤ 300 ms',
-    browser.firstResultMs <= 300,
+    mps.firstResultMs <= 300,
   );
-  add(
-    `Chromium: longest main-thread task, ${browser.replications.toLocaleString('en-GB')}-replication run`,
-    `${browser.longestTaskMs.toFixed(0)} ms`,
-    '< 50 ms',
-    browser.longestTaskMs < 50,
-  );
+  for (const run of [mps, hub]) {
+    const count = run.replications.toLocaleString('en-GB');
+    const watched = run.complete
+      ? `whole ${count}-replication run (${(run.watchedMs / 1000).toFixed(0)} s)`
+      : `first ${(run.watchedMs / 1000).toFixed(0)} s of a ${count}-replication run`;
+    add(
+      `Chromium: longest main-thread task, ${run.scenario}, ${watched}`,
+      `${run.longestTaskMs.toFixed(0)} ms`,
+      '< 50 ms',
+      run.longestTaskMs < 50,
+    );
+  }
   add(`Chromium: ${browser.scenario}, 1 worker`, `${browser.oneWorker.toFixed(1)} rep/s`);
   add(
     `Chromium: ${browser.scenario}, ${browser.workers} workers`,

@@ -3,7 +3,7 @@ import { PERCENTILES, quantileOfSorted } from '../engine/aggregate/statistic.ts'
 import type { ChunkResult } from '../engine/chunk.ts';
 import { runChunk } from '../engine/chunk.ts';
 import type { TotalMetric } from '../engine/metrics.ts';
-import { compileModel } from '../engine/model.ts';
+import { compileModel, modelLayout } from '../engine/model.ts';
 import { planChunks } from '../engine/run.ts';
 import { Workspace } from '../engine/replicate.ts';
 import type { Runner } from '../runner/runner.ts';
@@ -121,7 +121,7 @@ export async function runUntilPrecise(
   const batch = options.batchSize ?? 500;
   const cap = options.maxReplications ?? 100_000;
   if (!(options.relativeTolerance > 0)) throw new Error('The tolerance must be above 0.');
-  const aggregate = new RunAggregate(compileModel(scenario).layout, Math.min(cap, batch * 4));
+  const aggregate = new RunAggregate(modelLayout(scenario), Math.min(cap, batch * 4));
   const checks: PrecisionCheck[] = [];
   let done = 0;
   for (;;) {

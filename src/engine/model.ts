@@ -73,6 +73,14 @@ export interface CompiledStream {
   growthByMonth: Float64Array;
 }
 
+/** Where each metric sits in a replication's results: all a run's aggregate needs to know. */
+export function modelLayout(scenario: Scenario): Layout {
+  return makeLayout(
+    scenario.horizonMonths,
+    scenario.roles.map((r) => r.id),
+  );
+}
+
 export function compileModel(scenario: Scenario): Model {
   const roleIndex = new Map(scenario.roles.map((r, i) => [r.id, i]));
   const queues = new Map<string, number>();
@@ -129,10 +137,7 @@ export function compileModel(scenario: Scenario): Model {
   const accuracy = scenario.policy.triageAccuracy;
   const scale = triageScale(scenario.units.flatMap((u) => u.demand));
   return {
-    layout: makeLayout(
-      scenario.horizonMonths,
-      scenario.roles.map((r) => r.id),
-    ),
+    layout: modelLayout(scenario),
     horizonMonths: scenario.horizonMonths,
     roles: scenario.roles.map((r) => ({
       id: r.id,

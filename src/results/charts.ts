@@ -98,86 +98,109 @@ function histogramSpec(
   };
 }
 
+/**
+ * Every results chart, each as a function that prepares it: the page builds and draws one chart
+ * per frame, so no single task does the work of them all.
+ */
+export function resultChartBuilders(
+  summary: Summary,
+  aggregate: Pick<RunAggregate, 'values'>,
+  scenario: Scenario,
+): (() => ChartSpec)[] {
+  const builders: (() => ChartSpec)[] = [];
+  builders.push(() => {
+    const rows = fanRows(summary.monthly.unexaminedSuspects);
+    return {
+      kind: 'fan',
+      id: 'unexamined-by-month',
+      title: unexaminedFinding(summary),
+      description: fanDescription('Suspects not examined for assets'),
+      xLabel: 'Month of the horizon',
+      yLabel: 'Suspects not examined (per month)',
+      rows,
+      table: fanTable('Suspects not examined for assets, per month', rows),
+    };
+  });
+  builders.push(() => {
+    const rows = fanRows(summary.monthly.backlogSuspects);
+    return {
+      kind: 'fan',
+      id: 'backlog-by-month',
+      title: backlogFinding(summary),
+      description: fanDescription('Suspects waiting for examination at the end of each month'),
+      xLabel: 'Month of the horizon',
+      yLabel: 'Suspects waiting (end of month)',
+      rows,
+      table: fanTable('Suspects waiting at the end of each month', rows),
+    };
+  });
+  const posts = establishmentByRole(scenario);
+  for (const role of scenario.roles) {
+    const stats = summary.monthly.inPost[role.id];
+    if (!stats) continue;
+    builders.push(() => {
+      const rows = fanRows(stats);
+      const establishment = posts.get(role.id) ?? 0;
+      return {
+        kind: 'fan',
+        id: `in-post-${role.id}`,
+        title: inPostFinding(summary, scenario, role.id),
+        description: `${fanDescription(`Trained ${role.name.toLowerCase()}s in post`)} The dashed line is the establishment of ${formatCount(establishment)} posts.`,
+        xLabel: 'Month of the horizon',
+        yLabel: `${role.name}s in post (people)`,
+        rows,
+        reference: { value: establishment, label: `${formatCount(establishment)} posts` },
+        table: fanTable(`Trained ${role.name.toLowerCase()}s in post by month`, rows),
+      };
+    });
+  }
+  // Read now: a running aggregate goes on receiving replications before the charts are drawn.
+  const unexamined = aggregate.values('unexaminedSuspects');
+  const missed = aggregate.values('missedRecovery');
+  builders.push(() =>
+    histogramSpec(
+      'unexamined-total',
+      'Suspects not examined over the horizon',
+      'count',
+      unexamined,
+      'Suspects not examined over the horizon',
+      summary.totals.unexaminedSuspects,
+    ),
+  );
+  builders.push(() =>
+    histogramSpec(
+      'missed-recovery-total',
+      'Recoverable assets missed',
+      'pounds',
+      missed,
+      'Recoverable assets missed over the horizon (£)',
+      summary.totals.missedRecovery,
+    ),
+  );
+  builders.push(() => {
+    const stages = funnelStages(summary);
+    return {
+      kind: 'funnel',
+      id: 'funnel',
+      title: funnelFinding(summary),
+      description:
+        'From suspects arriving to suspects examined, to examined suspects holding assets, to the money recovered (medians over the horizon).',
+      stages,
+      table: {
+        caption: 'From arrival to recovery over the horizon (medians)',
+        columns: ['Stage', 'Value', 'Note'],
+        rows: stages.map((s) => [s.label, s.display, s.note]),
+      },
+    };
+  });
+  return builders;
+}
+
 /** Every results chart, with its data prepared, its finding as a title and its table. */
 export function resultCharts(
   summary: Summary,
   aggregate: Pick<RunAggregate, 'values'>,
   scenario: Scenario,
 ): ChartSpec[] {
-  const charts: ChartSpec[] = [];
-  const unexamined = fanRows(summary.monthly.unexaminedSuspects);
-  charts.push({
-    kind: 'fan',
-    id: 'unexamined-by-month',
-    title: unexaminedFinding(summary),
-    description: fanDescription('Suspects not examined for assets'),
-    xLabel: 'Month of the horizon',
-    yLabel: 'Suspects not examined (per month)',
-    rows: unexamined,
-    table: fanTable('Suspects not examined for assets, per month', unexamined),
-  });
-  const backlog = fanRows(summary.monthly.backlogSuspects);
-  charts.push({
-    kind: 'fan',
-    id: 'backlog-by-month',
-    title: backlogFinding(summary),
-    description: fanDescription('Suspects waiting for examination at the end of each month'),
-    xLabel: 'Month of the horizon',
-    yLabel: 'Suspects waiting (end of month)',
-    rows: backlog,
-    table: fanTable('Suspects waiting at the end of each month', backlog),
-  });
-  const posts = establishmentByRole(scenario);
-  for (const role of scenario.roles) {
-    const stats = summary.monthly.inPost[role.id];
-    if (!stats) continue;
-    const rows = fanRows(stats);
-    const establishment = posts.get(role.id) ?? 0;
-    charts.push({
-      kind: 'fan',
-      id: `in-post-${role.id}`,
-      title: inPostFinding(summary, scenario, role.id),
-      description: `${fanDescription(`Trained ${role.name.toLowerCase()}s in post`)} The dashed line is the establishment of ${formatCount(establishment)} posts.`,
-      xLabel: 'Month of the horizon',
-      yLabel: `${role.name}s in post (people)`,
-      rows,
-      reference: { value: establishment, label: `${formatCount(establishment)} posts` },
-      table: fanTable(`Trained ${role.name.toLowerCase()}s in post by month`, rows),
-    });
-  }
-  charts.push(
-    histogramSpec(
-      'unexamined-total',
-      'Suspects not examined over the horizon',
-      'count',
-      aggregate.values('unexaminedSuspects'),
-      'Suspects not examined over the horizon',
-      summary.totals.unexaminedSuspects,
-    ),
-  );
-  charts.push(
-    histogramSpec(
-      'missed-recovery-total',
-      'Recoverable assets missed',
-      'pounds',
-      aggregate.values('missedRecovery'),
-      'Recoverable assets missed over the horizon (£)',
-      summary.totals.missedRecovery,
-    ),
-  );
-  const stages = funnelStages(summary);
-  charts.push({
-    kind: 'funnel',
-    id: 'funnel',
-    title: funnelFinding(summary),
-    description:
-      'From suspects arriving to suspects examined, to examined suspects holding assets, to the money recovered (medians over the horizon).',
-    stages,
-    table: {
-      caption: 'From arrival to recovery over the horizon (medians)',
-      columns: ['Stage', 'Value', 'Note'],
-      rows: stages.map((s) => [s.label, s.display, s.note]),
-    },
-  });
-  return charts;
+  return resultChartBuilders(summary, aggregate, scenario).map((build) => build());
 }

@@ -1,7 +1,7 @@
 import type { Remote } from 'comlink';
 import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import type { ChunkResult } from '../engine/chunk.ts';
-import { compileModel } from '../engine/model.ts';
+import { modelLayout } from '../engine/model.ts';
 import { chunkPlan } from './chunkPlan.ts';
 import { ProgressClock } from './progressClock.ts';
 import {
@@ -109,7 +109,6 @@ export class WorkerPool implements Runner {
     if (this.active) throw new Error('This pool is already running; cancel that run first.');
     const { signal } = options;
     if (signal?.aborted) throw new RunCancelled();
-    const model = compileModel(request.scenario);
     const chunks = chunkPlan(request);
     let halt!: (error: Error) => void;
     const stopped = new Promise<never>((_, reject) => (halt = reject));
@@ -120,7 +119,7 @@ export class WorkerPool implements Runner {
       chunks,
       pending: chunks.map((_, i) => i),
       attempts: chunks.map(() => 0),
-      aggregate: new RunAggregate(model.layout, request.replications),
+      aggregate: new RunAggregate(modelLayout(request.scenario), request.replications),
       clock: new ProgressClock(request.replications, options.onProgress),
       slowestChunkMs: 0,
       halted: false,

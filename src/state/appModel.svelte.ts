@@ -2,7 +2,7 @@ import { Autosave, RECOVERY_NOTE, type StorageLike } from '../files/autosave.ts'
 import { BUILT_IN_SCENARIOS, loadBuiltIn } from '../files/builtInScenarios.ts';
 import { decodeShareFragment, hasShareFragment } from '../files/shareLink.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
-import { resultCharts, type ChartSpec } from '../results/charts.ts';
+import { resultChartBuilders, type ChartSpec } from '../results/charts.ts';
 import { compareRuns, type ComparedMetric } from '../results/compare.ts';
 import { headlines, type Headline } from '../results/headlines.ts';
 import type { Runner } from '../runner/runner.ts';
@@ -56,11 +56,14 @@ export class AppModel {
       : [],
   );
 
-  readonly charts: ChartSpec[] = $derived(
+  /** Each results chart as a function that prepares it, so charts can be built one at a time. */
+  readonly chartBuilders: (() => ChartSpec)[] = $derived(
     this.runs.summary && this.runs.aggregate && this.runs.shown
-      ? resultCharts(this.runs.summary, this.runs.aggregate, this.runs.shown.scenario)
+      ? resultChartBuilders(this.runs.summary, this.runs.aggregate, this.runs.shown.scenario)
       : [],
   );
+
+  readonly charts: ChartSpec[] = $derived(this.chartBuilders.map((build) => build()));
 
   readonly sameSeedAsBaseline = $derived(
     this.baseline.kept !== undefined && this.runs.shown?.seed === this.baseline.kept.run.seed,

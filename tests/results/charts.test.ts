@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resultCharts } from '../../src/results/charts.ts';
+import { runChunk } from '../../src/engine/chunk.ts';
+import { compileModel } from '../../src/engine/model.ts';
+import { resultChartBuilders, resultCharts } from '../../src/results/charts.ts';
 import { funnelStages } from '../../src/results/funnel.ts';
 import { smallRun } from './smallRun.ts';
 
@@ -30,6 +32,26 @@ describe('resultCharts', () => {
 
   it('titles charts with a finding that has a number in it', () => {
     for (const chart of charts) expect(chart.title).toMatch(/\d/);
+  });
+});
+
+describe('resultChartBuilders', () => {
+  it('builds, one chart at a time, the same charts as resultCharts', () => {
+    const { summary, aggregate, scenario } = smallRun(20);
+    const built = resultChartBuilders(summary, aggregate, scenario).map((build) => build());
+    expect(built).toEqual(resultCharts(summary, aggregate, scenario));
+  });
+
+  it('draws histograms from the replications there were when the builders were made', () => {
+    const { summary, aggregate, scenario } = smallRun(20);
+    const builders = resultChartBuilders(summary, aggregate, scenario);
+    // A running aggregate receives more replications before the last chart is built.
+    aggregate.add(runChunk(compileModel(scenario), 'test', 20, 10));
+    expect(aggregate.replications).toBe(30);
+    for (const chart of builders.map((build) => build())) {
+      if (chart.kind !== 'histogram') continue;
+      expect(chart.bins.reduce((n, b) => n + b.count, 0)).toBe(20);
+    }
   });
 });
 

@@ -1,13 +1,13 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ChartFigure from '../../src/charts/ChartFigure.svelte';
-import { warmCharts, warmUpSpecs } from '../../src/charts/warmCharts.ts';
+import { warmResults, warmUpSpecs } from '../../src/app/warmResults.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('warmCharts', () => {
+describe('warmResults', () => {
   it('has a warm-up chart of each kind, each of which draws', () => {
     const specs = warmUpSpecs();
     expect(specs.map((s) => s.kind).sort()).toEqual(['fan', 'funnel', 'histogram']);
@@ -21,20 +21,20 @@ describe('warmCharts', () => {
     }
   });
 
-  it('draws each chart hidden from sight and from assistive technology, then leaves nothing behind', async () => {
+  it('draws the headlines and each chart hidden from sight and from assistive technology, then leaves nothing behind', async () => {
     const warn = vi.spyOn(console, 'warn');
     const seen = new Set<string>();
-    const stop = warmCharts();
+    const stop = warmResults();
     await vi.waitFor(
       () => {
         const host = document.body.querySelector('[aria-hidden="true"]');
         if (host) {
           expect(getComputedStyle(host).visibility).toBe('hidden');
           expect((host as HTMLElement).inert).toBe(true);
-          const svg = host.querySelector('svg');
-          if (svg) seen.add(svg.outerHTML);
+          const part = host.querySelector('svg') ?? host.querySelector('ul');
+          if (part) seen.add(part.outerHTML);
         }
-        expect(seen.size).toBe(3);
+        expect(seen.size).toBe(4);
       },
       { timeout: 10_000, interval: 5 },
     );
@@ -44,7 +44,7 @@ describe('warmCharts', () => {
   });
 
   it('stops at once when asked', async () => {
-    const stop = warmCharts();
+    const stop = warmResults();
     stop();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(document.body.children).toHaveLength(0);

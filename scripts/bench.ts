@@ -87,6 +87,9 @@ if (browser.ok) {
       '< 50 ms',
       run.longestTaskMs < 50,
     );
+    notes.push(
+      `Longest main-thread task, ${run.scenario}: ${run.longestTaskMs.toFixed(0)} ms, of which ${run.longestTaskParts || 'no traced part over 1 ms'}.`,
+    );
   }
   add(`Chromium: ${browser.scenario}, 1 worker`, `${browser.oneWorker.toFixed(1)} rep/s`);
   add(

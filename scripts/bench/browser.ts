@@ -66,6 +66,8 @@ interface WatchedRun {
   /** Pressing Run to the first results painted, by the page's clock. */
   firstResultMs: number;
   longestTaskMs: number;
+  /** What the longest task was spent on. */
+  longestTaskParts: string;
   /** How long the run was watched, and whether it finished in that time. */
   watchedMs: number;
   complete: boolean;
@@ -125,7 +127,7 @@ async function watchRun(
     observer.observe(region, { subtree: true, childList: true, characterData: true });
   });
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ['toplevel'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
   const started = Date.now();
   await page.getByRole('button', { name: 'Run simulation' }).click();
   await page.waitForFunction(() => !Number.isNaN(window.benchMark.firstAt), null, {
@@ -143,12 +145,14 @@ async function watchRun(
   const trace = JSON.parse((await browser.stopTracing()).toString()) as {
     traceEvents: TraceEvent[];
   };
+  const longest = longestMainThreadTask(trace.traceEvents);
   const mark = await page.evaluate(() => window.benchMark);
   return {
     scenario: scenario ?? 'Metropolitan Police: financial investigators',
     replications,
     firstResultMs: mark.firstAt - mark.clickAt,
-    longestTaskMs: longestMainThreadTask(trace.traceEvents),
+    longestTaskMs: longest.ms,
+    longestTaskParts: longest.parts,
     watchedMs,
     complete,
   };
@@ -159,23 +163,59 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   args?: { name?: string };
 }
 
-/** The longest task Chromium ran on a page's main thread, in milliseconds. */
-function longestMainThreadTask(events: TraceEvent[]): number {
+/** What the main thread spent a task on, as Chromium's trace names it. */
+const PARTS = new Set([
+  'FunctionCall',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'HandlePostMessage',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'MinorGC',
+  'MajorGC',
+]);
+
+/**
+ * The longest task Chromium ran on a page's main thread, in milliseconds, and the largest parts
+ * of it (script, style, layout, paint, garbage collection).
+ */
+function longestMainThreadTask(events: TraceEvent[]): { ms: number; parts: string } {
   const main = new Set(
     events
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  let longest = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || !/RunTask$/.test(e.name) || !main.has(`${e.pid}:${e.tid}`)) continue;
-    longest = Math.max(longest, (e.dur ?? 0) / 1000);
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  let longest: TraceEvent | undefined;
+  for (const e of onMain) {
+    if (/RunTask$/.test(e.name) && (e.dur ?? 0) > (longest?.dur ?? 0)) longest = e;
   }
-  return longest;
+  if (!longest) return { ms: 0, parts: '' };
+  const { ts, dur = 0, pid, tid } = longest;
+  const parts = new Map<string, number>();
+  for (const e of onMain) {
+    if (!PARTS.has(e.name) || e.pid !== pid || e.tid !== tid) continue;
+    if (e.ts < ts || e.ts + (e.dur ?? 0) > ts + dur) continue;
+    parts.set(e.name, (parts.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return {
+    ms: dur / 1000,
+    parts: [...parts]
+      .filter(([, ms]) => ms >= 1)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+      .join(', '),
+  };
 }
 
 declare global {

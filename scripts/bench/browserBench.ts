@@ -1,10 +1,12 @@
 /**
  * Runs in the benchmark's Chromium page: replications per second of the browser pool on one
- * worker and on two, for the MPS scenario. Results go to `window.benchResult`.
+ * worker and on two, for the MPS scenario, as the medians of alternating rounds (as in Node).
+ * Results go to `window.benchResult`.
  */
 import { createBrowserRunner } from '../../src/runner/browserRunner.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
+import { medianOf } from './timing.ts';
 
 declare global {
   interface Window {
@@ -12,25 +14,42 @@ declare global {
   }
 }
 
-async function rate(size: number, replications: number): Promise<number> {
+const ROUNDS = 5;
+/** Replications per worker before timing starts: enough for every worker's engine to be compiled. */
+const WARM_UP = 60;
+const REPLICATIONS = 200;
+
+/** Replications per second on pools of one and of `workers` workers, in alternating rounds. */
+async function rates(workers: number): Promise<{ oneWorker: number; allWorkers: number }> {
   const parsed = validateScenario(mps);
   if (!parsed.ok) throw new Error('The MPS scenario is invalid.');
-  const runner = createBrowserRunner({ size });
+  const scenario = parsed.value;
+  const pools = [createBrowserRunner({ size: 1 }), createBrowserRunner({ size: workers })];
   try {
-    await runner.run({ scenario: parsed.value, seed: 'warm-up', replications: size * 20 });
-    const start = performance.now();
-    await runner.run({ scenario: parsed.value, seed: 'bench', replications });
-    return replications / ((performance.now() - start) / 1000);
+    for (const [i, pool] of pools.entries()) {
+      await pool.run({
+        scenario,
+        seed: 'warm-up',
+        replications: (i === 0 ? 1 : workers) * WARM_UP,
+      });
+    }
+    const timings: number[][] = [[], []];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, pool] of pools.entries()) {
+        const start = performance.now();
+        await pool.run({ scenario, seed: `bench-${round}`, replications: REPLICATIONS });
+        timings[i]!.push(REPLICATIONS / ((performance.now() - start) / 1000));
+      }
+    }
+    return { oneWorker: medianOf(timings[0]!), allWorkers: medianOf(timings[1]!) };
   } finally {
-    runner.dispose();
+    for (const pool of pools) pool.dispose();
   }
 }
 
 const workers = 2;
 try {
-  const oneWorker = await rate(1, 200);
-  const allWorkers = await rate(workers, 200);
-  window.benchResult = { oneWorker, allWorkers, workers };
+  window.benchResult = { ...(await rates(workers)), workers };
 } catch (error) {
   window.benchResult = { error: String(error) };
 }

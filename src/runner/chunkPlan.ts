@@ -36,8 +36,8 @@ function meanGrowth(growthPerYear: number, horizonMonths: number): number {
 
 /**
  * The chunks of a run, as [first replication, count]. Sized from the scenario's expected work so
- * a chunk takes about the same time whatever the scenario, and starting small so the first
- * results reach the screen at once. The plan depends on the request alone, never on the number
+ * a chunk takes about the same time whatever the scenario, starting small so the first results
+ * reach the screen at once, and ending small so no worker is left with a long last chunk. The plan depends on the request alone, never on the number
  * of workers; and since results do not depend on chunking at all, this is a matter of speed.
  */
 export function chunkPlan(request: RunRequest): [number, number][] {
@@ -59,8 +59,14 @@ export function chunkPlan(request: RunRequest): [number, number][] {
     chunks.push([start, count]);
     start += count;
   }
-  for (; start < request.replications; start += size) {
-    chunks.push([start, Math.min(size, request.replications - start)]);
+  // Then full chunks, tapering at the end (a quarter of what is left, down to an eighth of a
+  // chunk) so the workers finish close together rather than one waiting on another's last chunk.
+  const smallest = Math.max(1, Math.floor(size / 8));
+  while (start < request.replications) {
+    const left = request.replications - start;
+    const count = Math.min(left, size, Math.max(smallest, Math.ceil(left / 4)));
+    chunks.push([start, count]);
+    start += count;
   }
   return chunks.map(shift);
 }

@@ -42,6 +42,8 @@ export const HANG_FACTOR = 20;
 export const STARTUP_MS = 30_000;
 /** A chunk is tried this many times, each on a fresh worker, before the run fails. */
 export const MAX_ATTEMPTS = 2;
+/** Chunks a worker holds at once: the one it is running and the next. */
+export const CHUNKS_IN_FLIGHT = 2;
 
 interface Slot {
   worker: PoolWorker;
@@ -59,6 +61,8 @@ interface ActiveRun {
   chunks: [number, number][];
   pending: number[];
   attempts: number[];
+  /** Workers the run uses at once. */
+  lanes: number;
   aggregate: RunAggregate;
   clock: ProgressClock;
   slowestChunkMs: number;
@@ -119,6 +123,7 @@ export class WorkerPool implements Runner {
       chunks,
       pending: chunks.map((_, i) => i),
       attempts: chunks.map(() => 0),
+      lanes: Math.min(this.size, chunks.length),
       aggregate: new RunAggregate(modelLayout(request.scenario), request.replications),
       clock: new ProgressClock(request.replications, options.onProgress),
       slowestChunkMs: 0,
@@ -147,9 +152,8 @@ export class WorkerPool implements Runner {
     this.active = run;
     let finished = false;
     try {
-      const lanes = Math.min(this.size, chunks.length);
       await Promise.race([
-        Promise.all(Array.from({ length: lanes }, (_, i) => this.lane(i, run, options))),
+        Promise.all(Array.from({ length: run.lanes }, (_, i) => this.lane(i, run, options))),
         run.stopped,
       ]);
       finished = true;
@@ -175,69 +179,104 @@ export class WorkerPool implements Runner {
     this.slots.length = 0;
   }
 
-  /** Runs chunks on worker slot `i` until none are left or the run halts. */
+  /**
+   * Runs chunks on worker slot `i` until none are left or the run halts. The worker is handed
+   * its next chunk before it finishes the one it is on, so it never waits for the page to
+   * merge a result and answer; near the end of a run, when chunks are scarce, it takes one at a
+   * time so no worker sits idle while another holds two.
+   */
   private async lane(i: number, run: ActiveRun, options: RunOptions): Promise<void> {
     const { request } = run;
-    for (;;) {
-      if (run.halted) return;
-      const index = run.pending.shift();
-      if (index === undefined) return;
-      const [start, count] = run.chunks[index]!;
-      let slot = this.slots[i];
-      let result: ChunkResult;
-      let startedMs: number;
-      try {
-        if (!slot || slot.dead) {
-          slot?.worker.terminate();
-          slot = this.spawn();
-          this.slots[i] = slot;
-        }
-        run.busy.add(slot);
-        const { api } = slot.worker;
-        if (slot.preparedRun !== run.runId) {
-          await this.guard(slot, run, api.prepare(run.runId, request.scenario), STARTUP_MS);
-          slot.preparedRun = run.runId;
-        }
-        const fault = this.options.faults;
-        if (fault?.chunk === index && run.attempts[index]! < fault.times) {
-          await this.guard(slot, run, api.injectFault(fault.fault), STARTUP_MS);
-        }
-        startedMs = performance.now();
-        result = await this.guard(
-          slot,
-          run,
-          api.runChunk(run.runId, request.seed, start, count),
-          Math.max(this.options.minHangMs ?? DEFAULT_MIN_HANG_MS, HANG_FACTOR * run.slowestChunkMs),
-        );
-      } catch (error) {
+    /** This lane's chunks, oldest first, with the worker's answer once it has been asked. */
+    let queued: { index: number; answer?: Promise<ChunkResult> }[] = [];
+    let slot: Slot | undefined;
+    try {
+      for (;;) {
         if (run.halted) return;
-        slot?.worker.terminate();
-        this.slots[i] = undefined;
-        run.attempts[index]!++;
-        if (run.attempts[index]! >= MAX_ATTEMPTS) {
-          const name = request.scenario.name;
-          const reason = error instanceof Error ? error.message : String(error);
-          run.halt(
-            new RunFailed(
-              `Scenario "${name}" with seed "${request.seed}" failed at replications ` +
-                `${start}–${start + count - 1}: ${reason}`,
-              name,
-              request.seed,
+        while (
+          queued.length < CHUNKS_IN_FLIGHT &&
+          (queued.length === 0 || run.pending.length >= run.lanes)
+        ) {
+          const index = run.pending.shift();
+          if (index === undefined) break;
+          queued.push({ index });
+        }
+        const head = queued[0];
+        if (!head) return;
+        let result: ChunkResult;
+        let startedMs: number;
+        try {
+          slot = this.slots[i];
+          if (!slot || slot.dead) {
+            slot?.worker.terminate();
+            slot = this.spawn();
+            this.slots[i] = slot;
+          }
+          run.busy.add(slot);
+          const { api } = slot.worker;
+          if (slot.preparedRun !== run.runId) {
+            await this.guard(slot, run, api.prepare(run.runId, request.scenario), STARTUP_MS);
+            slot.preparedRun = run.runId;
+          }
+          for (const entry of queued) {
+            if (entry.answer) continue;
+            const fault = this.options.faults;
+            if (fault?.chunk === entry.index && run.attempts[entry.index]! < fault.times) {
+              await this.guard(slot, run, api.injectFault(fault.fault), STARTUP_MS);
+            }
+            const [start, count] = run.chunks[entry.index]!;
+            entry.answer = api.runChunk(run.runId, request.seed, start, count);
+            // Waited for when it reaches the head of the queue; until then it may not settle.
+            entry.answer.catch(() => {});
+          }
+          startedMs = performance.now();
+          result = await this.guard(
+            slot,
+            run,
+            head.answer!,
+            Math.max(
+              this.options.minHangMs ?? DEFAULT_MIN_HANG_MS,
+              HANG_FACTOR * run.slowestChunkMs,
             ),
           );
-          return;
+        } catch (error) {
+          if (run.halted) return;
+          if (slot) {
+            slot.worker.terminate();
+            run.busy.delete(slot);
+          }
+          this.slots[i] = undefined;
+          run.attempts[head.index]!++;
+          if (run.attempts[head.index]! >= MAX_ATTEMPTS) {
+            const [start, count] = run.chunks[head.index]!;
+            const name = request.scenario.name;
+            const reason = error instanceof Error ? error.message : String(error);
+            run.halt(
+              new RunFailed(
+                `Scenario "${name}" with seed "${request.seed}" failed at replications ` +
+                  `${start}–${start + count - 1}: ${reason}`,
+                name,
+                request.seed,
+              ),
+            );
+            return;
+          }
+          // Everything this worker held goes back, the failed chunk first, for a fresh worker.
+          run.pending.unshift(...queued.map((entry) => entry.index));
+          queued = [];
+          continue;
         }
-        run.pending.unshift(index);
-        continue;
-      } finally {
-        if (slot) run.busy.delete(slot);
+        if (run.halted) return;
+        queued.shift();
+        run.slowestChunkMs = Math.max(run.slowestChunkMs, performance.now() - startedMs);
+        const [, count] = run.chunks[head.index]!;
+        run.aggregate.add(result);
+        options.onChunk?.(result);
+        run.clock.done += count;
+        options.onPartial?.(run.aggregate);
       }
-      if (run.halted) return;
-      run.slowestChunkMs = Math.max(run.slowestChunkMs, performance.now() - startedMs);
-      run.aggregate.add(result);
-      options.onChunk?.(result);
-      run.clock.done += count;
-      options.onPartial?.(run.aggregate);
+    } finally {
+      if (slot) run.busy.delete(slot);
     }
   }
 

@@ -21,8 +21,20 @@ describe('chunkPlan', () => {
     const scenario = smallScenario();
     const plan = chunkPlan({ scenario, seed: 's', replications: 100_000 });
     const sizes = plan.map(([, count]) => count);
-    expect(sizes[0]).toBeLessThan(sizes[sizes.length - 2]!);
+    expect(sizes[0]).toBeLessThan(Math.max(...sizes) / 4);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2000);
+  });
+
+  it('ends with chunks that shrink, so workers finish close together', () => {
+    const scenario = smallScenario();
+    for (const replications of [10_000, 100_000]) {
+      const sizes = chunkPlan({ scenario, seed: 's', replications }).map(([, count]) => count);
+      const full = Math.max(...sizes);
+      const tail = sizes.slice(sizes.lastIndexOf(full));
+      expect(tail.length).toBeGreaterThan(3);
+      for (let i = 1; i < tail.length; i++) expect(tail[i]).toBeLessThanOrEqual(tail[i - 1]!);
+      expect(sizes.at(-1)).toBeLessThanOrEqual(Math.ceil(full / 4));
+    }
   });
 
   it('makes chunks smaller for scenarios with more work per replication', () => {

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
 import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
-import type { WorkerPool } from '../../src/runner/pool.ts';
+import { CHUNKS_IN_FLIGHT, WorkerPool, type PoolWorker } from '../../src/runner/pool.ts';
+import { createWorkerApi } from '../../src/runner/workerApi.ts';
 import { RunCancelled, RunFailed, type RunProgress } from '../../src/runner/runner.ts';
 import { smallScenario } from './smallScenario.ts';
 
@@ -150,5 +151,63 @@ describe('the Node worker pool', () => {
       { onPartial: (aggregate) => seen.push(aggregate.replications) },
     );
     expect(seen).toEqual([50, 100, 150]);
+  });
+});
+
+describe('the pool with workers that answer later', () => {
+  /** Workers running the real engine in this thread, answering after a few milliseconds. */
+  function slowWorkers() {
+    const held = { now: 0, most: 0, asked: 0 };
+    const factory = (): PoolWorker => {
+      const real = createWorkerApi();
+      const api = {
+        prepare: async (runId: number, s: typeof scenario) => real.prepare(runId, s),
+        injectFault: async (kind: 'crash' | 'hang') => real.injectFault(kind),
+        runChunk: (runId: number, seed: string, start: number, count: number) => {
+          held.now++;
+          held.asked++;
+          held.most = Math.max(held.most, held.now);
+          return new Promise((resolve) =>
+            setTimeout(() => {
+              held.now--;
+              resolve(real.runChunk(runId, seed, start, count));
+            }, 5),
+          );
+        },
+      };
+      return {
+        api: api as unknown as PoolWorker['api'],
+        died: new Promise(() => {}),
+        terminate() {},
+      };
+    };
+    return { held, factory };
+  }
+
+  it('hands a worker its next chunk before the last one is back, never more than two, with the same results', async () => {
+    const { held, factory } = slowWorkers();
+    const runner = new WorkerPool(factory, { size: 1 });
+    const aggregate = await runner.run({
+      scenario,
+      seed: SEED,
+      replications: REPLICATIONS,
+      chunkSize: 10,
+    });
+    expect(held.asked).toBe(REPLICATIONS / 10);
+    expect(held.most).toBe(CHUNKS_IN_FLIGHT);
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+  });
+
+  it('gives the same results on three workers, each holding at most two chunks', async () => {
+    const { held, factory } = slowWorkers();
+    const runner = new WorkerPool(factory, { size: 3 });
+    const aggregate = await runner.run({
+      scenario,
+      seed: SEED,
+      replications: REPLICATIONS,
+      chunkSize: 7,
+    });
+    expect(held.most).toBeLessThanOrEqual(3 * CHUNKS_IN_FLIGHT);
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
   });
 });

@@ -102,6 +102,13 @@ if (browser.ok) {
     '≥ 1.8×',
     browser.allWorkers / browser.oneWorker >= 1.8,
   );
+  add(
+    `Chromium: a chunk's time with ${browser.workers} workers computing ÷ alone (bare workers)`,
+    `${browser.chunkSlowdown.toFixed(2)}×`,
+  );
+  notes.push(
+    `With ${browser.workers} workers computing at once, each takes ${browser.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, whatever the pool does, so this machine allows at most ${(browser.workers / browser.chunkSlowdown).toFixed(2)}× scaling in Chromium.`,
+  );
 } else {
   add('Chromium measurements', `not measured: ${browser.reason}`);
 }

@@ -19,6 +19,8 @@ type BrowserFigures =
       oneWorker: number;
       allWorkers: number;
       workers: number;
+      /** A chunk's time with all workers computing at once ÷ its time alone. */
+      chunkSlowdown: number;
     };
 
 /**
@@ -38,7 +40,10 @@ export async function measureBrowser(): Promise<BrowserFigures> {
   try {
     const page = await browser.newPage();
     await page.goto(`${origin}/scripts/bench/browser-bench.html`);
-    await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 600_000 });
+    await page.waitForFunction(() => window.benchResult !== undefined, null, {
+      timeout: 600_000,
+      polling: 1000,
+    });
     const pool = await page.evaluate(() => window.benchResult!);
     if ('error' in pool) return { ok: false, reason: pool.error };
     // The app is measured as planners get it: the production build, not the dev server.

@@ -3,14 +3,19 @@
  * worker and on two, for the MPS scenario, as the medians of alternating rounds (as in Node).
  * Results go to `window.benchResult`.
  */
+import { wrap } from 'comlink';
 import { createBrowserRunner } from '../../src/runner/browserRunner.ts';
+import type { WorkerApi } from '../../src/runner/workerApi.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
 import { medianOf } from './timing.ts';
 
 declare global {
   interface Window {
-    benchResult?: { oneWorker: number; allWorkers: number; workers: number } | { error: string };
+    benchResult?:
+      | { oneWorker: number; allWorkers: number; workers: number; chunkSlowdown: number }
+      | { error: string };
   }
 }
 
@@ -47,9 +52,54 @@ async function rates(workers: number): Promise<{ oneWorker: number; allWorkers: 
   }
 }
 
+/**
+ * How much longer a worker takes over the same chunk while `workers` workers compute at once
+ * than while it computes alone: the machine's own limit on scaling (shared caches, memory, the
+ * host), whatever the pool does. Timed on bare workers, one chunk at a time each.
+ */
+async function chunkSlowdown(scenario: Scenario, workers: number): Promise<number> {
+  const made = Array.from(
+    { length: workers },
+    () =>
+      new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), {
+        type: 'module',
+      }),
+  );
+  try {
+    const apis = made.map((worker) => wrap<WorkerApi>(worker));
+    await Promise.all(apis.map((api) => api.prepare(1, scenario)));
+    const chunkTimes = async (api: (typeof apis)[number], seed: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const start = performance.now();
+        await api.runChunk(1, seed, i * 6, 6);
+        times.push(performance.now() - start);
+      }
+      return times;
+    };
+    await Promise.all(apis.map((api) => chunkTimes(api, 'warm-up')));
+    const ratios: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const alone = medianOf(await chunkTimes(apis[0]!, `alone-${round}`));
+      const together = await Promise.all(apis.map((api) => chunkTimes(api, `together-${round}`)));
+      ratios.push(medianOf(together.flat()) / alone);
+    }
+    return medianOf(ratios);
+  } finally {
+    for (const worker of made) worker.terminate();
+  }
+}
+
 const workers = 2;
 try {
-  window.benchResult = { ...(await rates(workers)), workers };
+  const parsed = validateScenario(mps);
+  if (!parsed.ok) throw new Error('The MPS scenario is invalid.');
+  const measured = await rates(workers);
+  window.benchResult = {
+    ...measured,
+    workers,
+    chunkSlowdown: await chunkSlowdown(parsed.value, workers),
+  };
 } catch (error) {
   window.benchResult = { error: String(error) };
 }

@@ -3,6 +3,9 @@ import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
 import { benchScenarios } from './engine.ts';
 import { medianOf } from './timing.ts';
 
+/** Alternating rounds of one worker and all, as in the browser. */
+const ROUNDS = 5;
+
 /**
  * Replications per second on one Node worker thread and on all cores. Both pools are warmed
  * first, then measured in alternating rounds, and the median of each is kept, so a burst of
@@ -25,7 +28,7 @@ export async function measureScaling() {
       await all.run({ scenario, seed: 'warm-up', replications: 20 * workers });
       const oneRates: number[] = [];
       const allRates: number[] = [];
-      for (let round = 0; round < 3; round++) {
+      for (let round = 0; round < ROUNDS; round++) {
         oneRates.push(await rate(one, `bench-${round}`));
         allRates.push(await rate(all, `bench-${round}`));
       }

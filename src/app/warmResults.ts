@@ -1,107 +1,73 @@
 import { flushSync, mount, unmount } from 'svelte';
-import { EMPTY_STAT } from '../engine/aggregate/statistic.ts';
+import { RunAggregate, type Summary } from '../engine/aggregate/runAggregate.ts';
+import { CellSketch } from '../engine/aggregate/sketch.ts';
+import { modelLayout } from '../engine/model.ts';
 import ChartFigure from '../charts/ChartFigure.svelte';
-import type { ChartSpec } from '../results/charts.ts';
-import type { Headline } from '../results/headlines.ts';
+import { resultChartBuilders } from '../results/charts.ts';
+import { headlines } from '../results/headlines.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import HeadlineList from './HeadlineList.svelte';
 
-const MONTHS = 48;
-const WORDS = 'About 1,234 suspects will not be examined for assets over the next 4 years';
+const REPLICATIONS = 24;
 
-/** Headlines of a run's usual length, made up and never shown. */
-export function warmUpHeadlines(): Headline[] {
-  return (['count', 'pounds'] as const).map((unit, i) => ({
-    id: `warm-${i}`,
-    label: WORDS,
-    metric: 'unexaminedSuspects',
-    unit,
-    stat: EMPTY_STAT,
-    sentence: WORDS,
-    range: '90% range 1,100 to 1,400',
-    standardError: 'standard error of the mean 4.2',
-  }));
-}
-
-/** Charts of each kind, of a run's usual size and wording, made up and never shown. */
-export function warmUpSpecs(): ChartSpec[] {
-  const text = {
-    title: WORDS,
-    description: WORDS,
-    table: { caption: WORDS, columns: ['Month'], rows: [['1']] },
-  };
-  const axes = { xLabel: 'Month of the horizon', yLabel: 'Suspects (per month)' };
-  const rows = Array.from({ length: MONTHS }, (_, i) => {
-    const p50 = 100 + 2 * i;
-    const band = { p05: p50 - 40, p25: p50 - 15, p75: p50 + 15, p95: p50 + 40 };
-    return { month: i + 1, p50, mean: p50, ...band };
-  });
-  const bins = Array.from({ length: 24 }, (_, i) => ({
-    x0: i * 1000,
-    x1: (i + 1) * 1000,
-    count: 24 - Math.abs(12 - i),
-  }));
-  const stages = [1, 0.6, 0.2].map((share, i) => ({
-    id: String(i),
-    label: 'Examined for assets',
-    value: share * 1000,
-    display: String(share * 1000),
-    share,
-    note: WORDS,
-  }));
-  return [
-    {
-      kind: 'fan',
-      id: 'warm-fan',
-      ...text,
-      ...axes,
-      rows,
-      reference: { value: 150, label: '150 posts' },
-    },
-    {
-      kind: 'histogram',
-      id: 'warm-histogram',
-      ...text,
-      ...axes,
-      unit: 'pounds',
-      bins,
-      median: 12_000,
-    },
-    { kind: 'funnel', id: 'warm-funnel', ...text, stages },
-  ];
+/**
+ * A made-up run of `scenario`: a few replications of varied, plausible numbers in every total
+ * and every cell, shaped exactly as a real run's results. Never shown.
+ */
+export function warmUpRun(scenario: Scenario): { summary: Summary; aggregate: RunAggregate } {
+  const layout = modelLayout(scenario);
+  const width = layout.totalNames.length;
+  const totals = Float64Array.from(
+    { length: REPLICATIONS * width },
+    (_, i) => 1000 + ((i * 7919) % 997),
+  );
+  const cells: number[] = [];
+  for (let cell = 0; cell < layout.cellCount; cell++) {
+    const sketch = new CellSketch();
+    for (let r = 0; r < REPLICATIONS; r++) sketch.add(100 + ((cell + r * 31) % 53));
+    sketch.encode(cells);
+  }
+  const aggregate = new RunAggregate(layout, REPLICATIONS);
+  aggregate.add({ start: 0, count: REPLICATIONS, totals, cells: Float64Array.from(cells) });
+  for (const _ of aggregate.refresh());
+  return { summary: aggregate.latestSummary(), aggregate };
 }
 
 /**
- * Draws the results' parts in the browser's idle time, one per idle period, hidden and off the
- * page: the headline list and a chart of each kind. Each is kept for a frame so the browser lays
- * out its text too, then thrown away. The first real results then run code the browser has
- * already compiled, with fonts already loaded, so they reach the screen in short tasks rather
+ * Prepares and draws the results of a made-up run of `scenario` in the browser's idle time, one
+ * part per idle period, hidden and off the page: the headline list, then each chart. Each part
+ * is kept for a frame so the browser lays out its text too, then thrown away; all of it twice,
+ * so the second time round the browser compiles the code that ran hot the first. The first real
+ * results then run compiled code with fonts loaded, and reach the screen in short tasks rather
  * than one long one. Returns a function that stops the warming and removes what it drew.
  */
-export function warmResults(
-  headlines: Headline[] = warmUpHeadlines(),
-  specs: ChartSpec[] = warmUpSpecs(),
-): () => void {
-  const once = [
-    () => mount(HeadlineList, { target: host, props: { headlines } }),
-    ...specs.map(
-      (spec) => () => mount(ChartFigure, { target: host, props: { spec, scenarioName: '' } }),
-    ),
-  ];
-  // Twice: the second time round the browser compiles the code that ran hot the first time.
-  const parts = [...once, ...once];
-  const idle =
-    typeof requestIdleCallback === 'function'
-      ? (f: () => void) => requestIdleCallback(f, { timeout: 2000 })
-      : (f: () => void) => setTimeout(f, 50);
-  const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
+export function warmResults(scenario: Scenario | undefined): () => void {
+  if (!scenario || typeof document === 'undefined') return () => {};
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   host.inert = true;
   host.style.cssText =
     'position:absolute;left:-10000px;top:0;width:60rem;visibility:hidden;pointer-events:none';
+  const once = (): (() => ReturnType<typeof mount>)[] => {
+    const { summary, aggregate } = warmUpRun(scenario);
+    return [
+      () =>
+        mount(HeadlineList, { target: host, props: { headlines: headlines(summary, scenario) } }),
+      ...resultChartBuilders(summary, aggregate, scenario).map(
+        (build) => () =>
+          mount(ChartFigure, { target: host, props: { spec: build(), scenarioName: '' } }),
+      ),
+    ];
+  };
+  const idle =
+    typeof requestIdleCallback === 'function'
+      ? (f: () => void) => requestIdleCallback(f, { timeout: 2000 })
+      : (f: () => void) => setTimeout(f, 50);
+  const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
+  let parts: (() => ReturnType<typeof mount>)[] = [];
+  let round = 0;
   let pending: number | ReturnType<typeof setTimeout> | undefined;
   let shown: ReturnType<typeof mount> | undefined;
-  let next = 0;
   const clear = () => {
     if (shown) void unmount(shown);
     shown = undefined;
@@ -113,10 +79,12 @@ export function warmResults(
   };
   const step = () => {
     clear();
-    const part = parts[next++];
-    if (!part) return stop();
+    if (parts.length === 0) {
+      if (round++ === 2) return stop();
+      parts = once();
+    }
     if (!host.isConnected) document.body.append(host);
-    shown = part();
+    shown = parts.shift()!();
     flushSync();
     pending = idle(step);
   };

@@ -41,7 +41,7 @@ for (const engine of measureEngine()) {
   add(`${engine.scenario}: draw-only floor per replication`, `${engine.floorMs.toFixed(2)} ms`);
   add(
     `${engine.scenario}: engine ÷ floor`,
-    `${engine.ratio.toFixed(2)}×`,
+    `${engine.ratio.toFixed(3)}×`,
     '≤ 1.6×',
     engine.ratio <= 1.6,
   );
@@ -52,7 +52,7 @@ for (const s of await measureScaling()) {
   add(`${s.scenario}: Node, ${s.workers} workers`, `${s.all.toFixed(1)} rep/s`);
   add(
     `${s.scenario}: Node scaling`,
-    `${(s.all / s.one).toFixed(2)}×`,
+    `${(s.all / s.one).toFixed(3)}×`,
     '≥ 1.8×',
     s.all / s.one >= 1.8,
   );
@@ -98,7 +98,7 @@ if (browser.ok) {
   );
   add(
     'Chromium scaling',
-    `${(browser.allWorkers / browser.oneWorker).toFixed(2)}×`,
+    `${(browser.allWorkers / browser.oneWorker).toFixed(3)}×`,
     '≥ 1.8×',
     browser.allWorkers / browser.oneWorker >= 1.8,
   );
@@ -107,7 +107,7 @@ if (browser.ok) {
     `${browser.chunkSlowdown.toFixed(2)}×`,
   );
   notes.push(
-    `With ${browser.workers} workers computing at once, each takes ${browser.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, whatever the pool does, so this machine allows at most ${(browser.workers / browser.chunkSlowdown).toFixed(2)}× scaling in Chromium.`,
+    `With ${browser.workers} workers computing at once, each takes ${browser.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, whatever the pool does, so this machine allows at most ${(browser.workers / browser.chunkSlowdown).toFixed(3)}× scaling in Chromium.`,
   );
 } else {
   add('Chromium measurements', `not measured: ${browser.reason}`);

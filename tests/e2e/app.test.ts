@@ -1,27 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
-
-const SHOTS = 'test-results/screenshots';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, SCREEN_SIZES, watchPage, servedApp, screenshots } from './helpers.ts';
 
 describe('the planner’s app', () => {
-  let preview: { url: string; stop: () => void };
-  let browser: Browser;
+  const served = servedApp();
   let page: Page;
   let problems: string[];
-
-  async function screenshots(view: string) {
-    for (const size of SCREEN_SIZES) {
-      await page.setViewportSize(size);
-      await page.screenshot({
-        path: `${SHOTS}/${view}-${size.width}x${size.height}.png`,
-        fullPage: false,
-      });
-    }
-    await page.setViewportSize(SCREEN_SIZES[0]);
-    await page.screenshot({ path: `${SHOTS}/${view}-full-page.png`, fullPage: true });
-  }
 
   async function runAndWait(replications: string) {
     await page.getByRole('textbox', { name: /^Replications/ }).fill(replications);
@@ -30,17 +14,9 @@ describe('the planner’s app', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    preview = await startPreview();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: SCREEN_SIZES[0] });
-    problems = watchPage(page, preview.url);
-    await page.goto(preview.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
+    page = await served.browser.newPage({ viewport: SCREEN_SIZES[0] });
+    problems = watchPage(page, served.url);
+    await page.goto(served.url);
   });
 
   it('opens with the MPS scenario loaded and no accessibility violations', async () => {
@@ -51,7 +27,7 @@ describe('the planner’s app', () => {
     await expect(inPost.inputValue()).resolves.toBe('269');
     await expect(page.getByText('published figure').first().isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshots('establishment');
+    await screenshots(page, 'establishment');
   });
 
   it('keeps invalid text, says what is wrong and disables Run with the reason', async () => {
@@ -84,7 +60,7 @@ describe('the planner’s app', () => {
         .isVisible(),
     ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshots('results');
+    await screenshots(page, 'results');
   });
 
   it('exports a chart as SVG', async () => {
@@ -110,7 +86,7 @@ describe('the planner’s app', () => {
     const row = page.getByRole('row', { name: /Suspects not examined for assets/ });
     await expect(row.textContent()).resolves.toMatch(/−[\d,]+/);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshots('compare');
+    await screenshots(page, 'compare');
   });
 
   it('shows the demand editor with live distribution pictures', async () => {
@@ -122,7 +98,7 @@ describe('the planner’s app', () => {
         .isVisible(),
     ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshots('demand');
+    await screenshots(page, 'demand');
   });
 
   it('presents one chart per screen and moves with the arrow keys', async () => {
@@ -132,7 +108,7 @@ describe('the planner’s app', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByText(/Slide 2 of/).isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshots('present');
+    await screenshots(page, 'present');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('tab', { name: 'Present' }).isVisible()).resolves.toBe(true);
   });

@@ -1,41 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
-
-const SHOTS = 'test-results/screenshots';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, SCREEN_SIZES, watchPage, servedApp, screenshots } from './helpers.ts';
 
 describe('the Decisions tab on the MPS scenario', () => {
-  let preview: { url: string; stop: () => void };
-  let browser: Browser;
+  const served = servedApp();
   let page: Page;
   let problems: string[];
 
   const decisions = () => page.getByRole('region', { name: 'Decisions' });
 
-  async function screenshots(view: string) {
-    for (const size of SCREEN_SIZES) {
-      await page.setViewportSize(size);
-      await page.screenshot({ path: `${SHOTS}/${view}-${size.width}x${size.height}.png` });
-    }
-    await page.setViewportSize(SCREEN_SIZES[0]);
-    await page.screenshot({ path: `${SHOTS}/${view}-full-page.png`, fullPage: true });
-  }
-
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    preview = await startPreview();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: SCREEN_SIZES[0] });
-    problems = watchPage(page, preview.url);
-    await page.goto(preview.url);
+    page = await served.browser.newPage({ viewport: SCREEN_SIZES[0] });
+    problems = watchPage(page, served.url);
+    await page.goto(served.url);
     await page.getByRole('tab', { name: 'Decisions' }).click();
     await decisions().waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
   });
 
   it('tells one-at-a-time sensitivity apart from rank correlation before anything runs', async () => {
@@ -90,7 +69,7 @@ describe('the Decisions tab on the MPS scenario', () => {
   it('has no accessibility violations with results shown', async () => {
     expect(await axeViolations(page)).toEqual([]);
     await decisions().scrollIntoViewIfNeeded();
-    await screenshots('decisions');
+    await screenshots(page, 'decisions');
   });
 
   it('logged no console errors and asked no other host for anything', () => {

@@ -1,14 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREEN_SIZES, SHOTS, watchPage, servedApp } from './helpers.ts';
 
 const OUT = 'test-results/exports';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe('exports for a chief officers’ paper', () => {
-  let preview: { url: string; stop: () => void };
-  let browser: Browser;
+  const served = servedApp();
   let page: Page;
   let problems: string[];
 
@@ -24,20 +23,13 @@ describe('exports for a chief officers’ paper', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    preview = await startPreview();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: SCREEN_SIZES[0], acceptDownloads: true });
-    problems = watchPage(page, preview.url);
-    await page.goto(preview.url);
+    page = await served.browser.newPage({ viewport: SCREEN_SIZES[0], acceptDownloads: true });
+    problems = watchPage(page, served.url);
+    await page.goto(served.url);
     await page.getByRole('textbox', { name: /^Replications/ }).fill('100');
     await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Run finished' }).waitFor({ timeout: 90_000 });
     await page.getByRole('tab', { name: 'Results' }).click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
   });
 
   it('downloads a chart as a PNG image', async () => {
@@ -80,7 +72,7 @@ describe('exports for a chief officers’ paper', () => {
       await expect(stamp.isVisible()).resolves.toBe(true);
       await expect(stamp.innerText()).resolves.toMatch(/seed “.+” · .* · Shortfall \d+\.\d+\.\d+/);
     }
-    await page.screenshot({ path: 'test-results/screenshots/print-full-page.png', fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/print-full-page.png`, fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(`${OUT}/results.pdf`, pdf);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');

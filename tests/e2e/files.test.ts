@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTED, REFUSED } from '../fixtures/fileExpectations.ts';
-import { launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
+import { SCREEN_SIZES, watchPage, servedApp } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/files');
 const DOWNLOADS = 'test-results/downloads';
@@ -37,8 +37,7 @@ const bad = REFUSED.filter(([file]) => BAD_FILES.includes(file));
 const HTML_NAME = ACCEPTED.find(([file]) => file === 'html-name.json')![1];
 
 describe('opening, saving and sharing scenario files', () => {
-  let preview: { url: string; stop: () => void };
-  let browser: Browser;
+  const served = servedApp();
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
@@ -54,25 +53,18 @@ describe('opening, saving and sharing scenario files', () => {
 
   beforeAll(async () => {
     mkdirSync(DOWNLOADS, { recursive: true });
-    preview = await startPreview();
-    browser = await launchBrowser();
-    context = await browser.newContext({
+    context = await served.browser.newContext({
       viewport: SCREEN_SIZES[0],
       acceptDownloads: true,
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     page = await context.newPage();
-    problems = watchPage(page, preview.url);
+    problems = watchPage(page, served.url);
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(preview.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
+    await page.goto(served.url);
   });
 
   it('has a bad file of every kind listed with its expected refusal', () => {
@@ -164,10 +156,10 @@ describe('opening, saving and sharing scenario files', () => {
     const link = (await status.textContent())?.includes('Link copied')
       ? await page.evaluate(() => navigator.clipboard.readText())
       : await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-    expect(link.startsWith(`${preview.url}/#s=`)).toBe(true);
+    expect(link.startsWith(`${served.url}/#s=`)).toBe(true);
 
     const other = await context.newPage();
-    const otherProblems = watchPage(other, preview.url);
+    const otherProblems = watchPage(other, served.url);
     await other.goto(link);
     await other.getByRole('heading', { level: 1, name: SMALL }).waitFor();
     await expect(inPost(other).inputValue()).resolves.toBe('7');
@@ -187,29 +179,18 @@ describe('opening, saving and sharing scenario files', () => {
 });
 
 describe('recovering unsaved changes', () => {
-  let preview: { url: string; stop: () => void };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
-  });
+  const served = servedApp();
 
   it('restores an edit after a reload, says storage is for recovery only, and warns before leaving', async () => {
-    const context = await browser.newContext({ viewport: SCREEN_SIZES[0] });
+    const context = await served.browser.newContext({ viewport: SCREEN_SIZES[0] });
     const page = await context.newPage();
-    const problems = watchPage(page, preview.url);
+    const problems = watchPage(page, served.url);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.type());
       void dialog.accept();
     });
-    await page.goto(preview.url);
+    await page.goto(served.url);
     const inPost = page.getByRole('textbox', { name: /^In post, Financial investigator/ });
     await expect(inPost.inputValue()).resolves.toBe('269');
     await expect(page.getByText('Restored unsaved changes').count()).resolves.toBe(0);

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 
 async function freePort(): Promise<number> {
@@ -107,3 +108,41 @@ export const SCREEN_SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
+
+/**
+ * The production build served by `vite preview` and the test browser, started before a suite's
+ * tests and stopped after them. Call at the top of a `describe`.
+ */
+export function servedApp(): { readonly url: string; readonly browser: Browser } {
+  let preview: { url: string; stop: () => void } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    preview = await startPreview();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    preview?.stop();
+  });
+  return {
+    get url() {
+      return preview!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+export const SHOTS = 'test-results/screenshots';
+
+/** Screenshots of what `page` shows at each screen size, and of the whole page. */
+export async function screenshots(page: Page, view: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SHOTS}/${view}-${size.width}x${size.height}.png` });
+  }
+  await page.setViewportSize(SCREEN_SIZES[0]);
+  await page.screenshot({ path: `${SHOTS}/${view}-full-page.png`, fullPage: true });
+}

@@ -1,26 +1,14 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREEN_SIZES, startPreview, watchPage } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREEN_SIZES, watchPage, servedApp } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/files');
 
 describe('working with no network', () => {
-  let preview: { url: string; stop: () => void };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
-  });
+  const served = servedApp();
 
   it('serves a Content Security Policy that allows only its own scripts and no eval', async () => {
-    const html = await (await fetch(preview.url)).text();
+    const html = await (await fetch(served.url)).text();
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
     expect(meta).not.toBeNull();
     const policy = meta![1]!;
@@ -39,7 +27,7 @@ describe('working with no network', () => {
   });
 
   it('opens, edits, runs, exports and shares with the network cut off, no request elsewhere, no error and no policy violation', async () => {
-    const context = await browser.newContext({
+    const context = await served.browser.newContext({
       viewport: SCREEN_SIZES[0],
       acceptDownloads: true,
       permissions: ['clipboard-read', 'clipboard-write'],
@@ -59,18 +47,18 @@ describe('working with no network', () => {
     const elsewhere: string[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(`${preview.url}/`) || url === preview.url) return route.continue();
+      if (url.startsWith(`${served.url}/`) || url === served.url) return route.continue();
       elsewhere.push(url);
       return route.abort('internetdisconnected');
     });
     const page = await context.newPage();
-    const problems = watchPage(page, preview.url);
+    const problems = watchPage(page, served.url);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const violations = () =>
       page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
-    await page.goto(preview.url);
+    await page.goto(served.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
 
     await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'valid.json'));
@@ -102,7 +90,7 @@ describe('working with no network', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(elsewhere).toEqual([]);
     expect(
-      requests.filter((url) => !url.startsWith(preview.url) && !/^(blob|data):/.test(url)),
+      requests.filter((url) => !url.startsWith(served.url) && !/^(blob|data):/.test(url)),
     ).toEqual([]);
     expect(problems).toEqual([]);
     await expect(violations()).resolves.toEqual([]);

@@ -25,10 +25,10 @@ const WARM_UP = 60;
 const REPLICATIONS = 200;
 
 /** Replications per second on pools of one and of `workers` workers, in alternating rounds. */
-async function rates(workers: number): Promise<{ oneWorker: number; allWorkers: number }> {
-  const parsed = validateScenario(mps);
-  if (!parsed.ok) throw new Error('The MPS scenario is invalid.');
-  const scenario = parsed.value;
+async function rates(
+  scenario: Scenario,
+  workers: number,
+): Promise<{ oneWorker: number; allWorkers: number }> {
   const pools = [createBrowserRunner({ size: 1 }), createBrowserRunner({ size: workers })];
   try {
     for (const [i, pool] of pools.entries()) {
@@ -94,7 +94,7 @@ const workers = 2;
 try {
   const parsed = validateScenario(mps);
   if (!parsed.ok) throw new Error('The MPS scenario is invalid.');
-  const measured = await rates(workers);
+  const measured = await rates(parsed.value, workers);
   window.benchResult = {
     ...measured,
     workers,

@@ -64,8 +64,7 @@ export function warmResults(scenario: Scenario | undefined): () => void {
       ? (f: () => void) => requestIdleCallback(f, { timeout: 2000 })
       : (f: () => void) => setTimeout(f, 50);
   const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
-  let parts: (() => ReturnType<typeof mount>)[] = [];
-  let round = 0;
+  let parts: (() => ReturnType<typeof mount>)[] | undefined;
   let pending: number | ReturnType<typeof setTimeout> | undefined;
   let shown: ReturnType<typeof mount> | undefined;
   const clear = () => {
@@ -79,12 +78,11 @@ export function warmResults(scenario: Scenario | undefined): () => void {
   };
   const step = () => {
     clear();
-    if (parts.length === 0) {
-      if (round++ === 2) return stop();
-      parts = once();
-    }
+    parts ??= [...once(), ...once()];
+    const part = parts.shift();
+    if (!part) return stop();
     if (!host.isConnected) document.body.append(host);
-    shown = parts.shift()!();
+    shown = part();
     flushSync();
     pending = idle(step);
   };

@@ -54,6 +54,12 @@ interface Slot {
   onDeath: Set<(error: Error) => void>;
 }
 
+/** A chunk a lane has taken, with the worker's answer once the worker has been asked for it. */
+interface QueuedChunk {
+  index: number;
+  answer?: Promise<ChunkResult>;
+}
+
 /** What one run needs while it goes on; dropped when it ends. */
 interface ActiveRun {
   runId: number;
@@ -186,13 +192,10 @@ export class WorkerPool implements Runner {
    * time so no worker sits idle while another holds two.
    */
   private async lane(i: number, run: ActiveRun, options: RunOptions): Promise<void> {
-    const { request } = run;
     /** This lane's chunks, oldest first, with the worker's answer once it has been asked. */
-    let queued: { index: number; answer?: Promise<ChunkResult> }[] = [];
-    let slot: Slot | undefined;
+    let queued: QueuedChunk[] = [];
     try {
-      for (;;) {
-        if (run.halted) return;
+      while (!run.halted) {
         while (
           queued.length < CHUNKS_IN_FLIGHT &&
           (queued.length === 0 || run.pending.length >= run.lanes)
@@ -206,61 +209,15 @@ export class WorkerPool implements Runner {
         let result: ChunkResult;
         let startedMs: number;
         try {
-          slot = this.slots[i];
-          if (!slot || slot.dead) {
-            slot?.worker.terminate();
-            slot = this.spawn();
-            this.slots[i] = slot;
-          }
-          run.busy.add(slot);
-          const { api } = slot.worker;
-          if (slot.preparedRun !== run.runId) {
-            await this.guard(slot, run, api.prepare(run.runId, request.scenario), STARTUP_MS);
-            slot.preparedRun = run.runId;
-          }
-          for (const entry of queued) {
-            if (entry.answer) continue;
-            const fault = this.options.faults;
-            if (fault?.chunk === entry.index && run.attempts[entry.index]! < fault.times) {
-              await this.guard(slot, run, api.injectFault(fault.fault), STARTUP_MS);
-            }
-            const [start, count] = run.chunks[entry.index]!;
-            entry.answer = api.runChunk(run.runId, request.seed, start, count);
-            // Waited for when it reaches the head of the queue; until then it may not settle.
-            entry.answer.catch(() => {});
-          }
+          const slot = await this.supply(i, run, queued);
           startedMs = performance.now();
-          result = await this.guard(
-            slot,
-            run,
-            head.answer!,
-            Math.max(
-              this.options.minHangMs ?? DEFAULT_MIN_HANG_MS,
-              HANG_FACTOR * run.slowestChunkMs,
-            ),
+          const hangMs = Math.max(
+            this.options.minHangMs ?? DEFAULT_MIN_HANG_MS,
+            HANG_FACTOR * run.slowestChunkMs,
           );
+          result = await this.guard(slot, run, head.answer!, hangMs);
         } catch (error) {
-          if (run.halted) return;
-          if (slot) {
-            slot.worker.terminate();
-            run.busy.delete(slot);
-          }
-          this.slots[i] = undefined;
-          run.attempts[head.index]!++;
-          if (run.attempts[head.index]! >= MAX_ATTEMPTS) {
-            const [start, count] = run.chunks[head.index]!;
-            const name = request.scenario.name;
-            const reason = error instanceof Error ? error.message : String(error);
-            run.halt(
-              new RunFailed(
-                `Scenario "${name}" with seed "${request.seed}" failed at replications ` +
-                  `${start}–${start + count - 1}: ${reason}`,
-                name,
-                request.seed,
-              ),
-            );
-            return;
-          }
+          if (run.halted || !this.retire(i, run, head.index, error)) return;
           // Everything this worker held goes back, the failed chunk first, for a fresh worker.
           run.pending.unshift(...queued.map((entry) => entry.index));
           queued = [];
@@ -269,15 +226,74 @@ export class WorkerPool implements Runner {
         if (run.halted) return;
         queued.shift();
         run.slowestChunkMs = Math.max(run.slowestChunkMs, performance.now() - startedMs);
-        const [, count] = run.chunks[head.index]!;
         run.aggregate.add(result);
         options.onChunk?.(result);
-        run.clock.done += count;
+        run.clock.done += result.count;
         options.onPartial?.(run.aggregate);
       }
     } finally {
+      const slot = this.slots[i];
       if (slot) run.busy.delete(slot);
     }
+  }
+
+  /**
+   * Gives slot `i` a live worker prepared for the run and asks it for every queued chunk not yet
+   * asked for (arming a test's fault first where one is due). Returns the slot.
+   */
+  private async supply(i: number, run: ActiveRun, queued: QueuedChunk[]): Promise<Slot> {
+    let slot = this.slots[i];
+    if (!slot || slot.dead) {
+      slot?.worker.terminate();
+      slot = this.spawn();
+      this.slots[i] = slot;
+    }
+    run.busy.add(slot);
+    const { api } = slot.worker;
+    const { request } = run;
+    if (slot.preparedRun !== run.runId) {
+      await this.guard(slot, run, api.prepare(run.runId, request.scenario), STARTUP_MS);
+      slot.preparedRun = run.runId;
+    }
+    for (const entry of queued) {
+      if (entry.answer) continue;
+      const fault = this.options.faults;
+      if (fault?.chunk === entry.index && run.attempts[entry.index]! < fault.times) {
+        await this.guard(slot, run, api.injectFault(fault.fault), STARTUP_MS);
+      }
+      const [start, count] = run.chunks[entry.index]!;
+      entry.answer = api.runChunk(run.runId, request.seed, start, count);
+      // Waited for when it reaches the head of the queue; until then it may not settle.
+      entry.answer.catch(() => {});
+    }
+    return slot;
+  }
+
+  /**
+   * Ends slot `i`'s worker after chunk `index` failed on it. Returns whether the chunk may be
+   * tried again; if not, halts the run with RunFailed naming the scenario, seed and replications.
+   */
+  private retire(i: number, run: ActiveRun, index: number, error: unknown): boolean {
+    const slot = this.slots[i];
+    if (slot) {
+      slot.worker.terminate();
+      run.busy.delete(slot);
+    }
+    this.slots[i] = undefined;
+    if (++run.attempts[index]! < MAX_ATTEMPTS) return true;
+    const [start, count] = run.chunks[index]!;
+    const { name } = run.request.scenario;
+    const { seed } = run.request;
+    const reason = error instanceof Error ? error.message : String(error);
+    run.halt(
+      new RunFailed(
+        `Scenario "${name}" with seed "${seed}" failed at replications ` +
+          `${start}–${start + count - 1}: ${reason}`,
+        name,
+        seed,
+      ),
+    );
+    return false;
   }
 
   private spawn(): Slot {

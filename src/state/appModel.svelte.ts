@@ -137,8 +137,9 @@ export class AppModel {
       $effect(() => {
         const input = this.draft.input;
         const origin = this.origin;
-        if (!this.unsaved) return;
+        // A save still waiting when the scenario is saved to a file must not write it back.
         clearTimeout(timer);
+        if (!this.unsaved) return;
         timer = setTimeout(() => this.recovery?.save(input, origin), debounceMs);
       });
     });

@@ -51,6 +51,10 @@ export interface Runner {
    * that loses its connection after loading can still run.
    */
   warm?(): void;
+  /** Workers later runs use, for runners that have any. */
+  readonly poolSize?: number;
+  /** Changes how many workers later runs use. */
+  resize?(size: number): void;
 }
 
 export class RunCancelled extends Error {

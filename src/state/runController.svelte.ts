@@ -114,9 +114,11 @@ export class RunController {
         const seed = error instanceof RunFailed ? error.seed : settings.seed;
         this.error = `The run stopped: ${what} Your scenario is unchanged. Try again with fewer replications, or save the scenario and report the problem quoting seed "${seed}".`;
         this.message = 'The run failed.';
-        // A failed pool may be unusable: start afresh next time.
+        // A failed pool may be unusable: start afresh next time, with as many workers.
+        const size = this.runner.poolSize;
         this.runner.dispose();
         this.runner = undefined;
+        if (size !== undefined) this.setPoolSize(size);
       }
     } finally {
       if (this.controller === controller) this.controller = undefined;
@@ -127,6 +129,17 @@ export class RunController {
   warm(): void {
     this.runner ??= this.createRunner();
     this.runner.warm?.();
+    this.poolSize = this.runner.poolSize;
+  }
+
+  /** Workers the next run uses, when the runner has workers (known once warmed or run). */
+  poolSize = $state<number | undefined>();
+
+  /** Sets how many workers later runs use; a run under way keeps the workers it has. */
+  setPoolSize(size: number): void {
+    this.runner ??= this.createRunner();
+    this.runner.resize?.(size);
+    this.poolSize = this.runner.poolSize;
   }
 
   cancel(): void {

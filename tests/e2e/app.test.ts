@@ -63,6 +63,20 @@ describe('the planner’s app', () => {
     await screenshots(page, 'results');
   });
 
+  it('gives the same headline on any number of workers, chosen beside the run settings', async () => {
+    const results = page.getByRole('region', { name: 'Results' });
+    const headline = () => results.getByRole('listitem').first().textContent();
+    const before = await headline();
+    const workers = page.getByRole('combobox', { name: /^Workers/ });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await expect(workers.inputValue()).resolves.toBe(String(Math.max(1, cores - 1)));
+    const other = cores - 1 > 1 ? '1' : String(cores);
+    await workers.selectOption(other);
+    await runAndWait('200');
+    await expect(workers.inputValue()).resolves.toBe(other);
+    await expect(headline()).resolves.toBe(before);
+  });
+
   it('exports a chart as SVG', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),

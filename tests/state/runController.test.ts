@@ -87,3 +87,39 @@ describe('RunController', () => {
     expect(control.aggregate).toBeInstanceOf(RunAggregate);
   });
 });
+
+describe('RunController pool size', () => {
+  const scenario = smallScenario();
+
+  /** A runner with workers, counting what it was asked. */
+  function sizedRunner(size: number) {
+    const runner = new InThreadRunner() as InThreadRunner & {
+      poolSize: number;
+      resize(size: number): void;
+    };
+    runner.poolSize = size;
+    runner.resize = (next) => (runner.poolSize = next);
+    return runner;
+  }
+
+  it('reports the pool size once warmed, and sets it for later runs with the same results', async () => {
+    const runner = sizedRunner(3);
+    const control = new RunController(() => runner);
+    expect(control.poolSize).toBeUndefined();
+    control.warm();
+    expect(control.poolSize).toBe(3);
+    await control.run(scenario, { seed: 'a', replications: 12 }, 1);
+    const before = JSON.stringify(control.summary);
+    control.setPoolSize(1);
+    expect(runner.poolSize).toBe(1);
+    expect(control.poolSize).toBe(1);
+    await control.run(scenario, { seed: 'a', replications: 12 }, 1);
+    expect(JSON.stringify(control.summary)).toBe(before);
+  });
+
+  it('has no pool size for a runner without workers', () => {
+    const control = new RunController(() => new InThreadRunner());
+    control.warm();
+    expect(control.poolSize).toBeUndefined();
+  });
+});

@@ -24,29 +24,36 @@ export function benchScenarios(): { name: string; scenario: Scenario }[] {
   ];
 }
 
-/** Engine time per replication against the draw-only floor, interleaved round by round. */
+/**
+ * Engine time per replication against the draw-only floor. Each replication is timed through
+ * the engine and then through the floor, back to back, and the ratio is the median of those
+ * pairs: a burst of load from elsewhere on a shared machine lasts longer than one pair, so it
+ * slows both sides of the pairs it falls on and moves the median little.
+ */
 export function measureEngine() {
   return benchScenarios().map(({ name, scenario }) => {
     const model = compileModel(scenario);
     const ws = new Workspace(model);
     const totals = new Float64Array(model.layout.totalNames.length);
     const monthly = new Float64Array(model.layout.monthlyNames.length * model.horizonMonths);
-    const reps = name.startsWith('National') ? 8 : 30;
-    for (let i = 0; i < 5; i++) {
-      replicate(ws, 'bench', i, totals, monthly);
-      drawReplication(model, 'bench', i);
+    const replications = name.startsWith('National') ? 60 : 150;
+    for (let i = 0; i < 10; i++) {
+      replicate(ws, 'warm-up', i, totals, monthly);
+      drawReplication(model, 'warm-up', i);
     }
     const engine: number[] = [];
     const floor: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      let start = performance.now();
-      for (let i = 0; i < reps; i++) replicate(ws, 'bench', i, totals, monthly);
-      engine.push((performance.now() - start) / reps);
-      start = performance.now();
-      for (let i = 0; i < reps; i++) drawReplication(model, 'bench', i);
-      floor.push((performance.now() - start) / reps);
+    const ratios: number[] = [];
+    for (let i = 0; i < replications; i++) {
+      const start = performance.now();
+      replicate(ws, 'bench', i, totals, monthly);
+      const between = performance.now();
+      drawReplication(model, 'bench', i);
+      const end = performance.now();
+      engine.push(between - start);
+      floor.push(end - between);
+      ratios.push((between - start) / (end - between));
     }
-    const ratios = engine.map((e, i) => e / floor[i]!);
     return {
       scenario: name,
       engineMs: medianOf(engine),

@@ -1,3 +1,5 @@
+import { sortRanks } from './rankSort.ts';
+
 /**
  * The items (suspects or analytical products) waiting for one role in one pool, in triage
  * order: highest priority key first, and among equal keys the oldest first.
@@ -5,9 +7,9 @@
  * Each item of a replication has a number, `seq`, in order of arrival, and its data sits at that
  * index in typed arrays. The queue itself is a sorted Float64Array of "ranks": the priority key,
  * quantised and inverted so that smaller is first, times 2²² plus `seq`. A rank alone says both
- * the order and where the item's data is, so each month the arrivals are sorted by the engine's
- * native numeric sort and merged into the waiting ranks, with no objects, no comparator calls
- * and no sorting of the whole queue.
+ * the order and where the item's data is, so each month the arrivals are radix-sorted
+ * (rankSort.ts) and merged into the waiting ranks, with no objects, no comparator calls and no
+ * sorting of the whole queue.
  */
 
 /** Items one replication may hold in all queues together. */
@@ -126,7 +128,7 @@ export class WorkQueue {
   work(month: number, hours: number, sortArrivals: boolean, items: Items, out: MonthOutcome): void {
     const n = this.arrivalsLength;
     const arrivals = this.arrivals;
-    if (sortArrivals && n > 1) arrivals.subarray(0, n).sort();
+    if (sortArrivals && n > 1) sortRanks(arrivals, n);
     const waiting = this.waiting;
     const w = this.waitingLength;
     if (this.next.length < w + n)

@@ -9,26 +9,22 @@ import type { WorkerApi } from '../../src/runner/workerApi.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
-import { medianOf } from './timing.ts';
+import { medianOf, pairedRates, type PairedRates } from './timing.ts';
 
 declare global {
   interface Window {
     benchResult?:
-      | { oneWorker: number; allWorkers: number; workers: number; chunkSlowdown: number }
-      | { error: string };
+      { rates: PairedRates; workers: number; chunkSlowdown: number } | { error: string };
   }
 }
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 /** Replications per worker before timing starts: enough for every worker's engine to be compiled. */
 const WARM_UP = 60;
 const REPLICATIONS = 200;
 
-/** Replications per second on pools of one and of `workers` workers, in alternating rounds. */
-async function rates(
-  scenario: Scenario,
-  workers: number,
-): Promise<{ oneWorker: number; allWorkers: number }> {
+/** Replications per second on pools of one and of `workers` workers, in pairs of rounds. */
+async function rates(scenario: Scenario, workers: number): Promise<PairedRates> {
   const pools = [createBrowserRunner({ size: 1 }), createBrowserRunner({ size: workers })];
   try {
     for (const [i, pool] of pools.entries()) {
@@ -38,15 +34,16 @@ async function rates(
         replications: (i === 0 ? 1 : workers) * WARM_UP,
       });
     }
-    const timings: number[][] = [[], []];
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, pool] of pools.entries()) {
-        const start = performance.now();
-        await pool.run({ scenario, seed: `bench-${round}`, replications: REPLICATIONS });
-        timings[i]!.push(REPLICATIONS / ((performance.now() - start) / 1000));
-      }
-    }
-    return { oneWorker: medianOf(timings[0]!), allWorkers: medianOf(timings[1]!) };
+    const rate = async (pool: (typeof pools)[number], round: number) => {
+      const start = performance.now();
+      await pool.run({ scenario, seed: `bench-${round}`, replications: REPLICATIONS });
+      return REPLICATIONS / ((performance.now() - start) / 1000);
+    };
+    return await pairedRates(
+      ROUNDS,
+      (round) => rate(pools[0]!, round),
+      (round) => rate(pools[1]!, round),
+    );
   } finally {
     for (const pool of pools) pool.dispose();
   }
@@ -94,9 +91,8 @@ const workers = 2;
 try {
   const parsed = validateScenario(mps);
   if (!parsed.ok) throw new Error('The MPS scenario is invalid.');
-  const measured = await rates(parsed.value, workers);
   window.benchResult = {
-    ...measured,
+    rates: await rates(parsed.value, workers),
     workers,
     chunkSlowdown: await chunkSlowdown(parsed.value, workers),
   };

@@ -2,41 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-export const MEMORY_REPLICATIONS = 1_000_000;
-
-/**
- * A scenario small enough that a million replications finish in minutes: peak memory of such a
- * run is dominated by what the run keeps per replication, not by the model.
- */
-const TINY = {
-  format: 'shortfall-scenario',
-  schemaVersion: 1,
-  name: 'Small team (memory benchmark)',
-  horizonMonths: 12,
-  seed: 'memory',
-  replications: MEMORY_REPLICATIONS,
-  roles: [{ id: 'fi', name: 'Financial investigator', trainingMonths: 3 }],
-  units: [
-    {
-      id: 'team',
-      name: 'Team',
-      staff: [{ role: 'fi', establishment: 3, inPost: 2, recruitment: { mode: 'fill-vacancies' } }],
-      demand: [
-        {
-          id: 'arrests',
-          name: 'Arrests',
-          kind: 'suspects',
-          role: 'fi',
-          casesPerMonth: { dist: 'poisson', mean: 2 },
-          hoursPerItem: 40,
-          assetProbability: 0.4,
-          assetValue: { dist: 'lognormal', median: 5000, p90: 50000 },
-        },
-      ],
-    },
-  ],
-};
+import { SMALL_TEAM } from './smallTeamScenario.ts';
 
 /** Peak resident memory of `shortfall run` with a million replications, read from /proc. */
 export async function measureMemory(): Promise<{
@@ -46,7 +12,7 @@ export async function measureMemory(): Promise<{
 }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shortfall-bench-'));
   const file = path.join(dir, 'tiny.json');
-  writeFileSync(file, JSON.stringify(TINY));
+  writeFileSync(file, JSON.stringify(SMALL_TEAM));
   const bin = new URL('../../bin/shortfall.js', import.meta.url).pathname;
   const start = performance.now();
   const child = spawn(
@@ -70,7 +36,7 @@ export async function measureMemory(): Promise<{
   clearInterval(poll);
   if (code !== 0) throw new Error(`The memory benchmark run failed with exit code ${code}.`);
   return {
-    scenario: TINY.name,
+    scenario: SMALL_TEAM.name,
     peakMb: peakKb / 1024,
     seconds: (performance.now() - start) / 1000,
   };

@@ -1,15 +1,15 @@
 import os from 'node:os';
 import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
 import { benchScenarios } from './engine.ts';
-import { medianOf } from './timing.ts';
+import { pairedRates } from './timing.ts';
 
-/** Alternating rounds of one worker and all, as in the browser. */
-const ROUNDS = 5;
+/** Pairs of rounds, one worker and all, as in the browser. */
+const ROUNDS = 7;
 
 /**
  * Replications per second on one Node worker thread and on all cores. Both pools are warmed
- * first, then measured in alternating rounds, and the median of each is kept, so a burst of
- * load from elsewhere on a shared machine does not decide the ratio.
+ * first, then measured in back-to-back pairs of rounds (see pairedRates), so a burst of load
+ * from elsewhere on a shared machine does not decide the ratio.
  */
 export async function measureScaling() {
   const workers = os.availableParallelism();
@@ -26,13 +26,12 @@ export async function measureScaling() {
       };
       await one.run({ scenario, seed: 'warm-up', replications: 20 });
       await all.run({ scenario, seed: 'warm-up', replications: 20 * workers });
-      const oneRates: number[] = [];
-      const allRates: number[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        oneRates.push(await rate(one, `bench-${round}`));
-        allRates.push(await rate(all, `bench-${round}`));
-      }
-      out.push({ scenario: name, workers, one: medianOf(oneRates), all: medianOf(allRates) });
+      const rates = await pairedRates(
+        ROUNDS,
+        (round) => rate(one, `bench-${round}`),
+        (round) => rate(all, `bench-${round}`),
+      );
+      out.push({ scenario: name, workers, ...rates });
     } finally {
       one.dispose();
       all.dispose();

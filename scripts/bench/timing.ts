@@ -29,3 +29,41 @@ export function nsPerCall(draw: () => number, calls = 2_000_000): number {
   loop(draw, calls / 10);
   return (timeIt(() => loop(draw, calls), 3) * 1e6) / calls;
 }
+
+/** Each side's median rate and the median of the per-round ratios `many ÷ one`. */
+export interface PairedRates {
+  one: number;
+  many: number;
+  ratio: number;
+}
+
+/**
+ * Measures two rates in `rounds` back-to-back pairs, swapping which goes first each round so a
+ * steady drift in the machine's speed favours neither. The ratio is the median of the pairs' own
+ * ratios: a burst of load from elsewhere on a shared machine falls on one or two pairs and moves
+ * the median little, where it could pull one side's median alone.
+ */
+export async function pairedRates(
+  rounds: number,
+  one: (round: number) => Promise<number>,
+  many: (round: number) => Promise<number>,
+): Promise<PairedRates> {
+  const ones: number[] = [];
+  const manys: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let a: number;
+    let b: number;
+    if (round % 2 === 0) {
+      a = await one(round);
+      b = await many(round);
+    } else {
+      b = await many(round);
+      a = await one(round);
+    }
+    ones.push(a);
+    manys.push(b);
+    ratios.push(b / a);
+  }
+  return { one: medianOf(ones), many: medianOf(manys), ratio: medianOf(ratios) };
+}

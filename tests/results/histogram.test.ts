@@ -1,3 +1,4 @@
+import { bin } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { histogram } from '../../src/results/histogram.ts';
 
@@ -18,5 +19,33 @@ describe('histogram', () => {
   it('returns no bins for no values and ignores values that are not finite', () => {
     expect(histogram([])).toEqual([]);
     expect(histogram([NaN, 1, 2, Infinity]).reduce((n, b) => n + b.count, 0)).toBe(2);
+  });
+});
+
+describe('histogram against d3.bin', () => {
+  it('makes the bins d3.bin makes, with the same counts', () => {
+    let seed = 11;
+    const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const samples = [
+      Float64Array.from({ length: 5000 }, () => Math.round(uniform() * 3000)),
+      Float64Array.from({ length: 5000 }, () => Math.exp(8 + 2 * uniform()) * 1.37),
+      Float64Array.from({ length: 300 }, () => -50 + uniform() * 0.01),
+    ];
+    for (const values of samples) {
+      const expected = bin().thresholds(24)(Array.from(values));
+      expect(histogram(values, 24)).toEqual(
+        expected.map((b) => ({ x0: b.x0, x1: b.x1, count: b.length })),
+      );
+    }
+  });
+
+  it('puts each value in the bin whose edges hold it: lower edge inclusive, upper exclusive but for the last', () => {
+    const values = Float64Array.from({ length: 2000 }, (_, i) => (i % 41) * 2.5);
+    const bins = histogram(values, 10);
+    for (const [k, b] of bins.entries()) {
+      const last = k === bins.length - 1;
+      const inside = values.filter((x) => x >= b.x0 && (last ? x <= b.x1 : x < b.x1)).length;
+      expect(b.count).toBe(inside);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { staffValue, type StaffValue } from '../../decision/staffValue.ts';
 import { tornado, type Tornado } from '../../decision/tornado.ts';
 import type { TotalMetric } from '../../engine/metrics.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { inSlices } from '../../state/inSlices.ts';
 import { version } from '../../../package.json';
 
 type Task = 'tornado' | 'rank' | 'goal' | 'staff' | 'pipeline' | 'fms';
@@ -142,6 +143,9 @@ export class DecisionState {
 
   runFms = () =>
     this.task('fms', async (s, seed, evaluate) => {
-      this.fms = fmsTable(s, (await evaluate(s, seed, this.replications)).summary(), seed, version);
+      const aggregate = await evaluate(s, seed, this.replications);
+      // Every monthly cell's percentiles: in slices, as live results are, not in one long task.
+      await inSlices(aggregate.refresh());
+      this.fms = fmsTable(s, aggregate.latestSummary(), seed, version);
     });
 }

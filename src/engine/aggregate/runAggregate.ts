@@ -12,7 +12,9 @@ import {
   type YearlySeries,
 } from '../metrics.ts';
 import { CellSketch } from './sketch.ts';
-import { statOfSorted, type Stat } from './statistic.ts';
+import { ColumnSort, floatKey, STEP_VALUES } from './columnSort.ts';
+import { statOfSortedSteps, type Stat } from './statistic.ts';
+import { runToEnd } from './steps.ts';
 
 /** A run's results as the command line prints them and the app draws them. */
 export interface Summary {
@@ -28,28 +30,38 @@ export interface Summary {
 }
 
 /**
+ * Numbers of chunks' encoded sketches read between two yields of `refresh()`: a cell of a large
+ * chunk holds thousands of distinct values, so steps are measured in numbers read, not cells.
+ */
+const NUMBERS_PER_STEP = 8192;
+/** Chunks whose sketches may wait for `refresh()` before `add()` merges them itself. */
+const MAX_PENDING_CHUNKS = 16;
+
+/**
  * The results of a run as chunks arrive, in any order. Horizon totals are kept for every
  * replication because exact percentiles, histograms, paired differences between runs and goal
  * seeking all need them. They are kept in single precision (4 bytes per metric per
  * replication, so a million-replication run keeps 80 MB, not 160): counts of people and items
  * are whole numbers below 2²⁴ and stay exact, hours and pounds keep seven significant figures.
- * Monthly and yearly series go into fixed-size sketches. The summary depends on which replications are in, never on the order
- * they came in or how they were chunked.
+ * Monthly and yearly series go into fixed-size sketches. The summary depends on which
+ * replications are in, never on the order they came in or how they were chunked.
  */
-/** Cells merged between two yields of `refresh()`. */
-const CELLS_PER_STEP = 16;
-/** Chunks whose sketches may wait for `refresh()` before `add()` merges them itself. */
-const MAX_PENDING_CHUNKS = 16;
-
 export class RunAggregate {
-  private store: Float32Array;
-  /** Reused for each total's values while its Stat is computed, so summaries make no garbage. */
-  private scratch = new Float64Array(0);
+  /**
+   * One array per total, indexed by replication: a total's values are read far more often (its
+   * Stat, histograms, paired differences) than chunks are written, and contiguous reads are
+   * several times quicker than reading one number in every row of a replication-major table.
+   */
+  private columns: Float32Array[];
+  /** Replications each column has room for. */
+  private capacity: number;
+  /** Reused for each total's values while `stat()` sorts them, so summaries make no garbage. */
+  private readonly sorter = new ColumnSort();
   private readonly sketches: CellSketch[];
   /**
    * Chunks' sketches not yet merged, with how far each has been read. Merging a chunk's
    * hundreds of cells takes tens of milliseconds, so `add()` only queues them: `refresh()` merges
-   * them a few cells at a time, and anything that reads the sketches merges the rest first.
+   * them a few thousand numbers at a time, and anything that reads the sketches merges the rest first.
    */
   private readonly pending: { cells: Float64Array; at: number; cell: number }[] = [];
   /** Chunks received, as [start, count], kept sorted by start. */
@@ -62,7 +74,8 @@ export class RunAggregate {
     readonly layout: Layout,
     expectedReplications = 1024,
   ) {
-    this.store = new Float32Array(Math.max(1, expectedReplications) * layout.totalNames.length);
+    this.capacity = Math.max(1, expectedReplications);
+    this.columns = layout.totalNames.map(() => new Float32Array(this.capacity));
     this.sketches = Array.from({ length: layout.cellCount }, () => new CellSketch());
   }
 
@@ -73,13 +86,19 @@ export class RunAggregate {
 
   add(chunk: ChunkResult): void {
     const width = this.layout.totalNames.length;
-    const end = (chunk.start + chunk.count) * width;
-    if (end > this.store.length) {
-      const grown = new Float32Array(Math.max(end, this.store.length * 2));
-      grown.set(this.store);
-      this.store = grown;
+    const { start, count, totals } = chunk;
+    if (start + count > this.capacity) {
+      this.capacity = Math.max(start + count, this.capacity * 2);
+      this.columns = this.columns.map((old) => {
+        const grown = new Float32Array(this.capacity);
+        grown.set(old);
+        return grown;
+      });
     }
-    this.store.set(chunk.totals, chunk.start * width);
+    for (let c = 0; c < width; c++) {
+      const column = this.columns[c]!;
+      for (let r = 0; r < count; r++) column[start + r] = totals[r * width + c]!;
+    }
     this.pending.push({ cells: chunk.cells, at: 0, cell: 0 });
     // Where nobody refreshes while a run goes on (the command line), merge as chunks come, so
     // queued sketches never hold more than a few chunks' worth of memory.
@@ -97,23 +116,60 @@ export class RunAggregate {
 
   /** One value per replication received, in replication order. */
   values(name: string, out = new Float64Array(this.received)): Float64Array {
-    const width = this.layout.totalNames.length;
-    const column = this.layout.totalNames.indexOf(name);
-    if (column < 0) throw new Error(`Unknown total "${name}".`);
+    const column = this.columns[this.columnOf(name)]!;
     let i = 0;
     for (const [start, count] of this.ranges) {
-      for (let r = start; r < start + count; r++) out[i++] = this.store[r * width + column]!;
+      out.set(column.subarray(start, start + count), i);
+      i += count;
     }
     return out;
+  }
+
+  private columnOf(name: string): number {
+    const column = this.layout.totalNames.indexOf(name);
+    if (column < 0) throw new Error(`Unknown total "${name}".`);
+    return column;
   }
 
   /** The Stat of a total; kept until the next chunk, so asking twice costs one sort. */
   stat(name: string): Stat {
     const cached = this.totalStats.get(name);
     if (cached?.replications === this.received) return cached.stat;
-    if (this.scratch.length !== this.received) this.scratch = new Float64Array(this.received);
-    const stat = statOfSorted(this.values(name, this.scratch).sort());
-    this.totalStats.set(name, { stat, replications: this.received });
+    return runToEnd(this.totalStatSteps(name, this.sorter));
+  }
+
+  /**
+   * Computes and keeps the Stat of a total over the replications received when it starts,
+   * yielding every few tens of thousands of values: at a million replications the whole takes
+   * tens of milliseconds, too long for one task of a page.
+   */
+  private *totalStatSteps(name: string, sorter: ColumnSort): Generator<void, Stat> {
+    const n = this.received;
+    const c = this.columnOf(name);
+    sorter.reserve(n);
+    // Chunks may arrive between steps: the replications are those received when it started.
+    const ranges = this.ranges.map(([start, count]) => [start, count] as const);
+    const keys = sorter.keys;
+    const bitsOf = (column: Float32Array) => new Uint32Array(column.buffer, 0, column.length);
+    let bits = bitsOf(this.columns[c]!);
+    let i = 0;
+    let stepFrom = 0;
+    for (const [start, count] of ranges) {
+      for (let from = start; from < start + count;) {
+        const to = Math.min(start + count, from + STEP_VALUES - (i - stepFrom));
+        for (let r = from; r < to; r++) keys[i++] = floatKey(bits[r]!);
+        from = to;
+        if (i - stepFrom === STEP_VALUES) {
+          yield;
+          stepFrom = i;
+          // A chunk that came in meanwhile may have grown the column; every value stays put.
+          bits = bitsOf(this.columns[c]!);
+        }
+      }
+    }
+    yield;
+    const stat = yield* statOfSortedSteps(yield* sorter.sort(n));
+    this.totalStats.set(name, { stat, replications: n });
     return stat;
   }
 
@@ -124,9 +180,11 @@ export class RunAggregate {
    */
   *refresh(): Generator<void, void> {
     yield* this.mergePending();
+    // A sorter of its own: `stat()` may be called between two steps.
+    const sorter = new ColumnSort();
     for (const name of this.layout.totalNames) {
       if (this.totalStats.get(name)?.replications !== this.received) {
-        this.stat(name);
+        yield* this.totalStatSteps(name, sorter);
         yield;
       }
     }
@@ -138,16 +196,21 @@ export class RunAggregate {
     }
   }
 
-  /** Merges queued sketches, yielding every few cells. */
+  /** Merges queued sketches, yielding every few thousand numbers read. */
   private *mergePending(): Generator<void, void> {
     const cellCount = this.layout.cellCount;
+    let stepFrom = 0;
     for (;;) {
       const next = this.pending[0];
       if (!next) return;
+      stepFrom = Math.min(stepFrom, next.at);
       while (next.cell < cellCount) {
         next.at = CellSketch.decode(next.cells, next.at, this.sketches[next.cell]!);
         next.cell++;
-        if (next.cell % CELLS_PER_STEP === 0) yield;
+        if (next.at - stepFrom >= NUMBERS_PER_STEP) {
+          yield;
+          stepFrom = next.at;
+        }
       }
       this.pending.shift();
     }

@@ -1,4 +1,6 @@
+import { STEP_VALUES } from './columnSort.ts';
 import { ExactSum } from './exactSum.ts';
+import { runToEnd } from './steps.ts';
 
 /** How a quantity varied across replications. `se` is the Monte Carlo standard error of the mean. */
 export interface Stat {
@@ -50,15 +52,28 @@ export function statOf(values: Float64Array): Stat {
 }
 
 /** The Stat of values already sorted ascending. */
-export function statOfSorted(sorted: Float64Array): Stat {
+export function statOfSorted(sorted: Float32Array | Float64Array): Stat {
+  return runToEnd(statOfSortedSteps(sorted));
+}
+
+/** statOfSorted in steps of at most STEP_VALUES values (two exact sums over the values). */
+export function* statOfSortedSteps(sorted: Float32Array | Float64Array): Generator<void, Stat> {
   const n = sorted.length;
   if (n === 0) return EMPTY_STAT;
   const sum = new ExactSum();
-  for (let i = 0; i < n; i++) sum.add(sorted[i]!);
-  const at = (k: number) => sorted[k]!;
+  for (let from = 0; from < n; from += STEP_VALUES) {
+    const to = Math.min(n, from + STEP_VALUES);
+    for (let i = from; i < to; i++) sum.add(sorted[i]!);
+    yield;
+  }
   const mean = sum.value() / n;
   const squares = new ExactSum();
-  for (let i = 0; i < n; i++) squares.add((sorted[i]! - mean) ** 2);
+  for (let from = 0; from < n; from += STEP_VALUES) {
+    const to = Math.min(n, from + STEP_VALUES);
+    for (let i = from; i < to; i++) squares.add((sorted[i]! - mean) ** 2);
+    yield;
+  }
+  const at = (k: number) => sorted[k]!;
   const sd = n > 1 ? Math.sqrt(squares.value() / (n - 1)) : 0;
   return {
     mean,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { STEP_VALUES } from '../../../src/engine/aggregate/columnSort.ts';
 import { RunAggregate } from '../../../src/engine/aggregate/runAggregate.ts';
+import { CellSketch } from '../../../src/engine/aggregate/sketch.ts';
+import { statOf } from '../../../src/engine/aggregate/statistic.ts';
 import { runChunk } from '../../../src/engine/chunk.ts';
 import { compileModel } from '../../../src/engine/model.ts';
 import { planChunks } from '../../../src/engine/run.ts';
@@ -113,5 +116,41 @@ describe('RunAggregate live summaries', () => {
     let again = 0;
     for (const _ of live.refresh()) again++;
     expect(again).toBe(0);
+  });
+});
+
+describe('RunAggregate at a million-replication scale', () => {
+  /** A run of `n` made-up replications with spread-out totals and empty monthly sketches. */
+  function largeRun(n: number): RunAggregate {
+    const { layout } = model;
+    const width = layout.totalNames.length;
+    const run = new RunAggregate(layout, n);
+    const cells: number[] = [];
+    for (let c = 0; c < layout.cellCount; c++) new CellSketch().encode(cells);
+    const encoded = Float64Array.from(cells);
+    const chunk = 50_000;
+    // Chunks in reverse order, as a pool may deliver them.
+    for (let start = n - chunk; start >= 0; start -= chunk) {
+      const totals = new Float64Array(chunk * width);
+      for (let i = 0; i < totals.length; i++) totals[i] = Math.sin(start + i) * 1e5 + (i % 7);
+      run.add({ start, count: chunk, totals, cells: encoded });
+    }
+    return run;
+  }
+
+  it('works out each total in steps of at most STEP_VALUES values, to the same Stat as a plain sort', () => {
+    const n = 300_000;
+    const run = largeRun(n);
+    let steps = 0;
+    for (const _ of run.refresh()) steps++;
+    // Per total: the copy, then the sort (a count, four passes, a decode) and two sums, each in
+    // steps of STEP_VALUES values.
+    const perTotal = 1 + 8 * Math.ceil(n / STEP_VALUES);
+    expect(steps).toBeGreaterThanOrEqual(model.layout.totalNames.length * perTotal);
+    for (const name of ['unexaminedSuspects', 'missedRecovery', 'capacityHours']) {
+      expect(run.latestSummary().totals[name as 'unexaminedSuspects']).toEqual(
+        statOf(run.values(name)),
+      );
+    }
   });
 });

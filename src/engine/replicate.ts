@@ -1,13 +1,11 @@
 import { MONTHLY_SERIES, TOTAL_METRICS, type MonthlySeries, type TotalMetric } from './metrics.ts';
+import { drawDemand, MonthDemand } from './demand.ts';
 import type { Model } from './model.ts';
-import { standardNormal } from './random/normal.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
 import { StaffState } from './staffFlows.ts';
-import { Items, MonthOutcome, rankOf, WorkQueue } from './workQueue.ts';
+import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
 
 const T = Object.fromEntries(TOTAL_METRICS.map((m, i) => [m, i])) as Record<TotalMetric, number>;
-/** Under first in, first out every key is 0, so an item's rank is this plus its number. */
-const FIFO_RANK = rankOf(0, 0);
 const M = Object.fromEntries(MONTHLY_SERIES.map((m, i) => [m, i])) as Record<MonthlySeries, number>;
 
 /**
@@ -20,6 +18,7 @@ export class Workspace {
   readonly capacity: Float64Array;
   readonly seatsAccrued: Float64Array;
   readonly outcome = new MonthOutcome();
+  readonly demand = new MonthDemand();
   readonly items = new Items();
 
   constructor(readonly model: Model) {
@@ -43,7 +42,7 @@ export function replicate(
   totals: Float64Array,
   monthly: Float64Array,
 ): void {
-  const { model, staff, queues, capacity, seatsAccrued, outcome, items: itemData } = ws;
+  const { model, staff, queues, capacity, seatsAccrued, outcome, demand, items: itemData } = ws;
   const { horizonMonths: H, roles, groups, streams, layout } = model;
   const roleCount = roles.length;
   totals.fill(0, 0, layout.totalNames.length);
@@ -56,7 +55,7 @@ export function replicate(
   seatsAccrued.fill(0);
   const inPostSeries = MONTHLY_SERIES.length;
   const inTrainingSeries = inPostSeries + roleCount;
-  const { triageByValue, valueWeight, valueShift, noiseWeight } = model;
+  const { triageByValue } = model;
 
   for (let t = 0; t < H; t++) {
     // 1. Staff flows.
@@ -89,48 +88,13 @@ export function replicate(
     }
 
     // 3. Demand.
-    let suspectsArrived = 0;
-    let productsArrived = 0;
-    let demandHours = 0;
-    let assetHolders = 0;
+    demand.clear();
     for (let k = 0; k < streams.length; k++) {
       const stream = streams[k]!;
-      const rng = demandRng[k]!;
-      const queue = queues[stream.queue]!;
-      const { suspects, assetProbability, items: itemCount, hours: hoursOf, assetValue } = stream;
-      const lastMonth = t + stream.windowMonths;
-      const cases = stream.cases(rng, stream.growthByMonth[t]!);
-      for (let c = 0; c < cases; c++) {
-        const items = itemCount(rng, 1);
-        for (let i = 0; i < items; i++) {
-          const hours = hoursOf(rng, 1);
-          demandHours += hours;
-          let value = 0;
-          if (suspects) {
-            const holds = rng() < assetProbability;
-            const drawn = assetValue(rng, 1);
-            if (holds) {
-              value = drawn;
-              assetHolders++;
-            }
-            suspectsArrived++;
-          } else {
-            productsArrived++;
-          }
-          // The noise is drawn whatever the policy, so changing it leaves every later draw alone.
-          const noise = standardNormal(rng);
-          const seq = itemData.add(lastMonth, hours, value, suspects);
-          if (triageByValue) {
-            // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them
-            // gives the same key.
-            const logValue = value === 0 ? 0 : Math.log10(1 + value);
-            queue.arrive(rankOf(valueWeight * logValue + valueShift + noiseWeight * noise, seq));
-          } else {
-            queue.arrive(FIFO_RANK + seq);
-          }
-        }
-      }
+      drawDemand(model, stream, demandRng[k]!, t, queues[stream.queue]!, itemData, demand);
     }
+    const { suspects: suspectsArrived, products: productsArrived, hours: demandHours } = demand;
+    const { assetHolders } = demand;
 
     // 4–5. Work and expiry.
     const o = outcome;

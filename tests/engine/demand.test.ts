@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { drawDemand, MonthDemand } from '../../src/engine/demand.ts';
+import { compileModel } from '../../src/engine/model.ts';
+import { streamRng } from '../../src/engine/random/rng.ts';
+import { Items, MonthOutcome, WorkQueue } from '../../src/engine/workQueue.ts';
+import { oneUnit, suspects } from './fixtures.ts';
+
+describe('drawDemand', () => {
+  const model = compileModel(
+    oneUnit({
+      people: 1,
+      hoursPerMonth: 100,
+      demand: [
+        suspects('arrests', {
+          casesPerMonth: 3,
+          itemsPerCase: 2,
+          hoursPerItem: 5,
+          assetProbability: 1,
+          assetValue: 40,
+          windowMonths: 2,
+        }),
+        { ...suspects('products', { casesPerMonth: 4, hoursPerItem: 2.5 }), kind: 'products' },
+      ],
+    }),
+  );
+
+  it('adds each stream’s items to the items, the queue and the month’s sums, carrying the sums on', () => {
+    const items = new Items();
+    const queue = new WorkQueue();
+    const out = new MonthDemand();
+    const [arrests, products] = model.streams;
+    drawDemand(model, arrests!, streamRng('a'), 7, queue, items, out);
+    expect(out).toMatchObject({ suspects: 6, products: 0, hours: 30, assetHolders: 6 });
+    drawDemand(model, products!, streamRng('b'), 7, queue, items, out);
+    expect(out).toMatchObject({ suspects: 6, products: 4, hours: 40, assetHolders: 6 });
+    expect(items.count).toBe(10);
+    expect(Array.from(items.value.subarray(0, 10))).toEqual([40, 40, 40, 40, 40, 40, 0, 0, 0, 0]);
+    // Month 7 plus a window of 2: suspects are lost after month 9 (kind bit 1).
+    expect(items.lastMonthAndKind[0]).toBe(9 * 2 + 1);
+    // Everything it queued is worked, first in first out, in the 40 hours it needs.
+    const worked = new MonthOutcome();
+    queue.work(7, 40, false, items, worked);
+    expect(worked).toMatchObject({ suspectsExamined: 6, productsDelivered: 4, hoursWorked: 40 });
+    out.clear();
+    expect(out).toMatchObject({ suspects: 0, products: 0, hours: 0, assetHolders: 0 });
+  });
+});

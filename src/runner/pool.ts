@@ -2,6 +2,7 @@ import type { Remote } from 'comlink';
 import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import type { ChunkResult } from '../engine/chunk.ts';
 import { modelLayout } from '../engine/model.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { chunkPlan } from './chunkPlan.ts';
 import { ProgressClock } from './progressClock.ts';
 import {
@@ -172,10 +173,14 @@ export class WorkerPool implements Runner {
     }
   }
 
-  warm(): void {
+  warm(scenario?: Scenario): void {
     for (let i = 0; i < this.size; i++) {
       const slot = this.slots[i];
-      if (!slot || slot.dead) this.slots[i] = this.spawn();
+      if (slot && !slot.dead) continue;
+      const fresh = this.spawn();
+      this.slots[i] = fresh;
+      // A warm-up that fails says nothing a run would not say again: the run reports it.
+      if (scenario) fresh.worker.api.warmUp(scenario).catch(() => {});
     }
   }
 

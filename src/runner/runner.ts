@@ -48,9 +48,10 @@ export interface Runner {
   dispose(): void;
   /**
    * Starts workers now rather than on the first run: the first results come sooner, and a page
-   * that loses its connection after loading can still run.
+   * that loses its connection after loading can still run. Given a scenario, each new worker
+   * also runs a few replications of it, so its engine is compiled before the first run.
    */
-  warm?(): void;
+  warm?(scenario?: Scenario): void;
   /** Workers later runs use, for runners that have any. */
   readonly poolSize?: number;
   /** Changes how many workers later runs use. */

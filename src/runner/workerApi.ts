@@ -11,6 +11,9 @@ import type { Scenario } from '../scenario/schema.ts';
  */
 export type InjectedFault = 'crash' | 'hang';
 
+/** Replications a worker runs to warm up: enough for the engine to be compiled optimised. */
+const WARM_UP_REPLICATIONS = 3;
+
 /**
  * What a simulation worker exposes. The scenario is compiled once per run and its Workspace
  * reused for every chunk; only the latest run is kept because a pool runs one request at a time.
@@ -43,6 +46,16 @@ export function createWorkerApi() {
       // The arrays are freshly allocated by runChunk, so their buffers are plain ArrayBuffers.
       const buffers = [result.totals.buffer, result.cells.buffer] as ArrayBuffer[];
       return Promise.resolve(transfer(result, buffers));
+    },
+
+    /**
+     * Runs a few replications of `scenario` and keeps nothing, so the engine is compiled for it
+     * while the page is idle: otherwise the compiler's threads work through the first seconds
+     * of the first run, on cores the page and the other workers need then.
+     */
+    warmUp(scenario: Scenario): void {
+      const model = compileModel(scenario);
+      runChunk(model, 'warm-up', 0, WARM_UP_REPLICATIONS);
     },
 
     /** For tests only: arms a fault for this worker's next chunk. */

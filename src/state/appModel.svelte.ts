@@ -126,7 +126,7 @@ export class AppModel {
     storage: StorageLike,
     debounceMs = 300,
   ): () => void {
-    this.runs.warm();
+    this.runs.warm(this.draft.scenario);
     this.recovery = new Autosave(storage);
     const hash = win.location.hash;
     if (hasShareFragment(hash)) void this.openShareLink(hash, win);

@@ -130,10 +130,10 @@ export class RunController {
     }
   }
 
-  /** Starts the workers ahead of the first run. */
-  warm(): void {
+  /** Starts the workers ahead of the first run, compiling their engine for `scenario` if given. */
+  warm(scenario?: Scenario): void {
     this.runner ??= this.createRunner();
-    this.runner.warm?.();
+    this.runner.warm?.(scenario);
     this.poolSize = this.runner.poolSize;
   }
 

@@ -50,6 +50,13 @@ describe('the Node worker pool', () => {
     expect(JSON.stringify(aggregate.summary())).toBe(reference);
   });
 
+  it('gives the same summary after its workers warm up on a scenario, which leaves no trace', async () => {
+    const runner = pool({ size: 2 });
+    runner.warm(smallScenario());
+    const aggregate = await runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+  });
+
   it('gives different results for different seeds', async () => {
     const runner = pool({ size: 2 });
     const other = await runner.run({ scenario, seed: 'another seed', replications: REPLICATIONS });
@@ -209,5 +216,17 @@ describe('the pool with workers that answer later', () => {
     });
     expect(held.most).toBeLessThanOrEqual(3 * CHUNKS_IN_FLIGHT);
     expect(JSON.stringify(aggregate.summary())).toBe(reference);
+  });
+});
+
+describe('createWorkerApi', () => {
+  it('warms up on one scenario without touching the run it is prepared for', async () => {
+    const cold = createWorkerApi();
+    cold.prepare(1, scenario);
+    const expected = await cold.runChunk(1, SEED, 10, 5);
+    const warmed = createWorkerApi();
+    warmed.prepare(1, scenario);
+    warmed.warmUp(smallScenario());
+    expect(await warmed.runChunk(1, SEED, 10, 5)).toEqual(expected);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
 import { RunFailed, type Runner } from '../../src/runner/runner.ts';
-import { RunController } from '../../src/state/runController.svelte.ts';
+import { RunController, SUMMARY_INTERVAL_MS } from '../../src/state/runController.svelte.ts';
 import { smallScenario } from '../results/smallRun.ts';
 
 describe('RunController', () => {
@@ -23,7 +23,7 @@ describe('RunController', () => {
     expect(control.isOutOfDate(8)).toBe(true);
   });
 
-  it('summarises partial results no more than four times a second', async () => {
+  it('summarises partial results no more often than SUMMARY_INTERVAL_MS', async () => {
     let clock = 0;
     const seen: number[] = [];
     const runner = new InThreadRunner();
@@ -37,7 +37,7 @@ describe('RunController', () => {
             onPartial: (partial) => {
               options?.onPartial?.(partial);
               seen.push(box.control?.summary?.replications ?? 0);
-              clock += 100;
+              clock += (2 * SUMMARY_INTERVAL_MS) / 5;
             },
           },
         ),
@@ -48,11 +48,12 @@ describe('RunController', () => {
       () => clock,
     );
     box.control = control;
-    await control.run(scenario, { seed: 'a', replications: 60 }, 0);
-    // Chunks of 10 replications 100 ms apart: partial summaries of the chunks merged at 0 ms
-    // and 300 ms only (each shown once its statistics are brought up to date, between tasks).
-    expect([...new Set(seen.filter((n) => n > 0))]).toEqual([10, 40]);
-    expect(control.summary?.replications).toBe(60);
+    await control.run(scenario, { seed: 'a', replications: 80 }, 0);
+    // Chunks of 10 replications two fifths of the interval apart: partial summaries of the
+    // chunks merged at 0, 1.2 and 2.4 intervals only (each shown once its statistics are
+    // brought up to date, between tasks).
+    expect([...new Set(seen.filter((n) => n > 0))]).toEqual([10, 40, 70]);
+    expect(control.summary?.replications).toBe(80);
   });
 
   it('cancels on request and keeps what finished', async () => {

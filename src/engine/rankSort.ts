@@ -5,6 +5,10 @@
  * digit radix sort does that in four passes of eight bits with no comparisons: on a month of a
  * few hundred arrivals it takes a third of the time of the engine's native numeric sort, which
  * was the largest cost of the month loop beyond drawing random numbers.
+ *
+ * aggregate/columnSort.ts runs the same passes over a run's totals, in steps and over arrays of
+ * any size; this one stays separate because its counts and scratch arrays are module constants,
+ * which the month loop cannot do without (see RADIX_MAX).
  */
 
 /** Below this many ranks the native sort is quicker than four counting passes. */

@@ -53,6 +53,13 @@ for (const s of await measureScaling()) {
   add(`${s.scenario}: Node, 1 worker`, `${s.one.toFixed(1)} rep/s`);
   add(`${s.scenario}: Node, ${s.workers} workers`, `${s.many.toFixed(1)} rep/s`);
   add(`${s.scenario}: Node scaling`, `${s.ratio.toFixed(3)}×`, '≥ 1.8×', s.ratio >= 1.8);
+  add(
+    `${s.scenario}: a chunk's time with ${s.workers} Node workers computing ÷ alone (bare workers)`,
+    `${s.chunkSlowdown.toFixed(2)}×`,
+  );
+  notes.push(
+    `${s.scenario}: with ${s.workers} bare Node workers computing at once, each takes ${s.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, so this machine allowed at most ${(s.workers / s.chunkSlowdown).toFixed(3)}× scaling in that run; the pool reached ${s.ratio.toFixed(3)}×.`,
+  );
 }
 
 const memory = await measureMemory();

@@ -9,7 +9,7 @@ import type { WorkerApi } from '../../src/runner/workerApi.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
-import { medianOf, pairedRates, type PairedRates } from './timing.ts';
+import { chunkSlowdown, pairedRates, type PairedRates } from './timing.ts';
 
 declare global {
   interface Window {
@@ -49,12 +49,8 @@ async function rates(scenario: Scenario, workers: number): Promise<PairedRates> 
   }
 }
 
-/**
- * How much longer a worker takes over the same chunk while `workers` workers compute at once
- * than while it computes alone: the machine's own limit on scaling (shared caches, memory, the
- * host), whatever the pool does. Timed on bare workers, one chunk at a time each.
- */
-async function chunkSlowdown(scenario: Scenario, workers: number): Promise<number> {
+/** chunkSlowdown on bare module workers in this page. */
+async function browserChunkSlowdown(scenario: Scenario, workers: number): Promise<number> {
   const made = Array.from(
     { length: workers },
     () =>
@@ -63,25 +59,11 @@ async function chunkSlowdown(scenario: Scenario, workers: number): Promise<numbe
       }),
   );
   try {
-    const apis = made.map((worker) => wrap<WorkerApi>(worker));
-    await Promise.all(apis.map((api) => api.prepare(1, scenario)));
-    const chunkTimes = async (api: (typeof apis)[number], seed: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 8; i++) {
-        const start = performance.now();
-        await api.runChunk(1, seed, i * 6, 6);
-        times.push(performance.now() - start);
-      }
-      return times;
-    };
-    await Promise.all(apis.map((api) => chunkTimes(api, 'warm-up')));
-    const ratios: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const alone = medianOf(await chunkTimes(apis[0]!, `alone-${round}`));
-      const together = await Promise.all(apis.map((api) => chunkTimes(api, `together-${round}`)));
-      ratios.push(medianOf(together.flat()) / alone);
-    }
-    return medianOf(ratios);
+    return await chunkSlowdown(
+      made.map((worker) => wrap<WorkerApi>(worker)),
+      scenario,
+      ROUNDS,
+    );
   } finally {
     for (const worker of made) worker.terminate();
   }
@@ -94,7 +76,7 @@ try {
   window.benchResult = {
     rates: await rates(parsed.value, workers),
     workers,
-    chunkSlowdown: await chunkSlowdown(parsed.value, workers),
+    chunkSlowdown: await browserChunkSlowdown(parsed.value, workers),
   };
 } catch (error) {
   window.benchResult = { error: String(error) };

@@ -1,7 +1,7 @@
 import os from 'node:os';
-import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
+import { createNodeRunner, nodeWorker } from '../../src/runner/nodeRunner.ts';
 import { benchScenarios } from './engine.ts';
-import { pairedRates } from './timing.ts';
+import { chunkSlowdown, pairedRates } from './timing.ts';
 
 /** Pairs of rounds, one worker and all, as in the browser. */
 const ROUNDS = 7;
@@ -31,7 +31,18 @@ export async function measureScaling() {
         (round) => rate(one, `bench-${round}`),
         (round) => rate(all, `bench-${round}`),
       );
-      out.push({ scenario: name, workers, ...rates });
+      const bare = Array.from({ length: workers }, nodeWorker);
+      let slowdown: number;
+      try {
+        slowdown = await chunkSlowdown(
+          bare.map((w) => w.api),
+          scenario,
+          5,
+        );
+      } finally {
+        for (const w of bare) w.terminate();
+      }
+      out.push({ scenario: name, workers, ...rates, chunkSlowdown: slowdown });
     } finally {
       one.dispose();
       all.dispose();

@@ -1,3 +1,7 @@
+import type { Remote } from 'comlink';
+import type { WorkerApi } from '../../src/runner/workerApi.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+
 /** Median of a few timed rounds: the benchmark compares ratios measured in one run. */
 export function medianOf(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -66,4 +70,34 @@ export async function pairedRates(
     ratios.push(b / a);
   }
   return { one: medianOf(ones), many: medianOf(manys), ratio: medianOf(ratios) };
+}
+
+/**
+ * How much longer a worker takes over the same chunk while all of `apis` compute at once than
+ * while it computes alone: the machine's own limit on scaling (shared caches, memory, the host),
+ * whatever a pool does. Timed on bare workers, one chunk at a time each, median of `rounds`.
+ */
+export async function chunkSlowdown(
+  apis: Remote<WorkerApi>[],
+  scenario: Scenario,
+  rounds: number,
+): Promise<number> {
+  await Promise.all(apis.map((api) => api.prepare(1, scenario)));
+  const chunkTimes = async (api: Remote<WorkerApi>, seed: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const start = performance.now();
+      await api.runChunk(1, seed, i * 6, 6);
+      times.push(performance.now() - start);
+    }
+    return times;
+  };
+  await Promise.all(apis.map((api) => chunkTimes(api, 'warm-up')));
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const alone = medianOf(await chunkTimes(apis[0]!, `alone-${round}`));
+    const together = await Promise.all(apis.map((api) => chunkTimes(api, `together-${round}`)));
+    ratios.push(medianOf(together.flat()) / alone);
+  }
+  return medianOf(ratios);
 }

@@ -8,7 +8,8 @@ import type { WorkerApi } from './workerApi.ts';
 /** The worker is loaded through a .js file that registers tsx, as Node cannot load .ts itself. */
 const WORKER_URL = new URL('../../workers/node-simulation.worker.js', import.meta.url);
 
-function nodeWorker(): PoolWorker {
+/** One worker thread as the pool runs it. */
+export function nodeWorker(): PoolWorker {
   // A small young generation keeps each thread's memory low; chunks make little garbage.
   const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let terminated = false;

@@ -7,8 +7,7 @@
  * back in place. The order is exactly the numeric sort's, −0 before +0 included.
  */
 
-/** Values handled in one step: about a millisecond of work on a laptop. */
-export const STEP_VALUES = 1 << 16;
+import { STEP_VALUES } from './steps.ts';
 
 const BUCKETS = 256;
 

@@ -12,7 +12,7 @@ import {
   type YearlySeries,
 } from '../metrics.ts';
 import { CellSketch } from './sketch.ts';
-import { ColumnSort, floatKey, STEP_VALUES } from './columnSort.ts';
+import { ColumnSort, floatKey } from './columnSort.ts';
 import { statOfSortedSteps, type Stat } from './statistic.ts';
 import { runToEnd } from './steps.ts';
 
@@ -57,6 +57,8 @@ export class RunAggregate {
   private capacity: number;
   /** Reused for each total's values while `stat()` sorts them, so summaries make no garbage. */
   private readonly sorter = new ColumnSort();
+  /** The same for `refresh()`, which works in steps: `stat()` may be called between two. */
+  private readonly refreshSorter = new ColumnSort();
   private readonly sketches: CellSketch[];
   /**
    * Chunks' sketches not yet merged, with how far each has been read. Merging a chunk's
@@ -140,32 +142,20 @@ export class RunAggregate {
 
   /**
    * Computes and keeps the Stat of a total over the replications received when it starts,
-   * yielding every few tens of thousands of values: at a million replications the whole takes
-   * tens of milliseconds, too long for one task of a page.
+   * yielding every STEP_VALUES values of its sort and sums: at a million replications the whole
+   * takes tens of milliseconds, too long for one task of a page.
    */
   private *totalStatSteps(name: string, sorter: ColumnSort): Generator<void, Stat> {
     const n = this.received;
-    const c = this.columnOf(name);
+    const column = this.columns[this.columnOf(name)]!;
     sorter.reserve(n);
-    // Chunks may arrive between steps: the replications are those received when it started.
-    const ranges = this.ranges.map(([start, count]) => [start, count] as const);
+    // Copied in one step (contiguous reads, a few milliseconds at a million replications), so no
+    // chunk can arrive half way: the Stat is of the replications received when it started.
+    const bits = new Uint32Array(column.buffer, 0, column.length);
     const keys = sorter.keys;
-    const bitsOf = (column: Float32Array) => new Uint32Array(column.buffer, 0, column.length);
-    let bits = bitsOf(this.columns[c]!);
     let i = 0;
-    let stepFrom = 0;
-    for (const [start, count] of ranges) {
-      for (let from = start; from < start + count;) {
-        const to = Math.min(start + count, from + STEP_VALUES - (i - stepFrom));
-        for (let r = from; r < to; r++) keys[i++] = floatKey(bits[r]!);
-        from = to;
-        if (i - stepFrom === STEP_VALUES) {
-          yield;
-          stepFrom = i;
-          // A chunk that came in meanwhile may have grown the column; every value stays put.
-          bits = bitsOf(this.columns[c]!);
-        }
-      }
+    for (const [start, count] of this.ranges) {
+      for (let r = start; r < start + count; r++) keys[i++] = floatKey(bits[r]!);
     }
     yield;
     const stat = yield* statOfSortedSteps(yield* sorter.sort(n));
@@ -180,11 +170,9 @@ export class RunAggregate {
    */
   *refresh(): Generator<void, void> {
     yield* this.mergePending();
-    // A sorter of its own: `stat()` may be called between two steps.
-    const sorter = new ColumnSort();
     for (const name of this.layout.totalNames) {
       if (this.totalStats.get(name)?.replications !== this.received) {
-        yield* this.totalStatSteps(name, sorter);
+        yield* this.totalStatSteps(name, this.refreshSorter);
         yield;
       }
     }
@@ -199,17 +187,18 @@ export class RunAggregate {
   /** Merges queued sketches, yielding every few thousand numbers read. */
   private *mergePending(): Generator<void, void> {
     const cellCount = this.layout.cellCount;
-    let stepFrom = 0;
+    let read = 0;
     for (;;) {
       const next = this.pending[0];
       if (!next) return;
-      stepFrom = Math.min(stepFrom, next.at);
       while (next.cell < cellCount) {
-        next.at = CellSketch.decode(next.cells, next.at, this.sketches[next.cell]!);
+        const from = next.at;
+        next.at = CellSketch.decode(next.cells, from, this.sketches[next.cell]!);
         next.cell++;
-        if (next.at - stepFrom >= NUMBERS_PER_STEP) {
+        read += next.at - from;
+        if (read >= NUMBERS_PER_STEP) {
           yield;
-          stepFrom = next.at;
+          read = 0;
         }
       }
       this.pending.shift();

@@ -1,6 +1,5 @@
-import { STEP_VALUES } from './columnSort.ts';
 import { ExactSum } from './exactSum.ts';
-import { runToEnd } from './steps.ts';
+import { runToEnd, STEP_VALUES } from './steps.ts';
 
 /** How a quantity varied across replications. `se` is the Monte Carlo standard error of the mean. */
 export interface Stat {

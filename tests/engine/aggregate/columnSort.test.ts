@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ColumnSort, floatKey, STEP_VALUES } from '../../../src/engine/aggregate/columnSort.ts';
-import { runToEnd } from '../../../src/engine/aggregate/steps.ts';
+import { ColumnSort, floatKey } from '../../../src/engine/aggregate/columnSort.ts';
+import { runToEnd, STEP_VALUES } from '../../../src/engine/aggregate/steps.ts';
 
 /** Sorts `values` (rounded to single precision) with ColumnSort, counting its steps. */
 function columnSorted(values: ArrayLike<number>): { sorted: Float32Array; steps: number } {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_VALUES } from '../../../src/engine/aggregate/columnSort.ts';
 import { RunAggregate } from '../../../src/engine/aggregate/runAggregate.ts';
 import { CellSketch } from '../../../src/engine/aggregate/sketch.ts';
 import { statOf } from '../../../src/engine/aggregate/statistic.ts';
+import { STEP_VALUES } from '../../../src/engine/aggregate/steps.ts';
 import { runChunk } from '../../../src/engine/chunk.ts';
 import { compileModel } from '../../../src/engine/model.ts';
 import { planChunks } from '../../../src/engine/run.ts';

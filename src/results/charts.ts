@@ -1,3 +1,4 @@
+import type { HistogramBin } from '../engine/aggregate/histogram.ts';
 import type { RunAggregate, Summary } from '../engine/aggregate/runAggregate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { fanRows, type FanRow } from './fanSeries.ts';
@@ -11,7 +12,6 @@ import {
 import { formatCount, formatPounds } from './format.ts';
 import { funnelStages, type FunnelStage } from './funnel.ts';
 import { establishmentByRole, type HeadlineUnit } from './headlines.ts';
-import { histogram, type HistogramBin } from './histogram.ts';
 
 /** The numbers behind a chart, as a table a screen reader or a planner can read. */
 export interface ChartTable {
@@ -74,17 +74,17 @@ function histogramSpec(
   id: string,
   label: string,
   unit: HeadlineUnit,
-  values: Float64Array,
+  bins: HistogramBin[],
   xLabel: string,
   stat: { p05: number; p50: number; p95: number },
 ): HistogramSpec {
-  const bins = histogram(values, 24);
   const fmt = unit === 'pounds' ? formatPounds : formatCount;
+  const replications = bins.reduce((n, b) => n + b.count, 0);
   return {
     kind: 'histogram',
     id,
     title: histogramFinding(label, unit, stat),
-    description: `How often each total of ${label.toLowerCase()} came up across ${values.length.toLocaleString('en-GB')} replications; the marked line is the median, ${fmt(stat.p50)}.`,
+    description: `How often each total of ${label.toLowerCase()} came up across ${replications.toLocaleString('en-GB')} replications; the marked line is the median, ${fmt(stat.p50)}.`,
     xLabel,
     yLabel: 'Replications',
     unit,
@@ -104,7 +104,7 @@ function histogramSpec(
  */
 export function resultChartBuilders(
   summary: Summary,
-  aggregate: Pick<RunAggregate, 'values'>,
+  aggregate: Pick<RunAggregate, 'latestHistogram'>,
   scenario: Scenario,
 ): (() => ChartSpec)[] {
   const builders: (() => ChartSpec)[] = [];
@@ -154,9 +154,10 @@ export function resultChartBuilders(
       };
     });
   }
-  // Read now: a running aggregate goes on receiving replications before the charts are drawn.
-  const unexamined = aggregate.values('unexaminedSuspects');
-  const missed = aggregate.values('missedRecovery');
+  // Read now, from the replications the summary's Stats were computed from: a running aggregate
+  // goes on receiving replications before the charts are drawn.
+  const unexamined = aggregate.latestHistogram('unexaminedSuspects');
+  const missed = aggregate.latestHistogram('missedRecovery');
   builders.push(() =>
     histogramSpec(
       'unexamined-total',
@@ -199,7 +200,7 @@ export function resultChartBuilders(
 /** Every results chart, with its data prepared, its finding as a title and its table. */
 export function resultCharts(
   summary: Summary,
-  aggregate: Pick<RunAggregate, 'values'>,
+  aggregate: Pick<RunAggregate, 'latestHistogram'>,
   scenario: Scenario,
 ): ChartSpec[] {
   return resultChartBuilders(summary, aggregate, scenario).map((build) => build());

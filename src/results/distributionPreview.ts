@@ -3,7 +3,7 @@ import { streamRng } from '../engine/random/rng.ts';
 import { statOf } from '../engine/aggregate/statistic.ts';
 import type { Distribution, DistributionKind } from '../scenario/distribution.ts';
 import { expectedMean } from '../scenario/distributionMoments.ts';
-import { histogram, type HistogramBin } from './histogram.ts';
+import { histogram, type HistogramBin } from '../engine/aggregate/histogram.ts';
 
 /** Draws behind the picture: enough for a smooth shape, few enough to redraw while typing. */
 export const PREVIEW_DRAWS = 2000;

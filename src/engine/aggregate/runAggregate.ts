@@ -13,6 +13,7 @@ import {
 } from '../metrics.ts';
 import { CellSketch } from './sketch.ts';
 import { ColumnSort, floatKey } from './columnSort.ts';
+import { histogramOfSorted, type HistogramBin } from './histogram.ts';
 import { statOfSortedSteps, type Stat } from './statistic.ts';
 import { runToEnd } from './steps.ts';
 
@@ -69,8 +70,14 @@ export class RunAggregate {
   /** Chunks received, as [start, count], kept sorted by start. */
   private readonly ranges: [number, number][] = [];
   private received = 0;
-  /** Stats of totals, each with the number of replications it was computed from. */
-  private readonly totalStats = new Map<string, { stat: Stat; replications: number }>();
+  /**
+   * Stats and histograms of totals, each with the number of replications it was computed from:
+   * both are read off the same sorted values.
+   */
+  private readonly totalStats = new Map<
+    string,
+    { stat: Stat; bins: HistogramBin[]; replications: number }
+  >();
 
   constructor(
     readonly layout: Layout,
@@ -135,17 +142,37 @@ export class RunAggregate {
 
   /** The Stat of a total; kept until the next chunk, so asking twice costs one sort. */
   stat(name: string): Stat {
+    return this.current(name).stat;
+  }
+
+  /** The histogram of a total, as `histogram()` of its values bins them; kept like its Stat. */
+  histogram(name: string): HistogramBin[] {
+    return this.current(name).bins;
+  }
+
+  /**
+   * The histogram of a total from the replications its Stat in `latestSummary()` was computed
+   * from: the one to draw beside that summary.
+   */
+  latestHistogram(name: string): HistogramBin[] {
+    return (this.totalStats.get(name) ?? this.current(name)).bins;
+  }
+
+  private current(name: string): { stat: Stat; bins: HistogramBin[] } {
     const cached = this.totalStats.get(name);
-    if (cached?.replications === this.received) return cached.stat;
+    if (cached?.replications === this.received) return cached;
     return runToEnd(this.totalStatSteps(name, this.sorter));
   }
 
   /**
-   * Computes and keeps the Stat of a total over the replications received when it starts,
-   * yielding every STEP_VALUES values of its sort and sums: at a million replications the whole
-   * takes tens of milliseconds, too long for one task of a page.
+   * Computes and keeps the Stat and histogram of a total over the replications received when it
+   * starts, yielding every STEP_VALUES values of its sort and sums: at a million replications the
+   * whole takes tens of milliseconds, too long for one task of a page.
    */
-  private *totalStatSteps(name: string, sorter: ColumnSort): Generator<void, Stat> {
+  private *totalStatSteps(
+    name: string,
+    sorter: ColumnSort,
+  ): Generator<void, { stat: Stat; bins: HistogramBin[] }> {
     const n = this.received;
     const column = this.columns[this.columnOf(name)]!;
     sorter.reserve(n);
@@ -158,9 +185,11 @@ export class RunAggregate {
       for (let r = start; r < start + count; r++) keys[i++] = floatKey(bits[r]!);
     }
     yield;
-    const stat = yield* statOfSortedSteps(yield* sorter.sort(n));
-    this.totalStats.set(name, { stat, replications: n });
-    return stat;
+    const sorted = yield* sorter.sort(n);
+    const stat = yield* statOfSortedSteps(sorted);
+    const computed = { stat, bins: histogramOfSorted(sorted), replications: n };
+    this.totalStats.set(name, computed);
+    return computed;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RunAggregate } from '../../../src/engine/aggregate/runAggregate.ts';
+import { histogram } from '../../../src/engine/aggregate/histogram.ts';
 import { CellSketch } from '../../../src/engine/aggregate/sketch.ts';
 import { statOf } from '../../../src/engine/aggregate/statistic.ts';
 import { STEP_VALUES } from '../../../src/engine/aggregate/steps.ts';
@@ -107,6 +108,25 @@ describe('RunAggregate live summaries', () => {
     expect(fresh.totals.unexaminedSuspects.mean).not.toBe(first.totals.unexaminedSuspects.mean);
   });
 
+  it('latestHistogram() is of the replications behind latestSummary(), and histogram() of all', () => {
+    const chunks = planChunks(REPLICATIONS, 50).map(([s, c]) => runChunk(model, 'live', s, c));
+    const live = new RunAggregate(model.layout, REPLICATIONS);
+    live.add(chunks[0]!);
+    const first = live.latestHistogram('missedRecovery');
+    expect(first).toEqual(histogram(live.values('missedRecovery')));
+    live.add(chunks[1]!);
+    expect(live.latestHistogram('missedRecovery')).toEqual(first);
+    for (const _ of live.refresh());
+    const all = histogram(live.values('missedRecovery'));
+    expect(all.reduce((n, b) => n + b.count, 0)).toBe(REPLICATIONS);
+    expect(live.latestHistogram('missedRecovery')).toEqual(all);
+    expect(live.histogram('missedRecovery')).toEqual(all);
+    const whole = aggregate(7, true);
+    expect(whole.histogram('unexaminedSuspects')).toEqual(
+      histogram(whole.values('unexaminedSuspects')),
+    );
+  });
+
   it('refresh() yields at least once per total or cell it recomputes, and not at all when nothing is new', () => {
     const live = aggregate(25);
     let steps = 0;
@@ -151,6 +171,7 @@ describe('RunAggregate at a million-replication scale', () => {
       expect(run.latestSummary().totals[name as 'unexaminedSuspects']).toEqual(
         statOf(run.values(name)),
       );
+      expect(run.latestHistogram(name)).toEqual(histogram(run.values(name)));
     }
   });
 });

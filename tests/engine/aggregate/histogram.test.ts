@@ -1,6 +1,6 @@
 import { bin } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { histogram } from '../../src/results/histogram.ts';
+import { histogram, histogramOfSorted } from '../../../src/engine/aggregate/histogram.ts';
 
 describe('histogram', () => {
   it('counts every value exactly once in bins that tile the range', () => {
@@ -47,5 +47,35 @@ describe('histogram against d3.bin', () => {
       const inside = values.filter((x) => x >= b.x0 && (last ? x <= b.x1 : x < b.x1)).length;
       expect(b.count).toBe(inside);
     }
+  });
+});
+
+describe('histogramOfSorted', () => {
+  let seed = 5;
+  const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+
+  it('makes the bins histogram() makes of the same values, in single or double precision', () => {
+    const samples = [
+      Float64Array.from({ length: 4000 }, () => Math.round(uniform() * 900)),
+      Float64Array.from({ length: 4000 }, () => Math.exp(6 + 3 * uniform())),
+      Float64Array.from({ length: 7 }, (_, i) => i * 0.5),
+      Float64Array.from({ length: 50 }, (_, i) => (i % 10) * 2.5),
+    ];
+    for (const values of samples) {
+      const single = Float32Array.from(values);
+      expect(histogramOfSorted(Float64Array.from(values).sort())).toEqual(histogram(values));
+      expect(histogramOfSorted(Float32Array.from(single).sort(), 10)).toEqual(
+        histogram(single, 10),
+      );
+    }
+  });
+
+  it('leaves out values that are not finite at either end, and agrees on the edge cases', () => {
+    const values = [-Infinity, -Infinity, 3, 3, 4, 9, Infinity, NaN];
+    expect(histogramOfSorted(Float64Array.from(values))).toEqual(histogram(values));
+    expect(histogramOfSorted(Float64Array.from(values)).reduce((n, b) => n + b.count, 0)).toBe(4);
+    expect(histogramOfSorted(Float64Array.of(5, 5, 5))).toEqual(histogram([5, 5, 5]));
+    expect(histogramOfSorted(new Float64Array(0))).toEqual([]);
+    expect(histogramOfSorted(Float64Array.of(NaN))).toEqual([]);
   });
 });

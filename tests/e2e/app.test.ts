@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, SCREEN_SIZES, watchPage, servedApp, screenshots } from './helpers.ts';
+import {
+  axeViolations,
+  SCREEN_SIZES,
+  watchPage,
+  servedApp,
+  screenshots,
+  SHOTS,
+} from './helpers.ts';
 
 describe('the planner’s app', () => {
   const served = servedApp();
@@ -61,6 +68,15 @@ describe('the planner’s app', () => {
     ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshots(page, 'results');
+  });
+
+  it('draws a chart out of view once it is scrolled to', async () => {
+    const last = page.getByRole('region', { name: 'Results' }).getByRole('figure').last();
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.locator('svg').boundingBox();
+    expect(box?.height).toBeGreaterThan(100);
+    await last.screenshot({ path: `${SHOTS}/results-last-chart.png` });
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   it('gives the same headline on any number of workers, chosen beside the run settings', async () => {

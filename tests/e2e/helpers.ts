@@ -144,5 +144,11 @@ export async function screenshots(page: Page, view: string): Promise<void> {
     await page.screenshot({ path: `${SHOTS}/${view}-${size.width}x${size.height}.png` });
   }
   await page.setViewportSize(SCREEN_SIZES[0]);
-  await page.screenshot({ path: `${SHOTS}/${view}-full-page.png`, fullPage: true });
+  // Figures out of view are not painted (content-visibility: auto) until a planner scrolls to
+  // them, and a full-page capture does not scroll: they are shown for it.
+  await page.screenshot({
+    path: `${SHOTS}/${view}-full-page.png`,
+    fullPage: true,
+    style: 'figure { content-visibility: visible !important; }',
+  });
 }

@@ -14,7 +14,18 @@ export class CellSketch {
   readonly sumOfSquares = new ExactSum();
   min = Infinity;
   max = -Infinity;
-  readonly counts = new Map<number, number>();
+  /** The slot of each distinct value (its key) seen. */
+  private readonly slotOf = new Map<number, number>();
+  /** Each slot's key and count, in the order the keys were first seen. */
+  private readonly keys: number[] = [];
+  private readonly counts: number[] = [];
+  /**
+   * Slots in ascending order of key. Only the first `placed` slots are in it: slots made since
+   * are sorted and merged in when a Stat is next computed, so a page that refreshes a run's
+   * hundreds of cells twice a second sorts only the values new since the last refresh.
+   */
+  private order: number[] = [];
+  private placed = 0;
   /**
    * The Stat of the replications in so far, until more come in: a page that redraws while a
    * run goes on asks again for cells no chunk has changed since.
@@ -23,6 +34,11 @@ export class CellSketch {
   /** The last Stat computed, even if values have come in since: for live displays. */
   private last: Stat | undefined;
 
+  /** Distinct values (keys) held. */
+  get distinct(): number {
+    return this.keys.length;
+  }
+
   add(x: number): void {
     this.cached = undefined;
     this.n++;
@@ -30,8 +46,18 @@ export class CellSketch {
     this.sumOfSquares.add(x * x);
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
-    const key = sketchKey(x);
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.count(sketchKey(x), 1);
+  }
+
+  private count(key: number, count: number): void {
+    const slot = this.slotOf.get(key);
+    if (slot !== undefined) {
+      this.counts[slot]! += count;
+      return;
+    }
+    this.slotOf.set(key, this.keys.length);
+    this.keys.push(key);
+    this.counts.push(count);
   }
 
   merge(other: CellSketch): void {
@@ -41,8 +67,8 @@ export class CellSketch {
     this.sumOfSquares.addAll(other.sumOfSquares);
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
-    for (const [key, count] of other.counts)
-      this.counts.set(key, (this.counts.get(key) ?? 0) + count);
+    for (let slot = 0; slot < other.keys.length; slot++)
+      this.count(other.keys[slot]!, other.counts[slot]!);
   }
 
   stat(): Stat {
@@ -61,6 +87,25 @@ export class CellSketch {
     return this.last ?? this.stat();
   }
 
+  /** Merges the slots made since the last Stat into `order`, keeping it sorted by key. */
+  private placeNewSlots(): void {
+    const { keys, slotOf } = this;
+    if (this.placed === keys.length) return;
+    const fresh = Float64Array.from(keys.slice(this.placed)).sort();
+    const old = this.order;
+    const merged: number[] = new Array<number>(keys.length);
+    let i = 0;
+    let j = 0;
+    let out = 0;
+    while (i < old.length && j < fresh.length) {
+      merged[out++] = keys[old[i]!]! < fresh[j]! ? old[i++]! : slotOf.get(fresh[j++]!)!;
+    }
+    while (i < old.length) merged[out++] = old[i++]!;
+    while (j < fresh.length) merged[out++] = slotOf.get(fresh[j++]!)!;
+    this.order = merged;
+    this.placed = keys.length;
+  }
+
   private computeStat(): Stat {
     const n = this.n;
     if (n === 0) return EMPTY_STAT;
@@ -68,22 +113,25 @@ export class CellSketch {
     const variance =
       n > 1 ? Math.max(0, (this.sumOfSquares.value() - n * mean * mean) / (n - 1)) : 0;
     const sd = Math.sqrt(variance);
-    const keys = Float64Array.from(this.counts.keys()).sort();
-    const cumulative = new Float64Array(keys.length);
-    let c = 0;
-    for (let i = 0; i < keys.length; i++) cumulative[i] = c += this.counts.get(keys[i]!)!;
-    // The value of order statistic k (0-based) in the sorted replications.
-    const orderStat = (k: number): number => {
-      let lo = 0;
-      let hi = keys.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! > k) hi = mid;
-        else lo = mid + 1;
-      }
-      return keys[lo]!;
-    };
-    const quantile = (p: number): number => quantileOfSorted(n, p, orderStat);
+    this.placeNewSlots();
+    const { keys, counts, order } = this;
+    // The values of the order statistics the percentiles need (0-based ranks, ascending), read
+    // off one walk up the keys in order with their running count.
+    const ranks: number[] = [];
+    for (const p of Object.values(PERCENTILES)) {
+      const i = Math.floor((n - 1) * p);
+      ranks.push(i, Math.min(i + 1, n - 1));
+    }
+    // With few replications one percentile's upper rank can pass the next one's lower rank.
+    ranks.sort((a, b) => a - b);
+    const values = new Map<number, number>();
+    let slot = 0;
+    let below = 0;
+    for (const rank of ranks) {
+      while (below + counts[order[slot]!]! <= rank) below += counts[order[slot++]!]!;
+      values.set(rank, keys[order[slot]!]!);
+    }
+    const quantile = (p: number): number => quantileOfSorted(n, p, (k) => values.get(k)!);
     return {
       mean,
       sd,
@@ -103,8 +151,9 @@ export class CellSketch {
     out.push(this.n, this.min, this.max);
     this.sum.encode(out);
     this.sumOfSquares.encode(out);
-    out.push(this.counts.size);
-    for (const [key, count] of this.counts) out.push(key, count);
+    out.push(this.keys.length);
+    for (let slot = 0; slot < this.keys.length; slot++)
+      out.push(this.keys[slot]!, this.counts[slot]!);
   }
 
   /**
@@ -122,11 +171,9 @@ export class CellSketch {
     k = data[i++]!;
     while (k-- > 0) into.sumOfSquares.add(data[i++]!);
     k = data[i++]!;
-    const counts = into.counts;
     while (k-- > 0) {
       const key = data[i++]!;
-      const count = data[i++]!;
-      counts.set(key, (counts.get(key) ?? 0) + count);
+      into.count(key, data[i++]!);
     }
     return i;
   }

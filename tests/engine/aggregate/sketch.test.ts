@@ -58,6 +58,29 @@ describe('CellSketch', () => {
     expect(sketchKey(42)).toBe(42);
   });
 
+  it('gives d3.quantile percentiles for one, two or a few replications', () => {
+    for (const values of [[7], [3, 1], [2, 9, 4], [5, 5, 1, 8, 8]]) {
+      const stat = sketchOf(values).stat();
+      for (const [name, p] of Object.entries(PERCENTILES))
+        expect(stat[name as keyof typeof PERCENTILES]).toBe(quantile(values, p));
+    }
+  });
+
+  it('keeps its values in order as new ones arrive between Stats', () => {
+    const growing = new CellSketch();
+    const seen: number[] = [];
+    // Each round brings values below, between and above those already in.
+    for (let round = 0; round < 6; round++) {
+      const batch = ints.slice(round * 150, round * 150 + 150).map((x) => (x * (round + 1)) % 700);
+      for (const x of batch) growing.add(x);
+      seen.push(...batch);
+      const stat = growing.stat();
+      for (const [name, p] of Object.entries(PERCENTILES))
+        expect(stat[name as keyof typeof PERCENTILES]).toBe(quantile(seen, p));
+    }
+    expect(growing.distinct).toBe(new Set(seen).size);
+  });
+
   it('reports nothing but NaN before any value arrives', () => {
     expect(Number.isNaN(new CellSketch().stat().mean)).toBe(true);
   });

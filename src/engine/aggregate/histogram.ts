@@ -19,7 +19,7 @@ function emptyBins(lo: number, hi: number, targetBins: number) {
   const bins = bin()
     .thresholds(targetBins)([lo, hi])
     .map((b) => ({ x0: b.x0 ?? lo, x1: b.x1 ?? hi, count: 0 }));
-  const inner = Float64Array.from(bins.slice(1), (b) => b.x0);
+  const inner = bins.slice(1).map((b) => b.x0);
   return { bins, inner };
 }
 
@@ -50,7 +50,7 @@ export function histogram(values: ArrayLike<number>, targetBins = HISTOGRAM_BINS
   const last = inner.length;
   const origin = bins[0]!.x0;
   const width = (bins[last]!.x1 - origin) / bins.length;
-  const counts = new Float64Array(bins.length);
+  const counts = bins.map(() => 0);
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
     if (!Number.isFinite(x)) continue;

@@ -91,7 +91,8 @@ export class CellSketch {
   private placeNewSlots(): void {
     const { keys, slotOf } = this;
     if (this.placed === keys.length) return;
-    const fresh = Float64Array.from(keys.slice(this.placed)).sort();
+    // A plain array: a typed one per cell per refresh is an ArrayBuffer for the page's GC to sweep.
+    const fresh = keys.slice(this.placed).sort((a, b) => a - b);
     const old = this.order;
     const merged: number[] = new Array<number>(keys.length);
     let i = 0;

@@ -80,6 +80,9 @@ if (browser.ok) {
     '≤ 300 ms',
     mps.firstResultMs <= 300,
   );
+  notes.push(
+    'Runs in Chromium are watched in a 1366×768 window scrolled to the charts once they are first drawn, so their live redraws are part of what is measured.',
+  );
   for (const run of [mps, hub, largest]) {
     const count = run.replications.toLocaleString('en-GB');
     const watched = run.complete

@@ -17,7 +17,7 @@ const REPLICATIONS = 24;
 export function warmUpRun(scenario: Scenario): { summary: Summary; aggregate: RunAggregate } {
   const layout = modelLayout(scenario);
   const width = layout.totalNames.length;
-  const totals = Float64Array.from(
+  const totals = Float32Array.from(
     { length: REPLICATIONS * width },
     (_, i) => 1000 + ((i * 7919) % 997),
   );

@@ -11,8 +11,11 @@ import { replicate, Workspace } from './replicate.ts';
 export interface ChunkResult {
   start: number;
   count: number;
-  /** count × layout.totalNames.length, replication-major. */
-  totals: Float64Array;
+  /**
+   * count × layout.totalNames.length, replication-major, in the single precision the aggregate
+   * keeps them in (see RunAggregate): half the bytes to send, and the same numbers kept.
+   */
+  totals: Float32Array;
   /** One CellSketch per cell of the layout, encoded in cell order. */
   cells: Float64Array;
 }
@@ -32,14 +35,17 @@ export function runChunk(
   const { layout } = model;
   const width = layout.totalNames.length;
   const H = layout.horizonMonths;
-  const totals = new Float64Array(count * width);
+  const totals = new Float32Array(count * width);
+  // A replication sums its totals month by month in double precision; they are rounded once done.
+  const replicationTotals = new Float64Array(width);
   const monthly = new Float64Array(layout.monthlyNames.length * H);
   const sketches = Array.from({ length: layout.cellCount }, () => new CellSketch());
   const forceShareOf = YEARLY_SERIES.map((name) =>
     name === 'missedForceIncome' ? model.forceShare : 1,
   );
   for (let r = 0; r < count; r++) {
-    replicate(ws, seed, start + r, totals.subarray(r * width, (r + 1) * width), monthly);
+    replicate(ws, seed, start + r, replicationTotals, monthly);
+    totals.set(replicationTotals, r * width);
     for (let s = 0; s < layout.monthlyNames.length; s++) {
       for (let t = 0; t < H; t++) sketches[monthlyCell(layout, s, t)]!.add(monthly[s * H + t]!);
     }

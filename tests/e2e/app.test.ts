@@ -143,6 +143,25 @@ describe('the planner’s app', () => {
     await expect(page.getByRole('tab', { name: 'Present' }).isVisible()).resolves.toBe(true);
   });
 
+  it('brings charts never scrolled to up to date when a run ends', async () => {
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await runAndWait('400');
+    // The histograms sit below the fold: during the run they were drawn once, then left until
+    // the end. Each then says how many replications it counts, one chart per frame.
+    await page.waitForFunction(
+      () => {
+        const captions = [...document.querySelectorAll('[aria-label="Results"] figcaption')];
+        const counts = captions
+          .map((c) => /across ([\d,]+) replications/.exec(c.textContent ?? '')?.[1])
+          .filter((n) => n !== undefined);
+        return counts.length === 2 && counts.every((n) => n === '400');
+      },
+      null,
+      { timeout: 10_000 },
+    );
+  });
+
   it('logged no console errors and asked no other host for anything', () => {
     expect(problems).toEqual([]);
   });

@@ -151,7 +151,7 @@ describe('RunAggregate at a million-replication scale', () => {
     const chunk = 50_000;
     // Chunks in reverse order, as a pool may deliver them.
     for (let start = n - chunk; start >= 0; start -= chunk) {
-      const totals = new Float64Array(chunk * width);
+      const totals = new Float32Array(chunk * width);
       for (let i = 0; i < totals.length; i++) totals[i] = Math.sin(start + i) * 1e5 + (i % 7);
       run.add({ start, count: chunk, totals, cells: encoded });
     }

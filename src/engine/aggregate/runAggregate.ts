@@ -15,7 +15,7 @@ import { CellSketch } from './sketch.ts';
 import { ColumnSort, floatKey } from './columnSort.ts';
 import { histogramOfSorted, type HistogramBin } from './histogram.ts';
 import { statOfSortedSteps, type Stat } from './statistic.ts';
-import { runToEnd } from './steps.ts';
+import { runToEnd, STEP_VALUES } from './steps.ts';
 
 /** A run's results as the command line prints them and the app draws them. */
 export interface Summary {
@@ -37,6 +37,15 @@ export interface Summary {
 const NUMBERS_PER_STEP = 8192;
 /** Chunks whose sketches may wait for `refresh()` before `add()` merges them itself. */
 const MAX_PENDING_CHUNKS = 16;
+/** Replications in a block of a total's values (see RunAggregate.blocks). */
+const BLOCK = STEP_VALUES;
+
+/** The part of replications [index, index + count) that lies in one block. */
+function segment(index: number, count: number): { block: number; at: number; length: number } {
+  const block = Math.floor(index / BLOCK);
+  const at = index - block * BLOCK;
+  return { block, at, length: Math.min(count, BLOCK - at) };
+}
 
 /**
  * The results of a run as chunks arrive, in any order. Horizon totals are kept for every
@@ -49,13 +58,16 @@ const MAX_PENDING_CHUNKS = 16;
  */
 export class RunAggregate {
   /**
-   * One array per total, indexed by replication: a total's values are read far more often (its
-   * Stat, histograms, paired differences) than chunks are written, and contiguous reads are
-   * several times quicker than reading one number in every row of a replication-major table.
+   * Each total's values by replication, in blocks of BLOCK replications: `blocks[total][b]` holds
+   * replications [b·BLOCK, (b + 1)·BLOCK). A total's values are read far more often (its Stat,
+   * histograms, paired differences) than chunks are written, and reading them a block at a time
+   * is several times quicker than reading one number in every row of a replication-major table.
+   * Blocks are made as chunks reach them, so memory follows the replications received, and no
+   * array is ever copied to grow but the last block, which is sized to the replications expected.
    */
-  private columns: Float32Array[];
-  /** Replications each column has room for. */
-  private capacity: number;
+  private readonly blocks: Float32Array[][];
+  /** Replications the run is expected to have: the last block is made no larger than needed. */
+  private readonly expected: number;
   /** Reused for each total's values while `stat()` sorts them, so summaries make no garbage. */
   private readonly sorter = new ColumnSort();
   /** The same for `refresh()`, which works in steps: `stat()` may be called between two. */
@@ -67,7 +79,10 @@ export class RunAggregate {
    * them a few thousand numbers at a time, and anything that reads the sketches merges the rest first.
    */
   private readonly pending: { cells: Float64Array; at: number; cell: number }[] = [];
-  /** Chunks received, as [start, count], kept sorted by start. */
+  /**
+   * Replications received, as [start, count] runs, sorted by start, with runs that meet merged:
+   * chunks arrive nearly in order, so a run of any size has a few.
+   */
   private readonly ranges: [number, number][] = [];
   private received = 0;
   /**
@@ -83,8 +98,8 @@ export class RunAggregate {
     readonly layout: Layout,
     expectedReplications = 1024,
   ) {
-    this.capacity = Math.max(1, expectedReplications);
-    this.columns = layout.totalNames.map(() => new Float32Array(this.capacity));
+    this.expected = Math.max(1, expectedReplications);
+    this.blocks = layout.totalNames.map(() => []);
     this.sketches = Array.from({ length: layout.cellCount }, () => new CellSketch());
   }
 
@@ -96,17 +111,13 @@ export class RunAggregate {
   add(chunk: ChunkResult): void {
     const width = this.layout.totalNames.length;
     const { start, count, totals } = chunk;
-    if (start + count > this.capacity) {
-      this.capacity = Math.max(start + count, this.capacity * 2);
-      this.columns = this.columns.map((old) => {
-        const grown = new Float32Array(this.capacity);
-        grown.set(old);
-        return grown;
-      });
-    }
-    for (let c = 0; c < width; c++) {
-      const column = this.columns[c]!;
-      for (let r = 0; r < count; r++) column[start + r] = totals[r * width + c]!;
+    for (let done = 0; done < count;) {
+      const { block: b, at, length } = segment(start + done, count - done);
+      for (let c = 0; c < width; c++) {
+        const block = this.block(c, b, at + length);
+        for (let r = 0; r < length; r++) block[at + r] = totals[(done + r) * width + c]!;
+      }
+      done += length;
     }
     this.pending.push({ cells: chunk.cells, at: 0, cell: 0 });
     // Where nobody refreshes while a run goes on (the command line), merge as chunks come, so
@@ -118,19 +129,70 @@ export class RunAggregate {
       }
       this.pending.shift();
     }
-    const at = this.ranges.findIndex(([s]) => s > chunk.start);
-    this.ranges.splice(at === -1 ? this.ranges.length : at, 0, [chunk.start, chunk.count]);
+    this.insertRange(start, count);
     this.received += chunk.count;
+  }
+
+  private insertRange(start: number, count: number): void {
+    const { ranges } = this;
+    let at = ranges.findIndex(([s]) => s > start);
+    if (at === -1) at = ranges.length;
+    ranges.splice(at, 0, [start, count]);
+    // Merge with the run after it, then with the run before it, where they meet.
+    const next = ranges[at + 1];
+    if (next && start + count === next[0]) {
+      ranges[at]![1] += next[1];
+      ranges.splice(at + 1, 1);
+    }
+    const previous = ranges[at - 1];
+    if (previous && previous[0] + previous[1] === start) {
+      previous[1] += ranges[at]![1];
+      ranges.splice(at, 1);
+    }
+  }
+
+  /**
+   * Block `b` of total `column`, with room for at least `upTo` replications: made when a chunk
+   * first reaches it, at its full size unless the run is expected to end inside it, and grown
+   * (doubling, up to BLOCK) only if more replications come than were expected.
+   */
+  private block(column: number, b: number, upTo: number): Float32Array {
+    const list = this.blocks[column]!;
+    const block = list[b];
+    if (block && block.length >= upTo) return block;
+    const planned = Math.min(BLOCK, Math.max(1, this.expected - b * BLOCK));
+    const grown = new Float32Array(
+      Math.min(BLOCK, Math.max(upTo, planned, 2 * (block?.length ?? 0))),
+    );
+    if (block) grown.set(block);
+    list[b] = grown;
+    return grown;
+  }
+
+  /**
+   * The parts of `ranges` (by default, every replication received) that each lie in one block,
+   * in replication order; `i` counts the values before a part.
+   */
+  private *segments(
+    column: number,
+    ranges: readonly (readonly [number, number])[] = this.ranges,
+  ): Generator<{ block: Float32Array; at: number; length: number; i: number }> {
+    const list = this.blocks[column]!;
+    let i = 0;
+    for (const [start, count] of ranges) {
+      for (let done = 0; done < count;) {
+        const { block: b, at, length } = segment(start + done, count - done);
+        yield { block: list[b]!, at, length, i };
+        i += length;
+        done += length;
+      }
+    }
   }
 
   /** One value per replication received, in replication order. */
   values(name: string, out = new Float64Array(this.received)): Float64Array {
-    const column = this.columns[this.columnOf(name)]!;
-    let i = 0;
-    for (const [start, count] of this.ranges) {
-      out.set(column.subarray(start, start + count), i);
-      i += count;
-    }
+    for (const { block, at, length, i } of this.segments(this.columnOf(name)))
+      out.set(block.subarray(at, at + length), i);
     return out;
   }
 
@@ -174,17 +236,16 @@ export class RunAggregate {
     sorter: ColumnSort,
   ): Generator<void, { stat: Stat; bins: HistogramBin[] }> {
     const n = this.received;
-    const column = this.columns[this.columnOf(name)]!;
     sorter.reserve(n);
-    // Copied in one step (contiguous reads, a few milliseconds at a million replications), so no
-    // chunk can arrive half way: the Stat is of the replications received when it started.
-    const bits = new Uint32Array(column.buffer, 0, column.length);
+    // Copied a block at a time from the replications received when it started (a value, once
+    // in, never changes), so the Stat is of those whatever chunks arrive meanwhile.
     const keys = sorter.keys;
-    let i = 0;
-    for (const [start, count] of this.ranges) {
-      for (let r = start; r < start + count; r++) keys[i++] = floatKey(bits[r]!);
+    const ranges = this.ranges.map(([start, count]) => [start, count] as const);
+    for (const { block, at, length, i } of this.segments(this.columnOf(name), ranges)) {
+      const bits = new Uint32Array(block.buffer, block.byteOffset + 4 * at, length);
+      for (let k = 0; k < length; k++) keys[i + k] = floatKey(bits[k]!);
+      yield;
     }
-    yield;
     const sorted = yield* sorter.sort(n);
     const stat = yield* statOfSortedSteps(sorted);
     const computed = { stat, bins: histogramOfSorted(sorted), replications: n };

@@ -158,6 +158,58 @@ describe('RunAggregate at a million-replication scale', () => {
     return run;
   }
 
+  it('keeps every value whatever blocks its chunks fall across, expected or not', () => {
+    const { layout } = model;
+    const width = layout.totalNames.length;
+    const cells: number[] = [];
+    for (let c = 0; c < layout.cellCount; c++) new CellSketch().encode(cells);
+    const encoded = Float64Array.from(cells);
+    const n = 2 * STEP_VALUES + 123;
+    const value = (r: number, c: number) => ((r * 31 + c * 7) % 1009) + c / 8;
+    // Far more than expected, in uneven chunks that straddle block edges, out of order.
+    const run = new RunAggregate(layout, 10);
+    const edges = [0, 5, STEP_VALUES - 3, STEP_VALUES + 40, 2 * STEP_VALUES - 1, n];
+    const chunks = edges.slice(1).map((end, k) => [edges[k]!, end - edges[k]!] as const);
+    for (const [start, count] of [2, 0, 4, 1, 3].map((k) => chunks[k]!)) {
+      const totals = Float32Array.from({ length: count * width }, (_, i) =>
+        value(start + Math.floor(i / width), i % width),
+      );
+      run.add({ start, count, totals, cells: encoded });
+    }
+    expect(run.replications).toBe(n);
+    const c = layout.totalNames.indexOf('missedRecovery');
+    const expected = Float64Array.from({ length: n }, (_, r) => Math.fround(value(r, c)));
+    expect(run.values('missedRecovery')).toEqual(expected);
+    expect(run.stat('missedRecovery')).toEqual(statOf(expected));
+  });
+
+  it('gives the Stat of the replications in when a total was begun, whatever arrives meanwhile', () => {
+    const { layout } = model;
+    const width = layout.totalNames.length;
+    const cells: number[] = [];
+    for (let c = 0; c < layout.cellCount; c++) new CellSketch().encode(cells);
+    const encoded = Float64Array.from(cells);
+    const chunk = (start: number, count: number) => ({
+      start,
+      count,
+      totals: Float32Array.from({ length: count * width }, (_, i) => Math.sin(start + i) * 1e5),
+      cells: encoded,
+    });
+    // Replications [0, 100,000) and [150,000, 250,000) are in; the gap arrives while the first
+    // total is being copied.
+    const run = new RunAggregate(layout, 250_000);
+    run.add(chunk(0, 100_000));
+    run.add(chunk(150_000, 100_000));
+    const first = layout.totalNames[0]!;
+    const before = statOf(run.values(first));
+    const steps = run.refresh();
+    steps.next();
+    run.add(chunk(100_000, 50_000));
+    for (;;) if (steps.next().done) break;
+    expect(run.latestSummary().totals[first as 'suspectsArrived']).toEqual(before);
+    expect(run.stat(first)).not.toEqual(before);
+  });
+
   it('works out each total in steps of at most STEP_VALUES values, to the same Stat as a plain sort', () => {
     const n = 300_000;
     const run = largeRun(n);

@@ -249,7 +249,8 @@ export class RunAggregate {
     const sorted = yield* sorter.sort(n);
     const stat = yield* statOfSortedSteps(sorted);
     const computed = { stat, bins: histogramOfSorted(sorted), replications: n };
-    this.totalStats.set(name, computed);
+    // stat() may have computed it from more replications while this one was paused.
+    if ((this.totalStats.get(name)?.replications ?? -1) < n) this.totalStats.set(name, computed);
     return computed;
   }
 
@@ -291,7 +292,8 @@ export class RunAggregate {
           read = 0;
         }
       }
-      this.pending.shift();
+      // add() may have finished and dropped this chunk while the merge was paused.
+      if (this.pending[0] === next) this.pending.shift();
     }
   }
 

@@ -127,6 +127,20 @@ describe('RunAggregate live summaries', () => {
     );
   });
 
+  it('loses no chunk when chunks pile up while refresh() is merging', () => {
+    const chunks = planChunks(REPLICATIONS, 5).map(([s, c]) => runChunk(model, 'pile', s, c));
+    const reference = new RunAggregate(model.layout, REPLICATIONS);
+    for (const chunk of chunks) reference.add(chunk);
+    const live = new RunAggregate(model.layout, REPLICATIONS);
+    for (const chunk of chunks.slice(0, 16)) live.add(chunk);
+    const steps = live.refresh();
+    steps.next();
+    // More than add() lets wait: it merges the oldest, the one refresh() was part-way through.
+    for (const chunk of chunks.slice(16)) live.add(chunk);
+    for (;;) if (steps.next().done) break;
+    expect(live.summary()).toEqual(reference.summary());
+  });
+
   it('refresh() yields at least once per total or cell it recomputes, and not at all when nothing is new', () => {
     const live = aggregate(25);
     let steps = 0;
@@ -208,6 +222,14 @@ describe('RunAggregate at a million-replication scale', () => {
     for (;;) if (steps.next().done) break;
     expect(run.latestSummary().totals[first as 'suspectsArrived']).toEqual(before);
     expect(run.stat(first)).not.toEqual(before);
+    // A Stat asked for meanwhile, of more replications, is not replaced by the older one.
+    run.add(chunk(250_000, 1000));
+    const again = run.refresh();
+    again.next();
+    run.add(chunk(251_000, 1000));
+    const newer = run.stat(first);
+    for (;;) if (again.next().done) break;
+    expect(run.latestSummary().totals[first as 'suspectsArrived']).toBe(newer);
   });
 
   it('works out each total in steps of at most STEP_VALUES values, to the same Stat as a plain sort', () => {

@@ -45,6 +45,8 @@ export function warmResults(scenario: Scenario | undefined): () => void {
   if (!scenario || typeof document === 'undefined') return () => {};
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
+  // Off the page, figures would be skipped by content-visibility: this class has them laid out.
+  host.className = 'warm-results';
   host.inert = true;
   host.style.cssText =
     'position:absolute;left:-10000px;top:0;width:60rem;visibility:hidden;pointer-events:none';

@@ -162,6 +162,26 @@ describe('the planner’s app', () => {
     );
   });
 
+  it('redraws every chart, in view or not, for a new run as soon as it has results', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('textbox', { name: 'Seed', exact: true }).fill('another');
+    await page.getByRole('textbox', { name: /^Replications/ }).fill('20000');
+    await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+    // Charts below the fold were drawn for the last run, seed "e2e": while this one goes on they
+    // are not redrawn with every result, but they are drawn for it at once.
+    await page.waitForFunction(
+      () => {
+        const stamps = [...document.querySelectorAll('[aria-label="Results"] figure .stamp')];
+        return stamps.length >= 6 && stamps.every((s) => s.textContent?.includes('“another”'));
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await expect(page.getByRole('button', { name: 'Cancel run' }).isEnabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByRole('status').filter({ hasText: 'Run cancelled' }).waitFor();
+  });
+
   it('logged no console errors and asked no other host for anything', () => {
     expect(problems).toEqual([]);
   });

@@ -93,8 +93,12 @@ export function replicate(
       const stream = streams[k]!;
       drawDemand(model, stream, demandRng[k]!, t, queues[stream.queue]!, itemData, demand);
     }
-    const { suspects: suspectsArrived, products: productsArrived, hours: demandHours } = demand;
-    const { assetHolders } = demand;
+    const {
+      suspects: suspectsArrived,
+      products: productsArrived,
+      hours: demandHours,
+      assetHolders,
+    } = demand;
 
     // 4–5. Work and expiry.
     const o = outcome;

@@ -122,13 +122,7 @@ export class RunAggregate {
     this.pending.push({ cells: chunk.cells, at: 0, cell: 0 });
     // Where nobody refreshes while a run goes on (the command line), merge as chunks come, so
     // queued sketches never hold more than a few chunks' worth of memory.
-    while (this.pending.length > MAX_PENDING_CHUNKS) {
-      const oldest = this.pending[0]!;
-      for (; oldest.cell < this.layout.cellCount; oldest.cell++) {
-        oldest.at = CellSketch.decode(oldest.cells, oldest.at, this.sketches[oldest.cell]!);
-      }
-      this.pending.shift();
-    }
+    while (this.pending.length > MAX_PENDING_CHUNKS) this.mergeOldest(Infinity);
     this.insertRange(start, count);
     this.received += chunk.count;
   }
@@ -207,11 +201,6 @@ export class RunAggregate {
     return this.current(name).stat;
   }
 
-  /** The histogram of a total, as `histogram()` of its values bins them; kept like its Stat. */
-  histogram(name: string): HistogramBin[] {
-    return this.current(name).bins;
-  }
-
   /**
    * The histogram of a total from the replications its Stat in `latestSummary()` was computed
    * from: the one to draw beside that summary.
@@ -275,31 +264,35 @@ export class RunAggregate {
     }
   }
 
-  /** Merges queued sketches, yielding every few thousand numbers read. */
-  private *mergePending(): Generator<void, void> {
+  /**
+   * Merges the oldest queued chunk's sketches, a cell at a time, until about `budget` numbers
+   * have been read, and drops the chunk from the queue once all its cells are in. The one place
+   * the queue is read from, whether `refresh()` merges in steps or `add()` and readers at once.
+   */
+  private mergeOldest(budget: number): void {
+    const oldest = this.pending[0]!;
     const cellCount = this.layout.cellCount;
     let read = 0;
-    for (;;) {
-      const next = this.pending[0];
-      if (!next) return;
-      while (next.cell < cellCount) {
-        const from = next.at;
-        next.at = CellSketch.decode(next.cells, from, this.sketches[next.cell]!);
-        next.cell++;
-        read += next.at - from;
-        if (read >= NUMBERS_PER_STEP) {
-          yield;
-          read = 0;
-        }
-      }
-      // add() may have finished and dropped this chunk while the merge was paused.
-      if (this.pending[0] === next) this.pending.shift();
+    while (oldest.cell < cellCount && read < budget) {
+      const from = oldest.at;
+      oldest.at = CellSketch.decode(oldest.cells, from, this.sketches[oldest.cell]!);
+      oldest.cell++;
+      read += oldest.at - from;
+    }
+    if (oldest.cell === cellCount) this.pending.shift();
+  }
+
+  /** Merges queued sketches, yielding every few thousand numbers read. */
+  private *mergePending(): Generator<void, void> {
+    while (this.pending.length > 0) {
+      this.mergeOldest(NUMBERS_PER_STEP);
+      yield;
     }
   }
 
   /** Merges every queued sketch now. */
   private flush(): void {
-    for (const _ of this.mergePending());
+    while (this.pending.length > 0) this.mergeOldest(Infinity);
   }
 
   /**

@@ -108,7 +108,7 @@ describe('RunAggregate live summaries', () => {
     expect(fresh.totals.unexaminedSuspects.mean).not.toBe(first.totals.unexaminedSuspects.mean);
   });
 
-  it('latestHistogram() is of the replications behind latestSummary(), and histogram() of all', () => {
+  it('latestHistogram() is of the replications behind latestSummary()', () => {
     const chunks = planChunks(REPLICATIONS, 50).map(([s, c]) => runChunk(model, 'live', s, c));
     const live = new RunAggregate(model.layout, REPLICATIONS);
     live.add(chunks[0]!);
@@ -120,9 +120,8 @@ describe('RunAggregate live summaries', () => {
     const all = histogram(live.values('missedRecovery'));
     expect(all.reduce((n, b) => n + b.count, 0)).toBe(REPLICATIONS);
     expect(live.latestHistogram('missedRecovery')).toEqual(all);
-    expect(live.histogram('missedRecovery')).toEqual(all);
     const whole = aggregate(7, true);
-    expect(whole.histogram('unexaminedSuspects')).toEqual(
+    expect(whole.latestHistogram('unexaminedSuspects')).toEqual(
       histogram(whole.values('unexaminedSuspects')),
     );
   });
@@ -154,14 +153,19 @@ describe('RunAggregate live summaries', () => {
 });
 
 describe('RunAggregate at a million-replication scale', () => {
+  /** The encoded sketches of a chunk with nothing in its monthly cells. */
+  function emptyCells(): Float64Array {
+    const cells: number[] = [];
+    for (let c = 0; c < model.layout.cellCount; c++) new CellSketch().encode(cells);
+    return Float64Array.from(cells);
+  }
+
   /** A run of `n` made-up replications with spread-out totals and empty monthly sketches. */
   function largeRun(n: number): RunAggregate {
     const { layout } = model;
     const width = layout.totalNames.length;
     const run = new RunAggregate(layout, n);
-    const cells: number[] = [];
-    for (let c = 0; c < layout.cellCount; c++) new CellSketch().encode(cells);
-    const encoded = Float64Array.from(cells);
+    const encoded = emptyCells();
     const chunk = 50_000;
     // Chunks in reverse order, as a pool may deliver them.
     for (let start = n - chunk; start >= 0; start -= chunk) {
@@ -175,9 +179,7 @@ describe('RunAggregate at a million-replication scale', () => {
   it('keeps every value whatever blocks its chunks fall across, expected or not', () => {
     const { layout } = model;
     const width = layout.totalNames.length;
-    const cells: number[] = [];
-    for (let c = 0; c < layout.cellCount; c++) new CellSketch().encode(cells);
-    const encoded = Float64Array.from(cells);
+    const encoded = emptyCells();
     const n = 2 * STEP_VALUES + 123;
     const value = (r: number, c: number) => ((r * 31 + c * 7) % 1009) + c / 8;
     // Far more than expected, in uneven chunks that straddle block edges, out of order.
@@ -200,9 +202,7 @@ describe('RunAggregate at a million-replication scale', () => {
   it('gives the Stat of the replications in when a total was begun, whatever arrives meanwhile', () => {
     const { layout } = model;
     const width = layout.totalNames.length;
-    const cells: number[] = [];
-    for (let c = 0; c < layout.cellCount; c++) new CellSketch().encode(cells);
-    const encoded = Float64Array.from(cells);
+    const encoded = emptyCells();
     const chunk = (start: number, count: number) => ({
       start,
       count,
@@ -217,7 +217,8 @@ describe('RunAggregate at a million-replication scale', () => {
     const first = layout.totalNames[0]!;
     const before = statOf(run.values(first));
     const steps = run.refresh();
-    steps.next();
+    // A step to merge each chunk's (small) sketches, then one to copy the first block.
+    for (let k = 0; k < 3; k++) steps.next();
     run.add(chunk(100_000, 50_000));
     for (;;) if (steps.next().done) break;
     expect(run.latestSummary().totals[first as 'suspectsArrived']).toEqual(before);

@@ -11,8 +11,14 @@ import type { Scenario } from '../scenario/schema.ts';
  */
 export type InjectedFault = 'crash' | 'hang';
 
-/** Replications a worker runs to warm up: enough for the engine to be compiled optimised. */
-const WARM_UP_REPLICATIONS = 3;
+/** Most replications a warm-up runs, however fast they are. */
+const WARM_UP_MAX_REPLICATIONS = 200;
+
+/** A chunk's result, its arrays handed over to the page rather than copied. */
+function sent(result: ChunkResult): ChunkResult {
+  // The arrays are freshly allocated by runChunk, so their buffers are plain ArrayBuffers.
+  return transfer(result, [result.totals.buffer, result.cells.buffer] as ArrayBuffer[]);
+}
 
 /**
  * What a simulation worker exposes. The scenario is compiled once per run and its Workspace
@@ -42,20 +48,27 @@ export function createWorkerApi() {
       if (current?.runId !== runId) {
         return Promise.reject(new Error(`This worker was not prepared for run ${runId}.`));
       }
-      const result = runChunk(current.model, seed, start, count, current.ws);
-      // The arrays are freshly allocated by runChunk, so their buffers are plain ArrayBuffers.
-      const buffers = [result.totals.buffer, result.cells.buffer] as ArrayBuffer[];
-      return Promise.resolve(transfer(result, buffers));
+      return Promise.resolve(sent(runChunk(current.model, seed, start, count, current.ws)));
     },
 
     /**
-     * Runs a few replications of `scenario` and keeps nothing, so the engine is compiled for it
-     * while the page is idle: otherwise the compiler's threads work through the first seconds
-     * of the first run, on cores the page and the other workers need then.
+     * Runs replications of `scenario` for about `milliseconds` (none for 0) and answers with
+     * them as a run's chunk is answered, so the engine is compiled for the scenario while the
+     * page is idle: otherwise the compiler's threads work through the first seconds of the first
+     * run, on cores the page and the other workers need then. Nothing is kept: the run prepared
+     * in this worker, if any, is untouched.
      */
-    warmUp(scenario: Scenario): void {
+    warmUp(scenario: Scenario, milliseconds: number): ChunkResult {
       const model = compileModel(scenario);
-      runChunk(model, 'warm-up', 0, WARM_UP_REPLICATIONS);
+      const ws = new Workspace(model);
+      const began = performance.now();
+      let result = runChunk(model, 'warm-up', 0, 0, ws);
+      // Chunks of 1, 2, 4… replications, as a run's chunks come, until the time is spent.
+      for (let count = 1; performance.now() - began < milliseconds; count *= 2) {
+        result = runChunk(model, 'warm-up', result.start + result.count, count, ws);
+        if (result.start + count >= WARM_UP_MAX_REPLICATIONS) break;
+      }
+      return sent(result);
     },
 
     /** For tests only: arms a fault for this worker's next chunk. */

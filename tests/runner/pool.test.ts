@@ -1,7 +1,13 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
+import { modelLayout } from '../../src/engine/model.ts';
 import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
-import { CHUNKS_IN_FLIGHT, WorkerPool, type PoolWorker } from '../../src/runner/pool.ts';
+import {
+  CHUNKS_IN_FLIGHT,
+  WARM_UP_MS,
+  WorkerPool,
+  type PoolWorker,
+} from '../../src/runner/pool.ts';
 import { createWorkerApi } from '../../src/runner/workerApi.ts';
 import { RunCancelled, RunFailed, type RunProgress } from '../../src/runner/runner.ts';
 import { smallScenario } from './smallScenario.ts';
@@ -219,6 +225,52 @@ describe('the pool with workers that answer later', () => {
   });
 });
 
+describe('warming the pool', () => {
+  /** Workers that record how long each warm-up was asked to last; the empty ones wait for `release`. */
+  function recordingWorkers() {
+    const asked: number[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const factory = (): PoolWorker => {
+      const real = createWorkerApi();
+      const api = {
+        prepare: async (runId: number, s: typeof scenario) => real.prepare(runId, s),
+        runChunk: (runId: number, seed: string, start: number, count: number) =>
+          real.runChunk(runId, seed, start, count),
+        warmUp: async (s: typeof scenario, milliseconds: number) => {
+          asked.push(milliseconds);
+          if (milliseconds === 0) await released;
+          return real.warmUp(s, 0);
+        },
+      };
+      return {
+        api: api as unknown as PoolWorker['api'],
+        died: new Promise(() => {}),
+        terminate() {},
+      };
+    };
+    return { asked, release, factory };
+  }
+
+  it('has each worker send back an empty warm-up before it warms up for WARM_UP_MS', async () => {
+    const { asked, release, factory } = recordingWorkers();
+    new WorkerPool(factory, { size: 2 }).warm(smallScenario());
+    expect(asked).toEqual([0, 0]);
+    release();
+    await vi.waitFor(() => expect(asked).toEqual([0, 0, WARM_UP_MS, WARM_UP_MS]));
+  });
+
+  it('leaves the long warm-up out when a run begins first, with the same results', async () => {
+    const { asked, release, factory } = recordingWorkers();
+    const runner = new WorkerPool(factory, { size: 2 });
+    runner.warm(smallScenario());
+    const running = runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
+    release();
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+    expect(asked).toEqual([0, 0]);
+  });
+});
+
 describe('createWorkerApi', () => {
   it('warms up on one scenario without touching the run it is prepared for', async () => {
     const cold = createWorkerApi();
@@ -226,7 +278,10 @@ describe('createWorkerApi', () => {
     const expected = await cold.runChunk(1, SEED, 10, 5);
     const warmed = createWorkerApi();
     warmed.prepare(1, scenario);
-    warmed.warmUp(smallScenario());
+    expect(warmed.warmUp(smallScenario(), 0).count).toBe(0);
+    const warm = warmed.warmUp(smallScenario(), 20);
+    expect(warm.count).toBeGreaterThanOrEqual(1);
+    expect(warm.totals.length).toBe(warm.count * modelLayout(smallScenario()).totalNames.length);
     expect(await warmed.runChunk(1, SEED, 10, 5)).toEqual(expected);
   });
 });

@@ -39,10 +39,12 @@ export function warmUpRun(scenario: Scenario): { summary: Summary; aggregate: Ru
  * is kept for a frame so the browser lays out its text too, then thrown away; all of it twice,
  * so the second time round the browser compiles the code that ran hot the first. The first real
  * results then run compiled code with fonts loaded, and reach the screen in short tasks rather
- * than one long one. Returns a function that stops the warming and removes what it drew.
+ * than one long one. The scenario is read when the page is first idle, so one opened from a link
+ * meanwhile is the one warmed. Returns a function that stops the warming and removes what it
+ * drew.
  */
-export function warmResults(scenario: Scenario | undefined): () => void {
-  if (!scenario || typeof document === 'undefined') return () => {};
+export function warmResults(current: () => Scenario | undefined): () => void {
+  if (typeof document === 'undefined') return () => {};
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   // Off the page, figures would be skipped by content-visibility: this class has them laid out.
@@ -50,7 +52,7 @@ export function warmResults(scenario: Scenario | undefined): () => void {
   host.inert = true;
   host.style.cssText =
     'position:absolute;left:-10000px;top:0;width:60rem;visibility:hidden;pointer-events:none';
-  const once = (): (() => ReturnType<typeof mount>)[] => {
+  const once = (scenario: Scenario): (() => ReturnType<typeof mount>)[] => {
     const { summary, aggregate } = warmUpRun(scenario);
     return [
       () =>
@@ -80,7 +82,10 @@ export function warmResults(scenario: Scenario | undefined): () => void {
   };
   const step = () => {
     clear();
-    parts ??= [...once(), ...once()];
+    if (!parts) {
+      const scenario = current();
+      parts = scenario ? [...once(scenario), ...once(scenario)] : [];
+    }
     const part = parts.shift();
     if (!part) return stop();
     if (!host.isConnected) document.body.append(host);

@@ -126,11 +126,15 @@ export class AppModel {
     storage: StorageLike,
     debounceMs = 300,
   ): () => void {
-    this.runs.warm(this.draft.scenario);
     this.recovery = new Autosave(storage);
+    // The workers start once the scenario the planner will run is known, and warm up on it.
+    const warm = () => this.runs.warm(this.draft.scenario);
     const hash = win.location.hash;
-    if (hasShareFragment(hash)) void this.openShareLink(hash, win);
-    else this.restoreDraft();
+    if (hasShareFragment(hash)) void this.openShareLink(hash, win).finally(warm);
+    else {
+      this.restoreDraft();
+      warm();
+    }
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stopSaving = $effect.root(() => {

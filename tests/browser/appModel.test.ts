@@ -1,7 +1,9 @@
 import { flushSync } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StorageLike } from '../../src/files/autosave.ts';
+import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { AppModel } from '../../src/state/appModel.svelte.ts';
 
 class MemoryStorage implements StorageLike {
@@ -41,5 +43,44 @@ describe('AppModel autosave', () => {
     } finally {
       disconnect();
     }
+  });
+});
+
+describe('AppModel.connect', () => {
+  /** A runner that records the name of each scenario it is warmed on. */
+  function recordingRunner(warmed: (string | undefined)[]) {
+    return class extends InThreadRunner {
+      warm(scenario?: Scenario): void {
+        warmed.push(scenario?.name);
+      }
+    };
+  }
+
+  it('warms the runner on the scenario a share link opens, once it is open', async () => {
+    const warmed: (string | undefined)[] = [];
+    const Recording = recordingRunner(warmed);
+    const app = new AppModel(() => new Recording());
+    const link = await encodeShareFragment({ ...app.draft.input, name: 'Shared plan' });
+    if (!link.ok) throw new Error(link.problem.message);
+    const disconnect = app.connect(
+      { ...fakeWindow, location: { ...fakeWindow.location, hash: link.fragment } },
+      new MemoryStorage(),
+      20,
+    );
+    try {
+      await vi.waitFor(() => expect(warmed).toEqual(['Shared plan']));
+      expect(app.draft.scenario?.name).toBe('Shared plan');
+    } finally {
+      disconnect();
+    }
+  });
+
+  it('warms the runner on the scenario open when there is no link', () => {
+    const warmed: (string | undefined)[] = [];
+    const Recording = recordingRunner(warmed);
+    const app = new AppModel(() => new Recording());
+    const disconnect = app.connect(fakeWindow, new MemoryStorage(), 20);
+    disconnect();
+    expect(warmed).toEqual([app.draft.scenario?.name]);
   });
 });

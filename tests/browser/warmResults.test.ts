@@ -35,7 +35,7 @@ describe('warmResults', () => {
     const { summary, aggregate } = warmUpRun(scenario);
     const charts = resultCharts(summary, aggregate, scenario);
     const seen = new Set<string>();
-    const stop = warmResults(scenario);
+    const stop = warmResults(() => scenario);
     await vi.waitFor(
       () => {
         const host = document.body.querySelector('[aria-hidden="true"]');
@@ -55,9 +55,24 @@ describe('warmResults', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('warms the scenario open when the page is first idle, such as one opened from a link', async () => {
+    const page: { open?: typeof scenario } = {};
+    const stop = warmResults(() => page.open);
+    page.open = scenario;
+    try {
+      await vi.waitFor(() => expect(document.body.querySelector('figure h3')).not.toBeNull(), {
+        timeout: 20_000,
+        interval: 2,
+      });
+    } finally {
+      stop();
+    }
+    expect(document.body.children).toHaveLength(0);
+  });
+
   it('stops at once when asked, and does nothing without a valid scenario', async () => {
-    warmResults(scenario)();
-    warmResults(undefined)();
+    warmResults(() => scenario)();
+    warmResults(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(document.body.children).toHaveLength(0);
   });

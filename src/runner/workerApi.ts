@@ -63,10 +63,16 @@ export function createWorkerApi() {
       const ws = new Workspace(model);
       const began = performance.now();
       let result = runChunk(model, 'warm-up', 0, 0, ws);
-      // Chunks of 1, 2, 4… replications, as a run's chunks come, until the time is spent.
-      for (let count = 1; performance.now() - began < milliseconds; count *= 2) {
-        result = runChunk(model, 'warm-up', result.start + result.count, count, ws);
-        if (result.start + count >= WARM_UP_MAX_REPLICATIONS) break;
+      // Chunks of 1, 2, 4… replications, as a run's chunks come, none longer than the time left.
+      let done = 0;
+      for (let count = milliseconds > 0 ? 1 : 0; count > 0;) {
+        const chunkBegan = performance.now();
+        result = runChunk(model, 'warm-up', done, count, ws);
+        done += count;
+        const now = performance.now();
+        const each = Math.max((now - chunkBegan) / count, 0.01);
+        const left = milliseconds - (now - began);
+        count = Math.min(2 * count, Math.floor(left / each), WARM_UP_MAX_REPLICATIONS - done);
       }
       return sent(result);
     },

@@ -24,7 +24,7 @@ export class CellSketch {
    * are sorted and merged in when a Stat is next computed, so a page that refreshes a run's
    * hundreds of cells twice a second sorts only the values new since the last refresh.
    */
-  private order: number[] = [];
+  private readonly order: number[] = [];
   private placed = 0;
   /**
    * The Stat of the replications in so far, until more come in: a page that redraws while a
@@ -87,23 +87,21 @@ export class CellSketch {
     return this.last ?? this.stat();
   }
 
-  /** Merges the slots made since the last Stat into `order`, keeping it sorted by key. */
+  /**
+   * Merges the slots made since the last Stat into `order`, keeping it sorted by key. In place,
+   * from the end: a new array per cell per refresh would outlive the young generation (it is
+   * kept until the next refresh) and leave the page's old generation to collect every one.
+   */
   private placeNewSlots(): void {
-    const { keys, slotOf } = this;
+    const { keys, slotOf, order } = this;
     if (this.placed === keys.length) return;
-    // A plain array: a typed one per cell per refresh is an ArrayBuffer for the page's GC to sweep.
     const fresh = keys.slice(this.placed).sort((a, b) => a - b);
-    const old = this.order;
-    const merged: number[] = new Array<number>(keys.length);
-    let i = 0;
-    let j = 0;
-    let out = 0;
-    while (i < old.length && j < fresh.length) {
-      merged[out++] = keys[old[i]!]! < fresh[j]! ? old[i++]! : slotOf.get(fresh[j++]!)!;
+    let i = order.length - 1;
+    for (let k = this.placed; k < keys.length; k++) order.push(0);
+    // Keys are distinct, so an old slot and a new one never tie.
+    for (let j = fresh.length - 1, out = order.length - 1; j >= 0; out--) {
+      order[out] = i >= 0 && keys[order[i]!]! > fresh[j]! ? order[i--]! : slotOf.get(fresh[j--]!)!;
     }
-    while (i < old.length) merged[out++] = old[i++]!;
-    while (j < fresh.length) merged[out++] = slotOf.get(fresh[j++]!)!;
-    this.order = merged;
     this.placed = keys.length;
   }
 
@@ -125,14 +123,15 @@ export class CellSketch {
     }
     // With few replications one percentile's upper rank can pass the next one's lower rank.
     ranks.sort((a, b) => a - b);
-    const values = new Map<number, number>();
+    const values: number[] = [];
     let slot = 0;
     let below = 0;
     for (const rank of ranks) {
       while (below + counts[order[slot]!]! <= rank) below += counts[order[slot++]!]!;
-      values.set(rank, keys[order[slot]!]!);
+      values.push(keys[order[slot]!]!);
     }
-    const quantile = (p: number): number => quantileOfSorted(n, p, (k) => values.get(k)!);
+    const quantile = (p: number): number =>
+      quantileOfSorted(n, p, (k) => values[ranks.indexOf(k)]!);
     return {
       mean,
       sd,

@@ -39,9 +39,8 @@ export function warmUpRun(scenario: Scenario): { summary: Summary; aggregate: Ru
  * is kept for a frame so the browser lays out its text too, then thrown away; all of it twice,
  * so the second time round the browser compiles the code that ran hot the first. The first real
  * results then run compiled code with fonts loaded, and reach the screen in short tasks rather
- * than one long one. The scenario is read when the page is first idle, so one opened from a link
- * meanwhile is the one warmed. Returns a function that stops the warming and removes what it
- * drew.
+ * than one long one. The scenario is read when the page is first idle, so one opened meanwhile
+ * is the one warmed. Returns a function that stops the warming and removes what it drew.
  */
 export function warmResults(current: () => Scenario | undefined): () => void {
   if (typeof document === 'undefined') return () => {};

@@ -44,9 +44,9 @@ export const STARTUP_MS = 30_000;
 /** A chunk is tried this many times, each on a fresh worker, before the run fails. */
 export const MAX_ATTEMPTS = 2;
 /**
- * Time a new worker spends running the open scenario before any run, so V8 has compiled the
- * engine optimised by the time Run is pressed (measured in Chromium: a few replications leave
- * most of that compiling to the first second of the run).
+ * Time a new worker spends running the open scenario before any run (at most 200 replications),
+ * so V8 has compiled the engine optimised by the time Run is pressed (measured in Chromium: a
+ * few replications leave most of that compiling to the first second of the run).
  */
 export const WARM_UP_MS = 400;
 /** Chunks a worker holds at once: the one it is running and the next. */

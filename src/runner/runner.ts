@@ -49,7 +49,7 @@ export interface Runner {
   /**
    * Starts workers now rather than on the first run: the first results come sooner, and a page
    * that loses its connection after loading can still run. Given a scenario, each new worker
-   * also runs a few replications of it, so its engine is compiled before the first run.
+   * also runs replications of it for a moment, so its engine is compiled before the first run.
    */
   warm?(scenario?: Scenario): void;
   /** Workers later runs use, for runners that have any. */

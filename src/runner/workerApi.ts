@@ -52,8 +52,9 @@ export function createWorkerApi() {
     },
 
     /**
-     * Runs replications of `scenario` for about `milliseconds` (none for 0) and answers with
-     * them as a run's chunk is answered, so the engine is compiled for the scenario while the
+     * Runs replications of `scenario` for about `milliseconds` (none for 0; never more than
+     * WARM_UP_MAX_REPLICATIONS) and answers with the last chunk of them as a run's chunks are
+     * answered, through the same messages, so the engine is compiled for the scenario while the
      * page is idle: otherwise the compiler's threads work through the first seconds of the first
      * run, on cores the page and the other workers need then. Nothing is kept: the run prepared
      * in this worker, if any, is untouched.

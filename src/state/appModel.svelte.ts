@@ -31,6 +31,11 @@ export class AppModel {
   /** Where the scenario being edited began: a file name, a built-in scenario or a share link. */
   origin = $state(BUILT_IN_SCENARIOS[0]!.title);
   /** The draft revision last saved to a file or loaded whole; edits after it are unsaved. */
+  /**
+   * Settles once `connect` has opened the scenario the page starts with: one carried in the
+   * link (read asynchronously), a draft restored from storage, or the built-in one.
+   */
+  opened: Promise<void> = Promise.resolve();
   private savedRevision = $state(this.draft.revision);
   readonly unsaved = $derived(this.draft.revision !== this.savedRevision);
 
@@ -128,12 +133,20 @@ export class AppModel {
   ): () => void {
     this.recovery = new Autosave(storage);
     // The workers start once the scenario the planner will run is known, and warm up on it.
-    const warm = () => this.runs.warm(this.draft.scenario);
+    let connected = true;
+    const warm = () => {
+      if (connected) this.runs.warm(this.draft.scenario);
+    };
     const hash = win.location.hash;
-    if (hasShareFragment(hash)) void this.openShareLink(hash, win).finally(warm);
-    else {
+    if (hasShareFragment(hash)) {
+      // A link that cannot be read is reported in the notice; the page goes on either way.
+      this.opened = this.openShareLink(hash, win)
+        .catch(() => {})
+        .then(warm);
+    } else {
       this.restoreDraft();
       warm();
+      this.opened = Promise.resolve();
     }
 
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -155,6 +168,7 @@ export class AppModel {
     };
     win.addEventListener('beforeunload', beforeUnload);
     return () => {
+      connected = false;
       clearTimeout(timer);
       stopSaving();
       win.removeEventListener('beforeunload', beforeUnload);

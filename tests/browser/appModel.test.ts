@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
-import type { StorageLike } from '../../src/files/autosave.ts';
+import { Autosave, type StorageLike } from '../../src/files/autosave.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
@@ -68,19 +68,40 @@ describe('AppModel.connect', () => {
       20,
     );
     try {
-      await vi.waitFor(() => expect(warmed).toEqual(['Shared plan']));
+      expect(warmed).toEqual([]);
+      await app.opened;
       expect(app.draft.scenario?.name).toBe('Shared plan');
+      expect(warmed).toEqual(['Shared plan']);
     } finally {
       disconnect();
     }
   });
 
-  it('warms the runner on the scenario open when there is no link', () => {
+  it('starts no workers for a link still being read when the page goes', async () => {
     const warmed: (string | undefined)[] = [];
     const Recording = recordingRunner(warmed);
     const app = new AppModel(() => new Recording());
-    const disconnect = app.connect(fakeWindow, new MemoryStorage(), 20);
+    const link = await encodeShareFragment(app.draft.input);
+    if (!link.ok) throw new Error(link.problem.message);
+    app.connect(
+      { ...fakeWindow, location: { ...fakeWindow.location, hash: link.fragment } },
+      new MemoryStorage(),
+      20,
+    )();
+    await app.opened;
+    expect(warmed).toEqual([]);
+  });
+
+  it('warms the runner on a draft it restores', async () => {
+    const warmed: (string | undefined)[] = [];
+    const Recording = recordingRunner(warmed);
+    const app = new AppModel(() => new Recording());
+    const storage = new MemoryStorage();
+    new Autosave(storage).save({ ...app.draft.input, name: 'Unsaved plan' }, 'plan.json');
+    const disconnect = app.connect(fakeWindow, storage, 20);
     disconnect();
-    expect(warmed).toEqual([app.draft.scenario?.name]);
+    await app.opened;
+    expect(app.draft.scenario?.name).toBe('Unsaved plan');
+    expect(warmed).toEqual(['Unsaved plan']);
   });
 });

@@ -1,5 +1,5 @@
 import { flushSync } from 'svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Autosave, type StorageLike } from '../../src/files/autosave.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';

@@ -29,6 +29,10 @@ const add = (measure: string, value: string, target?: string, met?: boolean) => 
   );
 };
 
+/** How a scaling ratio was measured, and the spread of its pairs. */
+const ROUNDS_NOTE = (perWorker: number, workers: number, [low, high]: [number, number]) =>
+  `the median of pairs of runs of about the same length, ${perWorker} replications on one worker and ${perWorker * workers} on ${workers}, after three untimed runs of each; the middle half of the pairs' ratios ran from ${low.toFixed(3)}× to ${high.toFixed(3)}×.`;
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 console.log(`Machine: ${machine}\n`);
@@ -58,6 +62,7 @@ for (const s of await measureScaling()) {
     `${s.chunkSlowdown.toFixed(2)}×`,
   );
   notes.push(
+    `${s.scenario}, Node scaling: ${ROUNDS_NOTE(s.perWorker, s.workers, s.ratioQuartiles)}`,
     `${s.scenario}: with ${s.workers} bare Node workers computing at once, each takes ${s.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, so this machine allowed at most ${(s.workers / s.chunkSlowdown).toFixed(3)}× scaling in that run; the pool reached ${s.ratio.toFixed(3)}×.`,
   );
 }
@@ -105,6 +110,9 @@ if (browser.ok) {
     `${rates.many.toFixed(1)} rep/s`,
   );
   add('Chromium scaling', `${rates.ratio.toFixed(3)}×`, '≥ 1.8×', rates.ratio >= 1.8);
+  notes.push(
+    `Chromium scaling: ${ROUNDS_NOTE(browser.perWorker, browser.workers, rates.ratioQuartiles)}`,
+  );
   add(
     `Chromium: a chunk's time with ${browser.workers} workers computing ÷ alone (bare workers)`,
     `${browser.chunkSlowdown.toFixed(2)}×`,

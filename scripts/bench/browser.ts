@@ -26,6 +26,8 @@ type BrowserFigures =
       /** Replications per second on one worker and on all, and the scaling between them. */
       rates: PairedRates;
       workers: number;
+      /** Replications per worker in each timed run. */
+      perWorker: number;
       /** A chunk's time with all workers computing at once ÷ its time alone. */
       chunkSlowdown: number;
     };

@@ -1,6 +1,6 @@
 /**
  * Runs in the benchmark's Chromium page: replications per second of the browser pool on one
- * worker and on two, for the MPS scenario, as the medians of alternating rounds (as in Node).
+ * worker and on two, for the MPS scenario, in pairs of runs of about the same length (as in Node).
  * Results go to `window.benchResult`.
  */
 import { wrap } from 'comlink';
@@ -9,41 +9,30 @@ import type { WorkerApi } from '../../src/runner/workerApi.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
-import { chunkSlowdown, pairedRates, type PairedRates } from './timing.ts';
+import { chunkSlowdown, scalingRates, type PairedRates } from './timing.ts';
 
 declare global {
   interface Window {
     benchResult?:
-      { rates: PairedRates; workers: number; chunkSlowdown: number } | { error: string };
+      | { rates: PairedRates; workers: number; perWorker: number; chunkSlowdown: number }
+      | { error: string };
   }
 }
 
-const ROUNDS = 7;
-/** Replications per worker before timing starts: enough for every worker's engine to be compiled. */
-const WARM_UP = 60;
-const REPLICATIONS = 200;
+const ROUNDS = 15;
+/** Replications per worker in a timed run: about a second and a half on this machine. */
+const PER_WORKER = 100;
 
-/** Replications per second on pools of one and of `workers` workers, in pairs of rounds. */
+/** Replications per second on pools of one and of `workers` workers, in pairs of runs. */
 async function rates(scenario: Scenario, workers: number): Promise<PairedRates> {
   const pools = [createBrowserRunner({ size: 1 }), createBrowserRunner({ size: workers })];
   try {
-    for (const [i, pool] of pools.entries()) {
-      await pool.run({
-        scenario,
-        seed: 'warm-up',
-        replications: (i === 0 ? 1 : workers) * WARM_UP,
-      });
-    }
-    const rate = async (pool: (typeof pools)[number], round: number) => {
-      const start = performance.now();
-      await pool.run({ scenario, seed: `bench-${round}`, replications: REPLICATIONS });
-      return REPLICATIONS / ((performance.now() - start) / 1000);
-    };
-    return await pairedRates(
-      ROUNDS,
-      (round) => rate(pools[0]!, round),
-      (round) => rate(pools[1]!, round),
-    );
+    const runOn =
+      (pool: (typeof pools)[number]) =>
+      async (replications: number, seed: string): Promise<void> => {
+        await pool.run({ scenario, seed, replications });
+      };
+    return await scalingRates(ROUNDS, PER_WORKER, workers, runOn(pools[0]!), runOn(pools[1]!));
   } finally {
     for (const pool of pools) pool.dispose();
   }
@@ -76,6 +65,7 @@ try {
   window.benchResult = {
     rates: await rates(parsed.value, workers),
     workers,
+    perWorker: PER_WORKER,
     chunkSlowdown: await browserChunkSlowdown(parsed.value, workers),
   };
 } catch (error) {

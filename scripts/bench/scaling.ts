@@ -1,36 +1,31 @@
 import os from 'node:os';
 import { createNodeRunner, nodeWorker } from '../../src/runner/nodeRunner.ts';
 import { benchScenarios } from './engine.ts';
-import { chunkSlowdown, pairedRates } from './timing.ts';
+import { chunkSlowdown, scalingRates } from './timing.ts';
 
-/** Pairs of rounds, one worker and all, as in the browser. */
-const ROUNDS = 7;
+/** Pairs of runs, one worker and all, as in the browser. */
+const ROUNDS = 11;
 
 /**
- * Replications per second on one Node worker thread and on all cores. Both pools are warmed
- * first, then measured in back-to-back pairs of rounds (see pairedRates), so a burst of load
- * from elsewhere on a shared machine does not decide the ratio.
+ * Replications per second on one Node worker thread and on all cores, in back-to-back pairs of
+ * runs of about the same length (see scalingRates), so a burst of load from elsewhere on a shared
+ * machine does not decide the ratio.
  */
 export async function measureScaling() {
   const workers = os.availableParallelism();
   const out = [];
   for (const { name, scenario } of benchScenarios()) {
-    const replications = name.startsWith('National') ? 96 : 240;
+    // About two seconds a run on this machine.
+    const perWorker = name.startsWith('National') ? 48 : 120;
     const one = createNodeRunner({ size: 1 });
     const all = createNodeRunner({ size: workers });
     try {
-      const rate = async (runner: typeof one, seed: string) => {
-        const start = performance.now();
-        await runner.run({ scenario, seed, replications });
-        return replications / ((performance.now() - start) / 1000);
-      };
-      await one.run({ scenario, seed: 'warm-up', replications: 20 });
-      await all.run({ scenario, seed: 'warm-up', replications: 20 * workers });
-      const rates = await pairedRates(
-        ROUNDS,
-        (round) => rate(one, `bench-${round}`),
-        (round) => rate(all, `bench-${round}`),
-      );
+      const runOn =
+        (runner: typeof one) =>
+        async (replications: number, seed: string): Promise<void> => {
+          await runner.run({ scenario, seed, replications });
+        };
+      const rates = await scalingRates(ROUNDS, perWorker, workers, runOn(one), runOn(all));
       const bare = Array.from({ length: workers }, nodeWorker);
       let slowdown: number;
       try {
@@ -42,7 +37,7 @@ export async function measureScaling() {
       } finally {
         for (const w of bare) w.terminate();
       }
-      out.push({ scenario: name, workers, ...rates, chunkSlowdown: slowdown });
+      out.push({ scenario: name, workers, perWorker, ...rates, chunkSlowdown: slowdown });
     } finally {
       one.dispose();
       all.dispose();

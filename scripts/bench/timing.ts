@@ -9,6 +9,13 @@ export function medianOf(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The lower and upper quartiles, as the medians of the lower and upper halves. */
+export function quartiles(values: number[]): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = sorted.length >> 1;
+  return [medianOf(sorted.slice(0, half)), medianOf(sorted.slice(sorted.length - half))];
+}
+
 /** Milliseconds `work` takes, median of `rounds`. */
 export function timeIt(work: () => void, rounds = 5): number {
   const times: number[] = [];
@@ -39,6 +46,8 @@ export interface PairedRates {
   one: number;
   many: number;
   ratio: number;
+  /** The lower and upper quartiles of the per-round ratios: how much the machine moved. */
+  ratioQuartiles: [number, number];
 }
 
 /**
@@ -69,7 +78,48 @@ export async function pairedRates(
     manys.push(b);
     ratios.push(b / a);
   }
-  return { one: medianOf(ones), many: medianOf(manys), ratio: medianOf(ratios) };
+  return {
+    one: medianOf(ones),
+    many: medianOf(manys),
+    ratio: medianOf(ratios),
+    ratioQuartiles: quartiles(ratios),
+  };
+}
+
+/** Runs `replications` of the benchmark's scenario under `seed` on one pool. */
+export type TimedRun = (replications: number, seed: string) => Promise<void>;
+
+/** Runs each pool makes before timing starts: V8 goes on recompiling the engine for a few runs. */
+const SETTLING_RUNS = 3;
+
+/**
+ * Replications per second on a pool of one worker and on a pool of `workers`, as pairedRates
+ * measures them, in runs of about the same length: the larger pool runs `workers` times the
+ * replications. A run's fixed costs (preparing each worker, waiting on the last chunk) then weigh
+ * the same on both sides, and the ratio is one of throughput, which is what a long run gets.
+ * Both pools first run SETTLING_RUNS times untimed.
+ */
+export async function scalingRates(
+  rounds: number,
+  perWorker: number,
+  workers: number,
+  one: TimedRun,
+  many: TimedRun,
+): Promise<PairedRates> {
+  for (let i = 0; i < SETTLING_RUNS; i++) {
+    await one(perWorker, `settling-${i}`);
+    await many(perWorker * workers, `settling-${i}`);
+  }
+  const rate = async (run: TimedRun, replications: number, round: number) => {
+    const start = performance.now();
+    await run(replications, `bench-${round}`);
+    return replications / ((performance.now() - start) / 1000);
+  };
+  return pairedRates(
+    rounds,
+    (round) => rate(one, perWorker, round),
+    (round) => rate(many, perWorker * workers, round),
+  );
 }
 
 /**

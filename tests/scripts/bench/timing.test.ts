@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { pairedRates, quartiles, scalingRates } from '../../../scripts/bench/timing.ts';
+
+describe('quartiles', () => {
+  it('takes the medians of the lower and upper halves', () => {
+    expect(quartiles([5, 1, 4, 2, 3])).toEqual([1.5, 4.5]);
+    expect(quartiles([8, 1, 7, 2, 6, 3])).toEqual([2, 7]);
+  });
+});
+
+describe('pairedRates', () => {
+  it('is the median of the pairs’ own ratios, not the ratio of the medians', async () => {
+    const ones = [10, 20, 30];
+    const manys = [19, 36, 60];
+    const rates = await pairedRates(
+      3,
+      async (round) => ones[round]!,
+      async (round) => manys[round]!,
+    );
+    expect(rates.one).toBe(20);
+    expect(rates.many).toBe(36);
+    // Ratios 1.9, 1.8 and 2: their median, where 36 ÷ 20 would give 1.8.
+    expect(rates.ratio).toBeCloseTo(1.9, 12);
+    expect(rates.ratioQuartiles).toEqual([1.8, 2]);
+  });
+
+  it('swaps which side goes first every round', async () => {
+    const order: string[] = [];
+    await pairedRates(
+      3,
+      async () => (order.push('one'), 1),
+      async () => (order.push('many'), 2),
+    );
+    expect(order).toEqual(['one', 'many', 'many', 'one', 'one', 'many']);
+  });
+});
+
+describe('scalingRates', () => {
+  it('runs each pool untimed first, then times runs of workers × the replications on the larger', async () => {
+    const calls: string[] = [];
+    const rates = await scalingRates(
+      3,
+      10,
+      2,
+      async (replications, seed) => void calls.push(`one ${replications} ${seed}`),
+      async (replications, seed) => void calls.push(`many ${replications} ${seed}`),
+    );
+    expect(calls.slice(0, 6)).toEqual([
+      'one 10 settling-0',
+      'many 20 settling-0',
+      'one 10 settling-1',
+      'many 20 settling-1',
+      'one 10 settling-2',
+      'many 20 settling-2',
+    ]);
+    expect(calls.slice(6)).toEqual([
+      'one 10 bench-0',
+      'many 20 bench-0',
+      'many 20 bench-1',
+      'one 10 bench-1',
+      'one 10 bench-2',
+      'many 20 bench-2',
+    ]);
+    expect(rates.ratio).toBeGreaterThan(0);
+  });
+});

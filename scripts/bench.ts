@@ -31,7 +31,7 @@ const add = (measure: string, value: string, target?: string, met?: boolean) => 
 
 /** How a scaling ratio was measured, and the spread of its pairs. */
 const ROUNDS_NOTE = (perWorker: number, workers: number, [low, high]: [number, number]) =>
-  `the median of pairs of runs of about the same length, ${perWorker} replications on one worker and ${perWorker * workers} on ${workers}, after three untimed runs of each; the middle half of the pairs' ratios ran from ${low.toFixed(3)}× to ${high.toFixed(3)}×.`;
+  `the median of pairs of runs of about the same length, ${perWorker} replications on one worker and ${perWorker * workers} on ${workers} workers, after three untimed runs of each; the middle half of the pairs' ratios ran from ${low.toFixed(3)}× to ${high.toFixed(3)}×.`;
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;

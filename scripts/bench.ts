@@ -2,8 +2,8 @@
  * `npm run bench`: speed and memory of the engine, the pools and the app, on this machine.
  * Prints a table and writes it to docs/benchmarks.md. Figures are medians of repeated rounds,
  * and the targets are ratios measured within this one run, each the median of back-to-back
- * pairs (engine and floor on the same replication; one worker and all on the same seed), so
- * load from elsewhere on a shared machine falls on both sides of a pair.
+ * pairs (engine and floor on the same replication; one worker and all over runs of about the
+ * same length), so load from elsewhere on a shared machine falls on both sides of a pair.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { measureEngine } from './bench/engine.ts';
 import { measureMemory } from './bench/memory.ts';
 import { measureRandom } from './bench/random.ts';
 import { measureScaling } from './bench/scaling.ts';
+import { SETTLING_RUNS } from './bench/timing.ts';
 
 interface Row {
   measure: string;
@@ -31,7 +32,7 @@ const add = (measure: string, value: string, target?: string, met?: boolean) => 
 
 /** How a scaling ratio was measured, and the spread of its pairs. */
 const ROUNDS_NOTE = (perWorker: number, workers: number, [low, high]: [number, number]) =>
-  `the median of pairs of runs of about the same length, ${perWorker} replications on one worker and ${perWorker * workers} on ${workers} workers, after three untimed runs of each; the middle half of the pairs' ratios ran from ${low.toFixed(3)}× to ${high.toFixed(3)}×.`;
+  `steady-state throughput, the median of pairs of runs of about the same length, ${perWorker} replications on one worker and ${perWorker * workers} on ${workers} workers, after ${SETTLING_RUNS} untimed runs of each; the pairs' ratios had quartiles ${low.toFixed(3)}× and ${high.toFixed(3)}×.`;
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -63,7 +64,7 @@ for (const s of await measureScaling()) {
   );
   notes.push(
     `${s.scenario}, Node scaling: ${ROUNDS_NOTE(s.perWorker, s.workers, s.ratioQuartiles)}`,
-    `${s.scenario}: with ${s.workers} bare Node workers computing at once, each takes ${s.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, so this machine allowed at most ${(s.workers / s.chunkSlowdown).toFixed(3)}× scaling in that run; the pool reached ${s.ratio.toFixed(3)}×.`,
+    `${s.scenario}: with ${s.workers} bare Node workers computing at once, each takes ${s.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, which puts this machine's limit near ${(s.workers / s.chunkSlowdown).toFixed(3)}× in that run (a figure as noisy as the pool's own); the pool reached ${s.ratio.toFixed(3)}×.`,
   );
 }
 
@@ -118,7 +119,7 @@ if (browser.ok) {
     `${browser.chunkSlowdown.toFixed(2)}×`,
   );
   notes.push(
-    `With ${browser.workers} workers computing at once, each takes ${browser.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, whatever the pool does, so this machine allows at most ${(browser.workers / browser.chunkSlowdown).toFixed(3)}× scaling in Chromium.`,
+    `With ${browser.workers} workers computing at once, each takes ${browser.chunkSlowdown.toFixed(2)}× as long over the same chunk as alone, whatever the pool does, which puts this machine's limit in Chromium near ${(browser.workers / browser.chunkSlowdown).toFixed(3)}× (a figure as noisy as the pool's own).`,
   );
 } else {
   add('Chromium measurements', `not measured: ${browser.reason}`);

@@ -11,6 +11,7 @@ export function medianOf(values: number[]): number {
 
 /** The lower and upper quartiles, as the medians of the lower and upper halves. */
 export function quartiles(values: number[]): [number, number] {
+  if (values.length < 2) throw new RangeError('Quartiles need at least two values.');
   const sorted = [...values].sort((a, b) => a - b);
   const half = sorted.length >> 1;
   return [medianOf(sorted.slice(0, half)), medianOf(sorted.slice(sorted.length - half))];
@@ -89,15 +90,18 @@ export async function pairedRates(
 /** Runs `replications` of the benchmark's scenario under `seed` on one pool. */
 export type TimedRun = (replications: number, seed: string) => Promise<void>;
 
-/** Runs each pool makes before timing starts: V8 goes on recompiling the engine for a few runs. */
-const SETTLING_RUNS = 3;
+/**
+ * Runs each pool makes before timing starts: V8 goes on recompiling the engine for a pool's
+ * first few runs, on a core the larger pool needs and the smaller one leaves free.
+ */
+export const SETTLING_RUNS = 3;
 
 /**
- * Replications per second on a pool of one worker and on a pool of `workers`, as pairedRates
- * measures them, in runs of about the same length: the larger pool runs `workers` times the
- * replications. A run's fixed costs (preparing each worker, waiting on the last chunk) then weigh
- * the same on both sides, and the ratio is one of throughput, which is what a long run gets.
- * Both pools first run SETTLING_RUNS times untimed.
+ * Steady-state replications per second on a pool of one worker and on a pool of `workers`, as
+ * pairedRates measures them, in runs of about the same length: the larger pool runs `workers`
+ * times the replications, so a run's fixed costs (preparing each worker, waiting on the last
+ * chunk: about 10 ms on this machine) weigh the same on both sides. Both pools first run
+ * SETTLING_RUNS times untimed.
  */
 export async function scalingRates(
   rounds: number,

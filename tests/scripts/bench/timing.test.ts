@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pairedRates, quartiles, scalingRates } from '../../../scripts/bench/timing.ts';
 
 describe('quartiles', () => {
   it('takes the medians of the lower and upper halves', () => {
     expect(quartiles([5, 1, 4, 2, 3])).toEqual([1.5, 4.5]);
     expect(quartiles([8, 1, 7, 2, 6, 3])).toEqual([2, 7]);
+  });
+
+  it('refuses fewer than two values', () => {
+    expect(() => quartiles([1])).toThrow(RangeError);
   });
 });
 
@@ -62,5 +66,22 @@ describe('scalingRates', () => {
       'many 20 bench-2',
     ]);
     expect(rates.ratio).toBeGreaterThan(0);
+  });
+
+  it('gives replications per second of the timed runs alone', async () => {
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      // 10 ms a replication on one worker, 5.5 ms on two; a settling run takes far longer.
+      const pool = (msPerReplication: number) => async (replications: number, seed: string) => {
+        now += seed.startsWith('settling') ? 1e6 : replications * msPerReplication;
+      };
+      const rates = await scalingRates(3, 10, 2, pool(10), pool(5.5));
+      expect(rates.one).toBeCloseTo(100, 9);
+      expect(rates.many).toBeCloseTo(1000 / 5.5, 9);
+      expect(rates.ratio).toBeCloseTo(10 / 5.5, 9);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

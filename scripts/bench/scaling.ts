@@ -4,7 +4,7 @@ import { benchScenarios } from './engine.ts';
 import { chunkSlowdown, scalingRates } from './timing.ts';
 
 /** Pairs of runs, one worker and all, as in the browser. */
-const ROUNDS = 11;
+const ROUNDS = 15;
 
 /**
  * Replications per second on one Node worker thread and on all cores, in back-to-back pairs of

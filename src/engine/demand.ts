@@ -23,8 +23,9 @@ export class MonthDemand {
 /**
  * Draws one demand stream's cases for month `t` from its random stream, adds each item (suspect
  * or product) to `items` and to the stream's queue with its triage rank, and adds up what came
- * in `out`. The hottest loop of the engine, in a function of its own so the compiler inlines
- * the samplers and the queue into it with an inlining budget of its own.
+ * in `out`. In two loops, each a function of its own: V8 inlines a call only within a budget per
+ * function, and a sampler call it leaves out boxes every number it returns (about 1 MB of
+ * garbage a replication when drawing and queueing shared one function).
  */
 export function drawDemand(
   model: Model,
@@ -35,15 +36,32 @@ export function drawDemand(
   items: Items,
   out: MonthDemand,
 ): void {
-  const { triageByValue, valueWeight, valueShift, noiseWeight } = model;
+  const first = items.count;
+  drawItems(stream, rng, t, items, out);
+  queueItems(model, queue, items, first);
+}
+
+/**
+ * Draws the month's cases and their items, in the order the streams are defined to draw them,
+ * straight into `items` (with each item's triage noise), and adds them up in `out`.
+ */
+function drawItems(
+  stream: CompiledStream,
+  rng: Rng,
+  t: number,
+  items: Items,
+  out: MonthDemand,
+): void {
   const { suspects, assetProbability, items: itemCount, hours: hoursOf, assetValue } = stream;
-  const lastMonth = t + stream.windowMonths;
+  const lastMonthAndKind = stream.windowMonths * 2 + t * 2 + (suspects ? 1 : 0);
   const cases = stream.cases(rng, stream.growthByMonth[t]!);
   // Carried on from the streams before, so hours are added in the same order as one loop would.
   let demandHours = out.hours;
   let suspectsArrived = 0;
   let productsArrived = 0;
   let assetHolders = 0;
+  let seq = items.count;
+  let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
   for (let c = 0; c < cases; c++) {
     const count = itemCount(rng, 1);
     for (let i = 0; i < count; i++) {
@@ -62,24 +80,40 @@ export function drawDemand(
         productsArrived++;
       }
       // The noise is drawn whatever the policy, so changing it leaves every later draw alone.
-      // It is standardNormal(rng) written out: this loop's inlining budget is spent by then, and
-      // called, the function would box every number it returns (half a megabyte a replication).
       const u = 1 - rng();
       const v = rng();
-      const noise = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-      const seq = items.add(lastMonth, hours, value, suspects);
-      if (triageByValue) {
-        // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them
-        // gives the same key.
-        const logValue = value === 0 ? 0 : Math.log10(1 + value);
-        queue.arrive(rankOf(valueWeight * logValue + valueShift + noiseWeight * noise, seq));
-      } else {
-        queue.arrive(FIFO_RANK + seq);
+      if (seq === remaining.length) {
+        items.count = seq;
+        items.grow();
+        ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
       }
+      lastMonths[seq] = lastMonthAndKind;
+      remaining[seq] = hours;
+      values[seq] = value;
+      noises[seq] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      seq++;
     }
   }
+  items.count = seq;
   out.suspects += suspectsArrived;
   out.products += productsArrived;
   out.hours = demandHours;
   out.assetHolders += assetHolders;
+}
+
+/** Puts items [first, items.count) in `queue`, each with its triage rank. */
+function queueItems(model: Model, queue: WorkQueue, items: Items, first: number): void {
+  const { triageByValue, valueWeight, valueShift, noiseWeight } = model;
+  const { value, noise } = items;
+  for (let seq = first; seq < items.count; seq++) {
+    if (triageByValue) {
+      // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives
+      // the same key.
+      const v = value[seq]!;
+      const logValue = v === 0 ? 0 : Math.log10(1 + v);
+      queue.arrive(rankOf(valueWeight * logValue + valueShift + noiseWeight * noise[seq]!, seq));
+    } else {
+      queue.arrive(FIFO_RANK + seq);
+    }
+  }
 }

@@ -59,6 +59,8 @@ export class Items {
   lastMonthAndKind = new Int32Array(1024);
   remaining = new Float64Array(1024);
   value = new Float64Array(1024);
+  /** The standard normal noise drawn with each item, read when it is ranked for its queue. */
+  noise = new Float64Array(1024);
 
   add(lastMonth: number, hours: number, value: number, suspect: boolean): number {
     const seq = this.count++;
@@ -69,7 +71,8 @@ export class Items {
     return seq;
   }
 
-  private grow(): void {
+  /** Doubles the room for items, keeping those in. */
+  grow(): void {
     const size = this.remaining.length * 2;
     if (size > MAX_ITEMS) {
       throw new RangeError(
@@ -82,7 +85,9 @@ export class Items {
     remaining.set(this.remaining);
     const value = new Float64Array(size);
     value.set(this.value);
-    Object.assign(this, { lastMonthAndKind, remaining, value });
+    const noise = new Float64Array(size);
+    noise.set(this.noise);
+    Object.assign(this, { lastMonthAndKind, remaining, value, noise });
   }
 }
 

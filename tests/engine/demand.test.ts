@@ -44,4 +44,39 @@ describe('drawDemand', () => {
     out.clear();
     expect(out).toMatchObject({ suspects: 0, products: 0, hours: 0, assetHolders: 0 });
   });
+
+  it('keeps every item when the items outgrow their arrays mid-month', () => {
+    const busy = compileModel(
+      oneUnit({
+        people: 1,
+        hoursPerMonth: 100,
+        demand: [
+          suspects('arrests', {
+            casesPerMonth: 1500,
+            itemsPerCase: 1,
+            hoursPerItem: 3,
+            assetProbability: 1,
+            assetValue: 40,
+            windowMonths: 1,
+          }),
+        ],
+      }),
+    );
+    const items = new Items();
+    const room = items.remaining.length;
+    const queue = new WorkQueue();
+    const out = new MonthDemand();
+    drawDemand(busy, busy.streams[0]!, streamRng('c'), 2, queue, items, out);
+    drawDemand(busy, busy.streams[0]!, streamRng('d'), 3, queue, items, out);
+    expect(room).toBeLessThan(3000);
+    expect(items.count).toBe(3000);
+    const held = (array: ArrayLike<number>) => new Set(Array.from(array).slice(0, 3000));
+    expect(held(items.remaining)).toEqual(new Set([3]));
+    expect(held(items.value)).toEqual(new Set([40]));
+    expect(Array.from(items.lastMonthAndKind.subarray(1498, 1502))).toEqual([7, 7, 9, 9]);
+    // Every item is queued once: working them all takes all their hours.
+    const worked = new MonthOutcome();
+    queue.work(3, 9000, false, items, worked);
+    expect(worked).toMatchObject({ suspectsExamined: 3000, hoursWorked: 9000 });
+  });
 });

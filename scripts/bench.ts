@@ -101,7 +101,7 @@ if (browser.ok) {
       run.longestTaskMs < 50,
     );
     notes.push(
-      `Longest main-thread task, ${run.scenario}: ${run.longestTaskMs.toFixed(0)} ms, of which ${run.longestTaskParts || 'no traced part over 1 ms'}.`,
+      `Longest main-thread task, ${run.scenario}: ${run.longestTaskMs.toFixed(0)} ms, of which ${run.longestTaskParts || 'no traced part over 1 ms'}.${run.majorFaults === undefined ? '' : ` The machine took ${run.majorFaults.toLocaleString('en-GB')} major page faults while the run was watched (a thread waiting on one is off the CPU).`}`,
     );
   }
   const { rates } = browser;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../chromium.js';
 import { build, createServer, preview } from 'vite';
@@ -82,6 +82,11 @@ interface WatchedRun {
   longestTaskMs: number;
   /** What the longest task was spent on. */
   longestTaskParts: string;
+  /**
+   * Major page faults on the whole machine while the run was watched (Linux only): reads from
+   * disk that stall whichever thread touched the page, page and browser code included.
+   */
+  majorFaults?: number;
   /** How long the run was watched, and whether it finished in that time. */
   watchedMs: number;
   complete: boolean;
@@ -150,6 +155,7 @@ async function watchRun(
     observer.observe(region, { subtree: true, childList: true, characterData: true });
   });
   const browser = page.context().browser()!;
+  const faultsBefore = majorFaults();
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
   const started = Date.now();
   await page.getByRole('button', { name: 'Run simulation' }).click();
@@ -171,6 +177,7 @@ async function watchRun(
     complete = await finished.isVisible();
   }
   const watchedMs = Date.now() - started;
+  const faultsAfter = majorFaults();
   const trace = JSON.parse((await browser.stopTracing()).toString()) as {
     traceEvents: TraceEvent[];
   };
@@ -182,6 +189,10 @@ async function watchRun(
     firstResultMs: mark.firstAt - mark.clickAt,
     longestTaskMs: longest.ms,
     longestTaskParts: longest.parts,
+    majorFaults:
+      faultsBefore === undefined || faultsAfter === undefined
+        ? undefined
+        : faultsAfter - faultsBefore,
     watchedMs,
     complete,
   };
@@ -220,6 +231,16 @@ const PARTS = new Set([
  * The longest task Chromium ran on a page's main thread, in milliseconds, and the largest parts
  * of it (script, style, layout, paint, garbage collection).
  */
+/** The machine's count of major page faults so far, where /proc/vmstat gives it. */
+function majorFaults(): number | undefined {
+  try {
+    const match = /^pgmajfault (\d+)$/m.exec(readFileSync('/proc/vmstat', 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function longestMainThreadTask(events: TraceEvent[]): { ms: number; parts: string } {
   const main = new Set(
     events

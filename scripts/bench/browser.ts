@@ -227,10 +227,6 @@ const PARTS = new Set([
   'MajorGC',
 ]);
 
-/**
- * The longest task Chromium ran on a page's main thread, in milliseconds, and the largest parts
- * of it (script, style, layout, paint, garbage collection).
- */
 /** The machine's count of major page faults so far, where /proc/vmstat gives it. */
 function majorFaults(): number | undefined {
   try {
@@ -241,6 +237,10 @@ function majorFaults(): number | undefined {
   }
 }
 
+/**
+ * The longest task Chromium ran on a page's main thread, in milliseconds, and the largest parts
+ * of it (script, style, layout, paint, garbage collection).
+ */
 function longestMainThreadTask(events: TraceEvent[]): { ms: number; parts: string } {
   const main = new Set(
     events

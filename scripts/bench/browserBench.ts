@@ -9,7 +9,7 @@ import type { WorkerApi } from '../../src/runner/workerApi.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
-import { chunkSlowdown, scalingRates, type PairedRates } from './timing.ts';
+import { chunkSlowdown, runsOf, scalingRates, type PairedRates } from './timing.ts';
 
 declare global {
   interface Window {
@@ -29,12 +29,8 @@ const PER_WORKER = 100;
 async function rates(scenario: Scenario, workers: number): Promise<PairedRates> {
   const pools = [createBrowserRunner({ size: 1 }), createBrowserRunner({ size: workers })];
   try {
-    const runOn =
-      (pool: (typeof pools)[number]) =>
-      async (replications: number, seed: string): Promise<void> => {
-        await pool.run({ scenario, seed, replications });
-      };
-    return await scalingRates(ROUNDS, PER_WORKER, workers, runOn(pools[0]!), runOn(pools[1]!));
+    const [one, many] = pools.map((pool) => runsOf(pool, scenario));
+    return await scalingRates(ROUNDS, PER_WORKER, workers, one!, many!);
   } finally {
     for (const pool of pools) pool.dispose();
   }

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { createNodeRunner, nodeWorker } from '../../src/runner/nodeRunner.ts';
 import { benchScenarios } from './engine.ts';
-import { chunkSlowdown, scalingRates } from './timing.ts';
+import { chunkSlowdown, runsOf, scalingRates } from './timing.ts';
 
 /** Pairs of runs, one worker and all, as in the browser. */
 const ROUNDS = 15;
@@ -20,12 +20,13 @@ export async function measureScaling() {
     const one = createNodeRunner({ size: 1 });
     const all = createNodeRunner({ size: workers });
     try {
-      const runOn =
-        (runner: typeof one) =>
-        async (replications: number, seed: string): Promise<void> => {
-          await runner.run({ scenario, seed, replications });
-        };
-      const rates = await scalingRates(ROUNDS, perWorker, workers, runOn(one), runOn(all));
+      const rates = await scalingRates(
+        ROUNDS,
+        perWorker,
+        workers,
+        runsOf(one, scenario),
+        runsOf(all, scenario),
+      );
       const bare = Array.from({ length: workers }, nodeWorker);
       let slowdown: number;
       try {

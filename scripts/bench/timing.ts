@@ -1,4 +1,5 @@
 import type { Remote } from 'comlink';
+import type { Runner } from '../../src/runner/runner.ts';
 import type { WorkerApi } from '../../src/runner/workerApi.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 
@@ -89,6 +90,13 @@ export async function pairedRates(
 
 /** Runs `replications` of the benchmark's scenario under `seed` on one pool. */
 export type TimedRun = (replications: number, seed: string) => Promise<void>;
+
+/** A TimedRun of `scenario` on `pool`. */
+export function runsOf(pool: Pick<Runner, 'run'>, scenario: Scenario): TimedRun {
+  return async (replications, seed) => {
+    await pool.run({ scenario, seed, replications });
+  };
+}
 
 /**
  * Runs each pool makes before timing starts: V8 goes on recompiling the engine for a pool's

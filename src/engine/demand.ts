@@ -1,6 +1,6 @@
 import type { CompiledStream, Model } from './model.ts';
 import type { Rng } from './random/rng.ts';
-import { Items, rankOf, WorkQueue } from './workQueue.ts';
+import { Items, packLastMonth, rankOf, WorkQueue } from './workQueue.ts';
 
 /** Under first in, first out every key is 0, so an item's rank is this plus its number. */
 const FIFO_RANK = rankOf(0, 0);
@@ -53,7 +53,7 @@ function drawItems(
   out: MonthDemand,
 ): void {
   const { suspects, assetProbability, items: itemCount, hours: hoursOf, assetValue } = stream;
-  const lastMonthAndKind = stream.windowMonths * 2 + t * 2 + (suspects ? 1 : 0);
+  const lastMonthAndKind = packLastMonth(t + stream.windowMonths, suspects);
   const cases = stream.cases(rng, stream.growthByMonth[t]!);
   // Carried on from the streams before, so hours are added in the same order as one loop would.
   let demandHours = out.hours;
@@ -83,7 +83,6 @@ function drawItems(
       const u = 1 - rng();
       const v = rng();
       if (seq === remaining.length) {
-        items.count = seq;
         items.grow();
         ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
       }

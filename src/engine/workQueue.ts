@@ -48,6 +48,11 @@ export class MonthOutcome {
   }
 }
 
+/** An item's `lastMonthAndKind` (see Items): its last month times two, plus 1 for a suspect. */
+export function packLastMonth(lastMonth: number, suspect: boolean): number {
+  return lastMonth * 2 + (suspect ? 1 : 0);
+}
+
 /** The data of every item that arrives in one replication, by `seq`. Shared by all queues. */
 export class Items {
   count = 0;
@@ -65,7 +70,7 @@ export class Items {
   add(lastMonth: number, hours: number, value: number, suspect: boolean): number {
     const seq = this.count++;
     if (seq === this.remaining.length) this.grow();
-    this.lastMonthAndKind[seq] = lastMonth * 2 + (suspect ? 1 : 0);
+    this.lastMonthAndKind[seq] = packLastMonth(lastMonth, suspect);
     this.remaining[seq] = hours;
     this.value[seq] = value;
     return seq;

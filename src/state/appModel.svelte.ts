@@ -30,12 +30,12 @@ export class AppModel {
 
   /** Where the scenario being edited began: a file name, a built-in scenario or a share link. */
   origin = $state(BUILT_IN_SCENARIOS[0]!.title);
-  /** The draft revision last saved to a file or loaded whole; edits after it are unsaved. */
   /**
    * Settles once `connect` has opened the scenario the page starts with: one carried in the
    * link (read asynchronously), a draft restored from storage, or the built-in one.
    */
   opened: Promise<void> = Promise.resolve();
+  /** The draft revision last saved to a file or loaded whole; edits after it are unsaved. */
   private savedRevision = $state(this.draft.revision);
   readonly unsaved = $derived(this.draft.revision !== this.savedRevision);
 

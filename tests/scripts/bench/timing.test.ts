@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pairedRates, quartiles, scalingRates } from '../../../scripts/bench/timing.ts';
+import { pairedRates, quartiles, runsOf, scalingRates } from '../../../scripts/bench/timing.ts';
+import type { RunRequest } from '../../../src/runner/runner.ts';
+import type { Scenario } from '../../../src/scenario/schema.ts';
 
 describe('quartiles', () => {
   it('takes the medians of the lower and upper halves', () => {
@@ -83,5 +85,15 @@ describe('scalingRates', () => {
     } finally {
       clock.mockRestore();
     }
+  });
+});
+
+describe('runsOf', () => {
+  it('runs the scenario on the pool with the seed and replications asked for', async () => {
+    const asked: RunRequest[] = [];
+    const scenario = { name: 'S' } as Scenario;
+    const pool = { run: async (request: RunRequest) => void asked.push(request) };
+    await runsOf(pool as never, scenario)(12, 'bench-3');
+    expect(asked).toEqual([{ scenario, seed: 'bench-3', replications: 12 }]);
   });
 });

@@ -122,8 +122,13 @@ async function measureApp(page: Page, origin: string) {
 /**
  * On the scenario open in `page`, named `scenario` in the figures: sets the replications, waits
  * a second as a planner would, presses Run, scrolls to the charts once they are drawn and traces
- * the page's main thread until the run finishes or `watchMs` has passed. The first results are timed by a
- * mutation observer and the frame after it, so watching costs the page no layout.
+ * the page's main thread until the run finishes or `watchMs` has passed.
+ *
+ * The page watches itself while the trace runs: mutation observers time the first results, scroll
+ * to the first chart and note the end of the run, and the script only awaits their promises.
+ * Playwright's own waiting (a locator's `waitFor`, say) would poll the page every half second,
+ * each time walking the whole document for roles and laying it out to test visibility: work in
+ * the page's main thread that a planner's page does not do, and that the trace would count.
  */
 async function watchRun(
   page: Page,
@@ -134,8 +139,10 @@ async function watchRun(
   await page.waitForTimeout(1000);
   // No named functions inside: the script runner's name helper does not exist in the page.
   await page.evaluate(() => {
-    const region = document.querySelector('[aria-label="Results"]')!;
-    const mark = { clickAt: NaN, firstAt: NaN };
+    const region = document.querySelector('[aria-label="Results"]');
+    const status = document.querySelector('p.status[role="status"]');
+    if (!region || !status) throw new Error('The results region or the run status is missing.');
+    const mark = { clickAt: NaN, firstAt: NaN, scrolledAt: NaN, finishedAt: NaN };
     window.benchMark = mark;
     let before = '';
     document.addEventListener(
@@ -146,36 +153,60 @@ async function watchRun(
       },
       { capture: true, once: true },
     );
-    const observer = new MutationObserver(() => {
-      if (Number.isNaN(mark.clickAt) || !region.querySelector('ul li')) return;
-      if (region.textContent === before) return;
-      observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => (mark.firstAt = performance.now())));
+    window.benchFirst = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (Number.isNaN(mark.clickAt) || !region.querySelector('ul li')) return;
+        if (region.textContent === before) return;
+        observer.disconnect();
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            mark.firstAt = performance.now();
+            resolve();
+          }),
+        );
+      });
+      observer.observe(region, { subtree: true, childList: true, characterData: true });
     });
-    observer.observe(region, { subtree: true, childList: true, characterData: true });
+    // Watched as a planner watches the figures settle: with the charts on screen, so each
+    // redraw of a live run is measured, not only the headlines above them. The scroll is a task
+    // of its own, as a planner's would be, not part of the task that drew the chart.
+    const charts = new MutationObserver(() => {
+      const figure = region.querySelector('figure');
+      if (!figure) return;
+      charts.disconnect();
+      setTimeout(() => {
+        figure.scrollIntoView({ block: 'start' });
+        mark.scrolledAt = performance.now();
+      });
+    });
+    charts.observe(region, { subtree: true, childList: true });
+    window.benchFinished = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!status.textContent?.startsWith('Run finished')) return;
+        observer.disconnect();
+        mark.finishedAt = performance.now();
+        resolve();
+      });
+      observer.observe(status, { subtree: true, childList: true, characterData: true });
+    });
   });
   const browser = page.context().browser()!;
   const faultsBefore = majorFaults();
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
   const started = Date.now();
   await page.getByRole('button', { name: 'Run simulation' }).click();
-  await page.waitForFunction(() => !Number.isNaN(window.benchMark.firstAt), null, {
-    timeout: 60_000,
-    polling: 250,
-  });
-  // Watched as a planner watches the figures settle: with the charts on screen, so each redraw
-  // of a live run is measured, not only the headlines above them.
-  await page.getByRole('region', { name: 'Results' }).getByRole('figure').first().waitFor();
-  await page.evaluate(() =>
-    document.querySelector('[aria-label="Results"] figure')?.scrollIntoView({ block: 'start' }),
+  await within(
+    60_000,
+    'the first results',
+    page.evaluate(() => window.benchFirst),
   );
-  const finished = page.getByRole('status').filter({ hasText: 'Run finished' });
-  let complete = true;
-  if (watchMs === undefined) await finished.waitFor({ timeout: 900_000 });
-  else {
-    await page.waitForTimeout(Math.max(0, watchMs - (Date.now() - started)));
-    complete = await finished.isVisible();
-  }
+  if (watchMs === undefined)
+    await within(
+      900_000,
+      'the end of the run',
+      page.evaluate(() => window.benchFinished),
+    );
+  else await page.waitForTimeout(Math.max(0, watchMs - (Date.now() - started)));
   const watchedMs = Date.now() - started;
   const faultsAfter = majorFaults();
   const trace = JSON.parse((await browser.stopTracing()).toString()) as {
@@ -183,6 +214,7 @@ async function watchRun(
   };
   const longest = longestMainThreadTask(trace.traceEvents);
   const mark = await page.evaluate(() => window.benchMark);
+  if (Number.isNaN(mark.scrolledAt)) throw new Error(`No chart was drawn while ${scenario} ran.`);
   return {
     scenario,
     replications,
@@ -194,8 +226,21 @@ async function watchRun(
         ? undefined
         : faultsAfter - faultsBefore,
     watchedMs,
-    complete,
+    complete: !Number.isNaN(mark.finishedAt),
   };
+}
+
+/** `promise`, or an error naming `what` if it has not settled within `ms`. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Gave up waiting for ${what} after ${ms} ms.`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface TraceEvent {
@@ -271,6 +316,9 @@ function longestMainThreadTask(events: TraceEvent[]): { ms: number; parts: strin
 
 declare global {
   interface Window {
-    benchMark: { clickAt: number; firstAt: number };
+    benchMark: { clickAt: number; firstAt: number; scrolledAt: number; finishedAt: number };
+    /** Settle when the first results are painted, and when the run finishes. */
+    benchFirst: Promise<void>;
+    benchFinished: Promise<void>;
   }
 }

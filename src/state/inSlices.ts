@@ -1,5 +1,5 @@
 /** Longest stretch of work between two yields to the page: well under a 50 ms long task. */
-export const SLICE_MS = 8;
+export const SLICE_MS = 4;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

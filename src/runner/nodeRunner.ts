@@ -2,6 +2,7 @@ import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { raiseInliningBudgets } from './inliningBudget.ts';
 import { WorkerPool, type PoolOptions, type PoolWorker } from './pool.ts';
 import type { WorkerApi } from './workerApi.ts';
 
@@ -10,6 +11,7 @@ const WORKER_URL = new URL('../../workers/node-simulation.worker.js', import.met
 
 /** One worker thread as the pool runs it. */
 export function nodeWorker(): PoolWorker {
+  raiseInliningBudgets();
   // A small young generation keeps each thread's memory low; chunks make little garbage.
   const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let terminated = false;

@@ -137,19 +137,22 @@ async function watchRun(
   await page.getByRole('tab', { name: 'Results' }).click();
   await page.getByLabel('Replications', { exact: false }).first().fill(String(replications));
   await page.waitForTimeout(1000);
-  // No named functions inside: the script runner's name helper does not exist in the page.
-  await page.evaluate(() => {
+  // No named functions inside: the script runner's name helper does not exist in the page. So
+  // each observer is written out where it is used, not made by one helper.
+  await page.evaluate((scenario) => {
     const region = document.querySelector('[aria-label="Results"]');
     const status = document.querySelector('p.status[role="status"]');
     if (!region || !status) throw new Error('The results region or the run status is missing.');
     const mark = { clickAt: NaN, firstAt: NaN, scrolledAt: NaN, finishedAt: NaN };
     window.benchMark = mark;
+    const observers: MutationObserver[] = [];
+    window.benchStop = () => observers.forEach((observer) => observer.disconnect());
     let before = '';
     document.addEventListener(
       'click',
       () => {
         mark.clickAt = performance.now();
-        before = region.textContent ?? '';
+        before = region.textContent;
       },
       { capture: true, once: true },
     );
@@ -166,12 +169,17 @@ async function watchRun(
         );
       });
       observer.observe(region, { subtree: true, childList: true, characterData: true });
+      observers.push(observer);
     });
     // Watched as a planner watches the figures settle: with the charts on screen, so each
     // redraw of a live run is measured, not only the headlines above them. The scroll is a task
-    // of its own, as a planner's would be, not part of the task that drew the chart.
+    // of its own, as a planner's would be, not part of the task that drew the chart. A chart of
+    // this run is one whose stamp names its scenario: a run before it on the page left its own.
     const charts = new MutationObserver(() => {
-      const figure = region.querySelector('figure');
+      if (Number.isNaN(mark.clickAt)) return;
+      const figure = [...region.querySelectorAll('figure')].find((f) =>
+        f.textContent.includes(scenario),
+      );
       if (!figure) return;
       charts.disconnect();
       setTimeout(() => {
@@ -179,17 +187,26 @@ async function watchRun(
         mark.scrolledAt = performance.now();
       });
     });
-    charts.observe(region, { subtree: true, childList: true });
-    window.benchFinished = new Promise<void>((resolve) => {
+    charts.observe(region, { subtree: true, childList: true, characterData: true });
+    observers.push(charts);
+    // Settles when the run ends: resolved if it finished, rejected with the status otherwise.
+    window.benchFinished = new Promise<void>((resolve, reject) => {
       const observer = new MutationObserver(() => {
-        if (!status.textContent?.startsWith('Run finished')) return;
+        const text = status.textContent;
+        if (text.startsWith('Run finished')) {
+          mark.finishedAt = performance.now();
+          resolve();
+        } else if (text.startsWith('Run cancelled') || text.startsWith('The run failed')) {
+          reject(new Error(`The run did not finish: ${text}`));
+        } else return;
         observer.disconnect();
-        mark.finishedAt = performance.now();
-        resolve();
       });
       observer.observe(status, { subtree: true, childList: true, characterData: true });
+      observers.push(observer);
     });
-  });
+    // A watch that stops before the run ends (and cancels it) must not see that as a failure.
+    window.benchFinished.catch(() => {});
+  }, scenario);
   const browser = page.context().browser()!;
   const faultsBefore = majorFaults();
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
@@ -209,11 +226,15 @@ async function watchRun(
   else await page.waitForTimeout(Math.max(0, watchMs - (Date.now() - started)));
   const watchedMs = Date.now() - started;
   const faultsAfter = majorFaults();
+  const complete = await page.evaluate(() => !Number.isNaN(window.benchMark.finishedAt));
   const trace = JSON.parse((await browser.stopTracing()).toString()) as {
     traceEvents: TraceEvent[];
   };
   const longest = longestMainThreadTask(trace.traceEvents);
-  const mark = await page.evaluate(() => window.benchMark);
+  const mark = await page.evaluate(() => {
+    window.benchStop();
+    return window.benchMark;
+  });
   if (Number.isNaN(mark.scrolledAt)) throw new Error(`No chart was drawn while ${scenario} ran.`);
   return {
     scenario,
@@ -226,7 +247,7 @@ async function watchRun(
         ? undefined
         : faultsAfter - faultsBefore,
     watchedMs,
-    complete: !Number.isNaN(mark.finishedAt),
+    complete,
   };
 }
 
@@ -320,5 +341,7 @@ declare global {
     /** Settle when the first results are painted, and when the run finishes. */
     benchFirst: Promise<void>;
     benchFinished: Promise<void>;
+    /** Disconnects the observers of the run being watched. */
+    benchStop: () => void;
   }
 }

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { drawReplication } from '../../src/engine/drawFloor.ts';
 import { compileModel } from '../../src/engine/model.ts';
 import { replicate, Workspace } from '../../src/engine/replicate.ts';
-import { raiseInliningBudgets } from '../../src/runner/inliningBudget.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { nationalScenario } from './nationalScenario.ts';
@@ -29,12 +28,9 @@ export function benchScenarios(): { name: string; scenario: Scenario }[] {
  * Engine time per replication against the draw-only floor. Each replication is timed through
  * the engine and then through the floor, back to back, and the ratio is the median of those
  * pairs: a burst of load from elsewhere on a shared machine lasts longer than one pair, so it
- * slows both sides of the pairs it falls on and moves the median little. Both are compiled with
- * V8's inlining budgets raised, as in the command line's workers (src/runner/inliningBudget.ts).
+ * slows both sides of the pairs it falls on and moves the median little.
  */
 export function measureEngine() {
-  // Compiled as the command line's workers compile it.
-  raiseInliningBudgets();
   return benchScenarios().map(({ name, scenario }) => {
     const model = compileModel(scenario);
     const ws = new Workspace(model);

@@ -8,10 +8,8 @@ import { setFlagsFromString } from 'node:v8';
  * The engine draws from samplers that are small functions (a normal draw, a step of the
  * generator) called from large ones, such as the loop that draws a month's demand. Past the
  * default budgets V8 calls them instead of inlining them, and every number a call returns is
- * then a new heap number: sampled over the national benchmark scenario on Node 20, 2.5 MB of
- * garbage a replication at the defaults and 0.56 MB with these, and on the MPS scenario 0.99 MB
- * and 0.46 MB. The young-generation collections that garbage costs run on V8's helper threads,
- * which take the cores the other workers need.
+ * then a new heap number. The young-generation collections of that garbage run on V8's helper
+ * threads, which take the cores the other workers need (docs/runner.md gives the figures).
  */
 export const INLINING_FLAGS = [
   '--max-inlined-bytecode-size=1000',

@@ -12,7 +12,8 @@ const WORKER_URL = new URL('../../workers/node-simulation.worker.js', import.met
 /** One worker thread as the pool runs it. */
 export function nodeWorker(): PoolWorker {
   raiseInliningBudgets();
-  // A small young generation keeps each thread's memory low; chunks make little garbage.
+  // A small young generation keeps each thread's memory low: with the inlining budgets raised,
+  // a replication makes well under a megabyte of garbage.
   const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let terminated = false;
   const died = new Promise<never>((_, reject) => {

@@ -3,9 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { INLINING_FLAGS } from '../../src/runner/inliningBudget.ts';
 
 describe('INLINING_FLAGS', () => {
-  it('names flags this Node’s V8 knows: an unknown one would be ignored with a warning', () => {
-    const node = spawnSync(process.execPath, [...INLINING_FLAGS, '-e', ''], { encoding: 'utf8' });
+  it('are flags this Node’s V8 knows and lets a running process set', () => {
+    // setFlagsFromString only warns on stderr about a flag it does not know.
+    const script = `const v8 = require('node:v8'); for (const flag of ${JSON.stringify(INLINING_FLAGS)}) v8.setFlagsFromString(flag);`;
+    const node = spawnSync(process.execPath, ['-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     expect(node.status).toBe(0);
     expect(node.stderr).toBe('');
+  });
+
+  it('would catch a flag V8 does not know', () => {
+    const script = `require('node:v8').setFlagsFromString('--max-inlined-bytecode-size-of-nothing=1');`;
+    const node = spawnSync(process.execPath, ['-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(node.stderr).toMatch(/unrecognized flag/);
   });
 });

@@ -102,17 +102,18 @@ function drawItems(
 
 /** Puts items [first, items.count) in `queue`, each with its triage rank. */
 function queueItems(model: Model, queue: WorkQueue, items: Items, first: number): void {
-  const { triageByValue, valueWeight, valueShift, noiseWeight } = model;
+  const { count } = items;
+  if (!model.triageByValue) {
+    for (let seq = first; seq < count; seq++) queue.arrive(FIFO_RANK + seq);
+    return;
+  }
+  const { valueWeight, valueShift, noiseWeight } = model;
   const { value, noise } = items;
-  for (let seq = first; seq < items.count; seq++) {
-    if (triageByValue) {
-      // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives
-      // the same key.
-      const v = value[seq]!;
-      const logValue = v === 0 ? 0 : Math.log10(1 + v);
-      queue.arrive(rankOf(valueWeight * logValue + valueShift + noiseWeight * noise[seq]!, seq));
-    } else {
-      queue.arrive(FIFO_RANK + seq);
-    }
+  for (let seq = first; seq < count; seq++) {
+    // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives the
+    // same key.
+    const v = value[seq]!;
+    const logValue = v === 0 ? 0 : Math.log10(1 + v);
+    queue.arrive(rankOf(valueWeight * logValue + valueShift + noiseWeight * noise[seq]!, seq));
   }
 }

@@ -5,23 +5,21 @@ import { streamRng } from '../../src/engine/random/rng.ts';
 import { Items, MonthOutcome, WorkQueue } from '../../src/engine/workQueue.ts';
 import { oneUnit, suspects } from './fixtures.ts';
 
+/** A unit of one person with 100 hours a month, facing `demand`. */
+const unitFacing = (...demand: Parameters<typeof oneUnit>[0]['demand']) =>
+  compileModel(oneUnit({ people: 1, hoursPerMonth: 100, demand }));
+
 describe('drawDemand', () => {
-  const model = compileModel(
-    oneUnit({
-      people: 1,
-      hoursPerMonth: 100,
-      demand: [
-        suspects('arrests', {
-          casesPerMonth: 3,
-          itemsPerCase: 2,
-          hoursPerItem: 5,
-          assetProbability: 1,
-          assetValue: 40,
-          windowMonths: 2,
-        }),
-        { ...suspects('products', { casesPerMonth: 4, hoursPerItem: 2.5 }), kind: 'products' },
-      ],
+  const model = unitFacing(
+    suspects('arrests', {
+      casesPerMonth: 3,
+      itemsPerCase: 2,
+      hoursPerItem: 5,
+      assetProbability: 1,
+      assetValue: 40,
+      windowMonths: 2,
     }),
+    { ...suspects('products', { casesPerMonth: 4, hoursPerItem: 2.5 }), kind: 'products' },
   );
 
   it('adds each stream’s items to the items, the queue and the month’s sums, carrying the sums on', () => {
@@ -46,20 +44,14 @@ describe('drawDemand', () => {
   });
 
   it('keeps every item when the items outgrow their arrays mid-month', () => {
-    const busy = compileModel(
-      oneUnit({
-        people: 1,
-        hoursPerMonth: 100,
-        demand: [
-          suspects('arrests', {
-            casesPerMonth: 1500,
-            itemsPerCase: 1,
-            hoursPerItem: 3,
-            assetProbability: 1,
-            assetValue: 40,
-            windowMonths: 1,
-          }),
-        ],
+    const busy = unitFacing(
+      suspects('arrests', {
+        casesPerMonth: 1500,
+        itemsPerCase: 1,
+        hoursPerItem: 3,
+        assetProbability: 1,
+        assetValue: 40,
+        windowMonths: 1,
       }),
     );
     const items = new Items();

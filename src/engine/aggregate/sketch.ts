@@ -14,17 +14,26 @@ export class CellSketch {
   readonly sumOfSquares = new ExactSum();
   min = Infinity;
   max = -Infinity;
-  /** The slot of each distinct value (its key) seen. */
-  private readonly slotOf = new Map<number, number>();
-  /** Each slot's key and count, in the order the keys were first seen. */
-  private readonly keys: number[] = [];
-  private readonly counts: number[] = [];
+  /**
+   * Each slot's key and count, in the order the keys were first seen: [key, count, key, ...].
+   * Typed arrays rather than a Map of numbers: the hundreds of thousands of distinct values a
+   * big run's cells hold stay out of the JavaScript heap, so the page's garbage collector has
+   * nothing of them to mark, and take about a third of the memory.
+   */
+  private entries = new Float64Array(2 * INITIAL_SLOTS);
+  /**
+   * Open addressing with linear probing, from a key's hash to its slot + 1 (0 is empty). Twice
+   * as many places as `entries` has slots, so it is never more than half full.
+   */
+  private table = new Int32Array(2 * INITIAL_SLOTS);
+  private slots = 0;
   /**
    * Slots in ascending order of key. Only the first `placed` slots are in it: slots made since
    * are sorted and merged in when a Stat is next computed, so a page that refreshes a run's
-   * hundreds of cells twice a second sorts only the values new since the last refresh.
+   * hundreds of cells twice a second sorts only the values new since the last refresh. Made on
+   * the first Stat: a worker's sketches are only encoded.
    */
-  private readonly order: number[] = [];
+  private order = EMPTY_ORDER;
   private placed = 0;
   /**
    * The Stat of the replications in so far, until more come in: a page that redraws while a
@@ -36,7 +45,7 @@ export class CellSketch {
 
   /** Distinct values (keys) held. */
   get distinct(): number {
-    return this.keys.length;
+    return this.slots;
   }
 
   add(x: number): void {
@@ -49,15 +58,46 @@ export class CellSketch {
     this.count(sketchKey(x), 1);
   }
 
-  private count(key: number, count: number): void {
-    const slot = this.slotOf.get(key);
-    if (slot !== undefined) {
-      this.counts[slot]! += count;
+  /**
+   * The place in `table` of `key`'s slot, or of the empty place where it would go. Keys are
+   * compared as a Map compares them: -0 is 0 (callers pass 0) and NaN is NaN.
+   */
+  private placeOf(key: number): number {
+    const { table, entries } = this;
+    const mask = table.length - 1;
+    for (let at = hashOf(key) & mask; ; at = (at + 1) & mask) {
+      const slot = table[at]! - 1;
+      if (slot < 0) return at;
+      const k = entries[2 * slot]!;
+      if (k === key || (k !== k && key !== key)) return at;
+    }
+  }
+
+  private count(value: number, count: number): void {
+    const key = value === 0 ? 0 : value;
+    let at = this.placeOf(key);
+    const slot = this.table[at]! - 1;
+    if (slot >= 0) {
+      this.entries[2 * slot + 1]! += count;
       return;
     }
-    this.slotOf.set(key, this.keys.length);
-    this.keys.push(key);
-    this.counts.push(count);
+    if (this.slots === this.entries.length / 2) {
+      this.grow();
+      at = this.placeOf(key);
+    }
+    this.entries[2 * this.slots] = key;
+    this.entries[2 * this.slots + 1] = count;
+    this.table[at] = ++this.slots;
+  }
+
+  /** Doubles the slots and the table, placing every slot again in the order it was made. */
+  private grow(): void {
+    const entries = new Float64Array(this.entries.length * 2);
+    entries.set(this.entries);
+    this.entries = entries;
+    this.table = new Int32Array(this.table.length * 2);
+    for (let slot = 0; slot < this.slots; slot++)
+      this.table[this.placeOf(entries[2 * slot]!)] = slot + 1;
   }
 
   merge(other: CellSketch): void {
@@ -67,8 +107,9 @@ export class CellSketch {
     this.sumOfSquares.addAll(other.sumOfSquares);
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
-    for (let slot = 0; slot < other.keys.length; slot++)
-      this.count(other.keys[slot]!, other.counts[slot]!);
+    const { entries } = other;
+    for (let slot = 0; slot < other.slots; slot++)
+      this.count(entries[2 * slot]!, entries[2 * slot + 1]!);
   }
 
   stat(): Stat {
@@ -88,21 +129,30 @@ export class CellSketch {
   }
 
   /**
-   * Merges the slots made since the last Stat into `order`, keeping it sorted by key. In place,
-   * from the end: a new array per cell per refresh would outlive the young generation (it is
-   * kept until the next refresh) and leave the page's old generation to collect every one.
+   * Merges the slots made since the last Stat into `order`, keeping it sorted by key, in place
+   * from the end.
    */
   private placeNewSlots(): void {
-    const { keys, slotOf, order } = this;
-    if (this.placed === keys.length) return;
-    const fresh = keys.slice(this.placed).sort((a, b) => a - b);
-    let i = order.length - 1;
-    for (let k = this.placed; k < keys.length; k++) order.push(0);
-    // Keys are distinct, so an old slot and a new one never tie.
-    for (let j = fresh.length - 1, out = order.length - 1; j >= 0; out--) {
-      order[out] = i >= 0 && keys[order[i]!]! > fresh[j]! ? order[i--]! : slotOf.get(fresh[j--]!)!;
+    const { entries, slots, placed } = this;
+    if (placed === slots) return;
+    if (this.order.length < slots) {
+      const order = new Int32Array(entries.length / 2);
+      order.set(this.order.subarray(0, placed));
+      this.order = order;
     }
-    this.placed = keys.length;
+    const { order, table } = this;
+    const fresh = new Float64Array(slots - placed);
+    for (let slot = placed; slot < slots; slot++) fresh[slot - placed] = entries[2 * slot]!;
+    fresh.sort();
+    // Keys are distinct, so an old slot and a new one never tie.
+    let i = placed - 1;
+    for (let j = fresh.length - 1, out = slots - 1; j >= 0; out--) {
+      order[out] =
+        i >= 0 && entries[2 * order[i]!]! > fresh[j]!
+          ? order[i--]!
+          : table[this.placeOf(fresh[j--]!)]! - 1;
+    }
+    this.placed = slots;
   }
 
   private computeStat(): Stat {
@@ -113,7 +163,7 @@ export class CellSketch {
       n > 1 ? Math.max(0, (this.sumOfSquares.value() - n * mean * mean) / (n - 1)) : 0;
     const sd = Math.sqrt(variance);
     this.placeNewSlots();
-    const { keys, counts, order } = this;
+    const { entries, order } = this;
     // The values of the order statistics the percentiles need (0-based ranks, ascending), read
     // off one walk up the keys in order with their running count.
     const ranks: number[] = [];
@@ -124,11 +174,11 @@ export class CellSketch {
     // With few replications one percentile's upper rank can pass the next one's lower rank.
     ranks.sort((a, b) => a - b);
     const values: number[] = [];
-    let slot = 0;
+    let at = 0;
     let below = 0;
     for (const rank of ranks) {
-      while (below + counts[order[slot]!]! <= rank) below += counts[order[slot++]!]!;
-      values.push(keys[order[slot]!]!);
+      while (below + entries[2 * order[at]! + 1]! <= rank) below += entries[2 * order[at++]! + 1]!;
+      values.push(entries[2 * order[at]!]!);
     }
     const quantile = (p: number): number =>
       quantileOfSorted(n, p, (k) => values[ranks.indexOf(k)]!);
@@ -151,9 +201,8 @@ export class CellSketch {
     out.push(this.n, this.min, this.max);
     this.sum.encode(out);
     this.sumOfSquares.encode(out);
-    out.push(this.keys.length);
-    for (let slot = 0; slot < this.keys.length; slot++)
-      out.push(this.keys[slot]!, this.counts[slot]!);
+    out.push(this.slots);
+    for (let k = 0; k < 2 * this.slots; k++) out.push(this.entries[k]!);
   }
 
   /**
@@ -177,6 +226,22 @@ export class CellSketch {
     }
     return i;
   }
+}
+
+/** Slots a new sketch has room for; it doubles them as it needs. */
+const INITIAL_SLOTS = 8;
+const EMPTY_ORDER = new Int32Array(0);
+
+const hashBits = new Float64Array(1);
+const hashWords = new Uint32Array(hashBits.buffer);
+
+/** Mixes both halves of a double's bits (whole numbers differ only in the high half). */
+function hashOf(key: number): number {
+  hashBits[0] = key;
+  let h = Math.imul(hashWords[0]! ^ Math.imul(hashWords[1]!, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Whole numbers as they are; other values to four significant figures. */

@@ -81,6 +81,31 @@ describe('CellSketch', () => {
     expect(growing.distinct).toBe(new Set(seen).size);
   });
 
+  it('holds many thousands of distinct values, counted in any order and merged', () => {
+    // Enough to double its room many times over, and values that share all but a few bits.
+    const many = Array.from({ length: 20_000 }, (_, i) => (i % 7_919) * 1_048_576 + (i % 3));
+    const shuffled = [...many].sort(
+      (a, b) => ((a * 2_654_435_761) % 97) - ((b * 2_654_435_761) % 97),
+    );
+    const sketch = sketchOf(many);
+    expect(sketch.distinct).toBe(new Set(many).size);
+    for (const [name, p] of Object.entries(PERCENTILES))
+      expect(sketch.stat()[name as keyof typeof PERCENTILES]).toBe(quantile(many, p));
+    const halves = roundTrip(sketchOf(shuffled.slice(0, 9_000)));
+    halves.merge(sketchOf(shuffled.slice(9_000)));
+    expect(halves.stat()).toEqual(sketch.stat());
+    expect(halves.distinct).toBe(sketch.distinct);
+  });
+
+  it('counts -0 as 0 and every NaN as one value, as a Map would', () => {
+    const sketch = sketchOf([0, -0, 0, -0]);
+    expect(sketch.distinct).toBe(1);
+    expect(sketch.stat().p50).toBe(0);
+    const nans = sketchOf([NaN, 0 / 0, NaN, 1]);
+    expect(nans.distinct).toBe(2);
+    expect(nans.n).toBe(4);
+  });
+
   it('reports nothing but NaN before any value arrives', () => {
     expect(Number.isNaN(new CellSketch().stat().mean)).toBe(true);
   });

@@ -1,4 +1,3 @@
-import { CellSketch } from './aggregate/sketch.ts';
 import { MONTHLY_SERIES, YEARLY_SERIES, monthlyCell, yearlyCell } from './metrics.ts';
 import type { Model } from './model.ts';
 import { replicate, Workspace } from './replicate.ts';
@@ -39,7 +38,8 @@ export function runChunk(
   // A replication sums its totals month by month in double precision; they are rounded once done.
   const replicationTotals = new Float64Array(width);
   const monthly = new Float64Array(layout.monthlyNames.length * H);
-  const sketches = Array.from({ length: layout.cellCount }, () => new CellSketch());
+  const sketches = ws.cells;
+  for (const sketch of sketches) sketch.clear();
   const forceShareOf = YEARLY_SERIES.map((name) =>
     name === 'missedForceIncome' ? model.forceShare : 1,
   );

@@ -1,3 +1,4 @@
+import { CellSketch } from './aggregate/sketch.ts';
 import { MONTHLY_SERIES, TOTAL_METRICS, type MonthlySeries, type TotalMetric } from './metrics.ts';
 import { drawDemand, MonthDemand } from './demand.ts';
 import type { Model } from './model.ts';
@@ -10,7 +11,8 @@ const M = Object.fromEntries(MONTHLY_SERIES.map((m, i) => [m, i])) as Record<Mon
 
 /**
  * Everything one replication needs that can be reused by the next: staff states, queues and
- * scratch arrays. One per model per thread; a replication resets it and writes its results.
+ * scratch arrays, and the sketches a chunk fills. One per model per thread; a replication resets
+ * it and writes its results.
  */
 export class Workspace {
   readonly staff: StaffState[];
@@ -20,12 +22,15 @@ export class Workspace {
   readonly outcome = new MonthOutcome();
   readonly demand = new MonthDemand();
   readonly items = new Items();
+  /** One sketch per cell of the layout, which runChunk clears and refills for each chunk. */
+  readonly cells: CellSketch[];
 
   constructor(readonly model: Model) {
     this.staff = model.groups.map((g) => new StaffState(g, model.roles[g.role]!));
     this.queues = Array.from({ length: model.queueCount }, () => new WorkQueue());
     this.capacity = new Float64Array(model.queueCount);
     this.seatsAccrued = new Float64Array(model.roles.length);
+    this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
   }
 }
 

@@ -17,6 +17,10 @@ export class ExactSum {
     return Array.from(this.buffer.subarray(0, this.length));
   }
 
+  clear(): void {
+    this.length = 0;
+  }
+
   add(value: number): void {
     let x = value;
     const p = this.buffer;

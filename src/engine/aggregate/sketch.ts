@@ -48,6 +48,20 @@ export class CellSketch {
     return this.slots;
   }
 
+  /** Empties the sketch, keeping its room: a worker refills the same sketches chunk after chunk. */
+  clear(): void {
+    this.n = 0;
+    this.sum.clear();
+    this.sumOfSquares.clear();
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.table.fill(0);
+    this.slots = 0;
+    this.placed = 0;
+    this.cached = undefined;
+    this.last = undefined;
+  }
+
   add(x: number): void {
     this.cached = undefined;
     this.n++;

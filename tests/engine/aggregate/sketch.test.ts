@@ -106,6 +106,19 @@ describe('CellSketch', () => {
     expect(nans.n).toBe(4);
   });
 
+  it('is, once cleared, as a new sketch', () => {
+    const reused = sketchOf(ints);
+    reused.stat();
+    reused.clear();
+    for (const x of ints.slice(0, 50)) reused.add(x * 3);
+    const fresh = sketchOf(ints.slice(0, 50).map((x) => x * 3));
+    const [a, b]: number[][] = [[], []];
+    reused.encode(a);
+    fresh.encode(b);
+    expect(a).toEqual(b);
+    expect(reused.stat()).toEqual(fresh.stat());
+  });
+
   it('reports nothing but NaN before any value arrives', () => {
     expect(Number.isNaN(new CellSketch().stat().mean)).toBe(true);
   });

@@ -74,7 +74,7 @@ export class CellSketch {
 
   /**
    * The place in `table` of `key`'s slot, or of the empty place where it would go. Keys are
-   * compared as a Map compares them: -0 is 0 (callers pass 0) and NaN is NaN.
+   * as `count` stores them: 0 for -0 and one NaN for all NaNs, so equal keys hash alike.
    */
   private placeOf(key: number): number {
     const { table, entries } = this;
@@ -87,8 +87,9 @@ export class CellSketch {
     }
   }
 
+  /** Adds `count` to `value`'s slot, made if new. Values compare as a Map's keys do. */
   private count(value: number, count: number): void {
-    const key = value === 0 ? 0 : value;
+    const key = value === 0 ? 0 : value === value ? value : NaN;
     let at = this.placeOf(key);
     const slot = this.table[at]! - 1;
     if (slot >= 0) {
@@ -144,7 +145,8 @@ export class CellSketch {
 
   /**
    * Merges the slots made since the last Stat into `order`, keeping it sorted by key, in place
-   * from the end.
+   * from the end: `order` is made again only when the slots outgrow it, so a live run's
+   * refreshes leave the page no old arrays to collect.
    */
   private placeNewSlots(): void {
     const { entries, slots, placed } = this;

@@ -47,3 +47,9 @@ export function formatDuration(ms: number): string {
   if (seconds < 60) return `about ${seconds} s`;
   return `about ${Math.ceil(seconds / 60)} min`;
 }
+
+/** Replications a second as "230 a second" (one decimal below 10); "measuring…" before any. */
+export function formatRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return 'measuring…';
+  return `${perSecond < 10 ? oneDecimal(perSecond) : whole(perSecond)} a second`;
+}

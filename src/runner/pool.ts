@@ -77,6 +77,10 @@ interface ActiveRun {
   /** Workers the run uses at once. */
   lanes: number;
   aggregate: RunAggregate;
+  /** Chunks finished ahead of an earlier one, by plan index, waiting to be merged in order. */
+  early: Map<number, ChunkResult>;
+  /** The plan index of the next chunk to merge. */
+  nextToMerge: number;
   clock: ProgressClock;
   slowestChunkMs: number;
   halted: boolean;
@@ -91,8 +95,9 @@ interface ActiveRun {
 
 /**
  * Runs a request's chunks on a pool of workers made by `factory`. Chunks come from chunkPlan
- * (independent of the pool size) and are handed to whichever worker is free; RunAggregate merges
- * them whatever order they finish in, so any pool size gives the same result as runScenario.
+ * (independent of the pool size) and are handed to whichever worker is free; they are merged in
+ * replication order whatever order they finish in, so any pool size gives the same result as
+ * runScenario, and the same partial results at every point of a run.
  *
  * A worker that dies or hangs is terminated and replaced, and its chunk is run again; a chunk
  * that fails MAX_ATTEMPTS times fails the run. Cancelling terminates the busy workers at once.
@@ -115,9 +120,18 @@ export class WorkerPool implements Runner {
     return this.size;
   }
 
-  /** Changes how many workers later runs use. */
+  /**
+   * Changes how many workers later runs use. A run under way keeps the workers it has: any beyond
+   * the new size are ended when it ends.
+   */
   resize(size: number): void {
     this.size = checkSize(size);
+    this.trim();
+  }
+
+  /** Ends the workers beyond the pool's size, unless a run is using them. */
+  private trim(): void {
+    if (this.active) return;
     for (let i = this.size; i < this.slots.length; i++) this.slots[i]?.worker.terminate();
     this.slots.length = Math.min(this.slots.length, this.size);
   }
@@ -138,6 +152,8 @@ export class WorkerPool implements Runner {
       attempts: chunks.map(() => 0),
       lanes: Math.min(this.size, chunks.length),
       aggregate: new RunAggregate(modelLayout(request.scenario), request.replications),
+      early: new Map(),
+      nextToMerge: 0,
       clock: new ProgressClock(request.replications, options.onProgress),
       slowestChunkMs: 0,
       halted: false,
@@ -176,6 +192,7 @@ export class WorkerPool implements Runner {
       run.clock.stop(finished);
       run.halted = true;
       if (this.active === run) this.active = undefined;
+      this.trim();
     }
   }
 
@@ -245,15 +262,32 @@ export class WorkerPool implements Runner {
         if (run.halted) return;
         queued.shift();
         run.slowestChunkMs = Math.max(run.slowestChunkMs, performance.now() - startedMs);
-        run.aggregate.add(result);
-        options.onChunk?.(result);
         run.clock.done += result.count;
-        options.onPartial?.(run.aggregate);
+        this.merge(run, head.index, result, options);
       }
     } finally {
       const slot = this.slots[i];
       if (slot) run.busy.delete(slot);
     }
+  }
+
+  /**
+   * Merges chunk `index` once every chunk before it is in, with any later ones it was holding
+   * back, so what a run has merged is always its first replications: partial results (live, or
+   * kept from a cancelled or failed run) are exactly those of a shorter run with the same seed,
+   * and pair replication by replication with another run's. Held chunks are few: a worker holds
+   * at most CHUNKS_IN_FLIGHT, so only chunks finished while an earlier one runs wait.
+   */
+  private merge(run: ActiveRun, index: number, result: ChunkResult, options: RunOptions): void {
+    run.early.set(index, result);
+    let merged = false;
+    for (let next; (next = run.early.get(run.nextToMerge)); run.nextToMerge++) {
+      run.early.delete(run.nextToMerge);
+      run.aggregate.add(next);
+      options.onChunk?.(next);
+      merged = true;
+    }
+    if (merged) options.onPartial?.(run.aggregate);
   }
 
   /**

@@ -29,9 +29,12 @@ export interface RunProgress {
 export interface RunOptions {
   /** Called at least four times a second while the run goes on, and once at the end. */
   onProgress?: (progress: RunProgress) => void;
-  /** Called after each chunk is merged, with the aggregate so far (for live results). */
+  /**
+   * Called after chunks are merged, with the aggregate so far (for live results). Chunks merge in
+   * replication order, so the aggregate always holds replications [start, start + n).
+   */
   onPartial?: (aggregate: RunAggregate) => void;
-  /** Called with each chunk's results as it is merged (in completion order). */
+  /** Called with each chunk's results as it is merged, in replication order. */
   onChunk?: (chunk: ChunkResult) => void;
   /** Aborting stops the run promptly; the promise then rejects with a RunCancelled. */
   signal?: AbortSignal;

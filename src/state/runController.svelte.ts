@@ -31,8 +31,9 @@ export const SUMMARY_INTERVAL_MS = 500;
 
 /**
  * Starts, follows and cancels runs. Results arrive progressively; each summary replaces the
- * last wholesale. A cancelled or failed run keeps whatever had arrived, and the scenario is
- * never touched.
+ * last wholesale. A cancelled or failed run shows everything that had arrived (its first
+ * replications, so the results of a shorter run with the same seed), and the scenario is never
+ * touched.
  */
 export class RunController {
   status = $state<RunStatus>('idle');
@@ -75,6 +76,8 @@ export class RunController {
     const base = { ...settings, scenario, revision, complete: false };
     let lastSummaryAt = -Infinity;
     let refreshing: Promise<void> | undefined;
+    /** Everything merged so far: the first replications of the run, whatever the pool size. */
+    let latest: RunAggregate | undefined;
     // Statistics are brought up to date in slices of a few milliseconds, never in one long
     // task; what is shown is then read from them at once.
     const show = async (aggregate: RunAggregate, complete: boolean) => {
@@ -93,6 +96,7 @@ export class RunController {
             if (this.controller === controller) this.progress = progress;
           },
           onPartial: (partial) => {
+            latest = partial;
             if (this.controller !== controller || refreshing) return;
             const at = this.now();
             if (at - lastSummaryAt < SUMMARY_INTERVAL_MS) return;
@@ -107,6 +111,10 @@ export class RunController {
       this.status = 'done';
       this.message = `Run finished: ${aggregate.replications.toLocaleString('en-GB')} replications.`;
     } catch (error) {
+      if (this.controller !== controller) return;
+      // A run that stops early shows all it merged, not only what the last redraw had.
+      await refreshing;
+      if (latest && latest.replications > (this.shown?.done ?? 0)) await show(latest, false);
       if (this.controller !== controller) return;
       if (error instanceof RunCancelled) {
         this.status = 'cancelled';

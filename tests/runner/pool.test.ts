@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
 import { modelLayout } from '../../src/engine/model.ts';
-import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
+import { createNodeRunner, nodeWorker } from '../../src/runner/nodeRunner.ts';
 import {
   CHUNKS_IN_FLIGHT,
   WARM_UP_MS,
   WorkerPool,
+  type PoolOptions,
   type PoolWorker,
 } from '../../src/runner/pool.ts';
 import { createWorkerApi } from '../../src/runner/workerApi.ts';
@@ -31,6 +32,24 @@ function pool(options: Parameters<typeof createNodeRunner>[0]): WorkerPool {
 afterAll(() => {
   for (const p of pools) p.dispose();
 });
+
+/** A pool of Node workers that counts the workers it starts and ends. */
+function countedPool(options: Omit<PoolOptions, 'size'> & { size: number }) {
+  const counts = { spawned: 0, terminated: 0 };
+  const created = new WorkerPool(() => {
+    counts.spawned++;
+    const worker = nodeWorker();
+    return {
+      ...worker,
+      terminate() {
+        counts.terminated++;
+        worker.terminate();
+      },
+    };
+  }, options);
+  pools.push(created);
+  return { runner: created, counts };
+}
 
 describe('the Node worker pool', () => {
   it.each([1, 2, 3])(
@@ -69,8 +88,8 @@ describe('the Node worker pool', () => {
     expect(JSON.stringify(other.summary())).not.toBe(reference);
   });
 
-  it('rejects with RunCancelled when aborted, and runs again afterwards', async () => {
-    const runner = pool({ size: 2 });
+  it('rejects with RunCancelled when aborted, ending its busy workers, and runs again afterwards', async () => {
+    const { runner, counts } = countedPool({ size: 2 });
     const controller = new AbortController();
     let merged = 0;
     const total = 20_000;
@@ -87,6 +106,7 @@ describe('the Node worker pool', () => {
     await expect(cancelled).rejects.toBeInstanceOf(RunCancelled);
     expect(merged).toBeGreaterThan(0);
     expect(merged).toBeLessThan(total);
+    expect(counts).toEqual({ spawned: 2, terminated: 2 });
 
     const again = await runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
     expect(JSON.stringify(again.summary())).toBe(reference);
@@ -103,7 +123,10 @@ describe('the Node worker pool', () => {
   });
 
   it('replaces a worker that crashes, reruns its chunk and still gives the same results', async () => {
-    const runner = pool({ size: 2, faults: { chunk: 1, fault: 'crash', times: 1 } });
+    const { runner, counts } = countedPool({
+      size: 2,
+      faults: { chunk: 1, fault: 'crash', times: 1 },
+    });
     const aggregate = await runner.run({
       scenario,
       seed: SEED,
@@ -111,10 +134,11 @@ describe('the Node worker pool', () => {
       chunkSize: 50,
     });
     expect(JSON.stringify(aggregate.summary())).toBe(reference);
+    expect(counts).toEqual({ spawned: 3, terminated: 1 });
   });
 
   it('replaces a worker that stops answering and still gives the same results', async () => {
-    const runner = pool({
+    const { runner, counts } = countedPool({
       size: 2,
       minHangMs: 1000,
       faults: { chunk: 2, fault: 'hang', times: 1 },
@@ -126,6 +150,37 @@ describe('the Node worker pool', () => {
       chunkSize: 50,
     });
     expect(JSON.stringify(aggregate.summary())).toBe(reference);
+    expect(counts).toEqual({ spawned: 3, terminated: 1 });
+  });
+
+  it('replaces a worker that crashes on the last chunk, with the same results', async () => {
+    const { runner, counts } = countedPool({
+      size: 2,
+      faults: { chunk: 2, fault: 'crash', times: 1 },
+    });
+    const aggregate = await runner.run({
+      scenario,
+      seed: SEED,
+      replications: REPLICATIONS,
+      chunkSize: 50,
+    });
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+    expect(counts).toEqual({ spawned: 3, terminated: 1 });
+  });
+
+  it('fails the run with RunFailed naming scenario and seed when a chunk hangs twice', async () => {
+    const { runner } = countedPool({
+      size: 2,
+      minHangMs: 500,
+      faults: { chunk: 1, fault: 'hang', times: 2 },
+    });
+    const failed = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 });
+    const error = (await failed.catch((e: unknown) => e)) as RunFailed;
+    expect(error).toBeInstanceOf(RunFailed);
+    expect(error.message).toContain(scenario.name);
+    expect(error.message).toContain(SEED);
+    expect(error.message).toContain('replications 50–99');
+    expect(error.message).toContain('did not answer within');
   });
 
   it('fails the run with RunFailed naming scenario and seed when a chunk crashes twice', async () => {
@@ -156,22 +211,28 @@ describe('the Node worker pool', () => {
     expect(reports.at(-1)!.remainingMs).toBe(0);
   });
 
-  it('calls onPartial after each merge with the replications so far', async () => {
+  it('calls onPartial after merging, with whole chunks so far, ending with all of them', async () => {
     const runner = pool({ size: 3 });
     const seen: number[] = [];
     await runner.run(
       { scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 },
       { onPartial: (aggregate) => seen.push(aggregate.replications) },
     );
-    expect(seen).toEqual([50, 100, 150]);
+    expect(seen).toEqual([...new Set(seen)].sort((a, b) => a - b));
+    expect(seen.every((n) => n % 50 === 0)).toBe(true);
+    expect(seen.at(-1)).toBe(REPLICATIONS);
   });
 });
 
 describe('the pool with workers that answer later', () => {
-  /** Workers running the real engine in this thread, answering after a few milliseconds. */
-  function slowWorkers() {
-    const held = { now: 0, most: 0, asked: 0 };
+  /**
+   * Workers running the real engine in this thread, answering a chunk starting at replication
+   * `start` after `delayMs(start)` milliseconds (5 by default).
+   */
+  function slowWorkers(delayMs: (start: number) => number = () => 5) {
+    const held = { now: 0, most: 0, asked: 0, spawned: 0, terminated: 0 };
     const factory = (): PoolWorker => {
+      held.spawned++;
       const real = createWorkerApi();
       const api = {
         prepare: async (runId: number, s: typeof scenario) => real.prepare(runId, s),
@@ -184,18 +245,66 @@ describe('the pool with workers that answer later', () => {
             setTimeout(() => {
               held.now--;
               resolve(real.runChunk(runId, seed, start, count));
-            }, 5),
+            }, delayMs(start)),
           );
         },
       };
       return {
         api: api as unknown as PoolWorker['api'],
         died: new Promise(() => {}),
-        terminate() {},
+        terminate() {
+          held.terminated++;
+        },
       };
     };
     return { held, factory };
   }
+
+  it('merges chunks in replication order, so every partial result is the first replications of the run', async () => {
+    // The first chunk is slow, so the chunks after it finish first and must wait for it.
+    const { factory } = slowWorkers((start) => (start === 0 ? 80 : 2));
+    const runner = new WorkerPool(factory, { size: 3 });
+    const partials: { n: number; values: Float64Array; summary: string }[] = [];
+    const aggregate = await runner.run(
+      { scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 10 },
+      {
+        onPartial: (partial) =>
+          partials.push({
+            n: partial.replications,
+            values: partial.values('unexaminedSuspects'),
+            summary: JSON.stringify(partial.summary()),
+          }),
+      },
+    );
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+    // Chunks that finished while the first ran were held back, then merged together.
+    expect(partials.length).toBeLessThan(REPLICATIONS / 10);
+    for (const { n, values, summary } of partials) {
+      const shorter = runScenario(scenario, { seed: SEED, replications: n });
+      expect(values).toEqual(shorter.values('unexaminedSuspects'));
+      expect(summary).toBe(JSON.stringify(shorter.summary()));
+    }
+  });
+
+  it('keeps the workers a run has when resized during it, and ends the extra one after', async () => {
+    const { held, factory } = slowWorkers();
+    const runner = new WorkerPool(factory, { size: 2 });
+    const running = runner.run({
+      scenario,
+      seed: SEED,
+      replications: REPLICATIONS,
+      chunkSize: 10,
+    });
+    runner.resize(1);
+    expect(held.terminated).toBe(0);
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+    expect(held).toMatchObject({ spawned: 2, terminated: 1 });
+    expect(runner.poolSize).toBe(1);
+    held.most = 0;
+    const again = await runner.run({ scenario, seed: SEED, replications: 30, chunkSize: 10 });
+    expect(again.replications).toBe(30);
+    expect(held).toMatchObject({ spawned: 2, most: CHUNKS_IN_FLIGHT });
+  });
 
   it('hands a worker its next chunk before the last one is back, never more than two, with the same results', async () => {
     const { held, factory } = slowWorkers();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
+import { runScenario } from '../../src/engine/run.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
 import { RunFailed, type Runner } from '../../src/runner/runner.ts';
 import { RunController, SUMMARY_INTERVAL_MS } from '../../src/state/runController.svelte.ts';
@@ -56,13 +57,45 @@ describe('RunController', () => {
     expect(control.summary?.replications).toBe(80);
   });
 
-  it('cancels on request and keeps what finished', async () => {
+  it('cancels on request before anything is shown', async () => {
     const control = new RunController(() => new InThreadRunner());
     const running = control.run(scenario, { seed: 'a', replications: 500 }, 0);
     control.cancel();
     await running;
     expect(control.status).toBe('cancelled');
-    expect(control.message).toMatch(/cancelled/);
+    expect(control.shown).toBeUndefined();
+    expect(control.message).toBe('Run cancelled.');
+  });
+
+  it('keeps the results shown when cancelled: those of a shorter run with the same seed', async () => {
+    const box: { control?: RunController } = {};
+    const runner = new InThreadRunner();
+    const cancelOnceShown: Runner = {
+      run: (request, options) =>
+        runner.run(
+          { ...request, chunkSize: 10 },
+          {
+            ...options,
+            onPartial: (partial) => {
+              options?.onPartial?.(partial);
+              if (box.control?.shown) box.control.cancel();
+            },
+          },
+        ),
+      dispose: () => {},
+    };
+    const control = new RunController(() => cancelOnceShown);
+    box.control = control;
+    await control.run(scenario, { seed: 'a', replications: 500 }, 3);
+    expect(control.status).toBe('cancelled');
+    const done = control.shown!.done;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(500);
+    expect(control.shown).toMatchObject({ seed: 'a', replications: 500, complete: false });
+    expect(control.message).toContain(`${done} replications that finished`);
+    expect(JSON.stringify(control.summary)).toBe(
+      JSON.stringify(runScenario(scenario, { seed: 'a', replications: done }).summary()),
+    );
   });
 
   it('says what happened when a run fails and how to go on', async () => {
@@ -76,6 +109,43 @@ describe('RunController', () => {
     expect(control.error).toContain('A worker crashed.');
     expect(control.error).toContain('seed-9');
     expect(control.error).toMatch(/scenario is unchanged/);
+  });
+
+  it('keeps what was shown when a run fails, and runs the next on a new runner of the same size', async () => {
+    const made: { disposed: boolean; sizes: number[] }[] = [];
+    const control = new RunController(() => {
+      const record = { disposed: false, sizes: [] as number[] };
+      made.push(record);
+      const inner = new InThreadRunner();
+      let size = 2;
+      const runner: Runner = {
+        get poolSize() {
+          return size;
+        },
+        resize: (next) => {
+          size = next;
+          record.sizes.push(next);
+        },
+        dispose: () => (record.disposed = true),
+        run: async (request, options) => {
+          if (made.length > 1) return inner.run(request, options);
+          await inner.run({ ...request, replications: 20 }, options);
+          throw new RunFailed('A worker crashed.', scenario.name, request.seed);
+        },
+      };
+      return runner;
+    });
+    control.setPoolSize(3);
+    await control.run(scenario, { seed: 'a', replications: 100 }, 0);
+    expect(control.status).toBe('failed');
+    expect(control.shown?.done).toBe(20);
+    expect(control.summary?.replications).toBe(20);
+    expect(made[0]!.disposed).toBe(true);
+    expect(made[1]!.sizes).toEqual([3]);
+    await control.run(scenario, { seed: 'a', replications: 30 }, 0);
+    expect(control.status).toBe('done');
+    expect(control.summary?.replications).toBe(30);
+    expect(made).toHaveLength(2);
   });
 
   it('keeps no reference to a run replaced by a newer one', async () => {

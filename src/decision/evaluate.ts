@@ -1,6 +1,7 @@
 import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
 import { runScenario } from '../engine/run.ts';
+import { RunCancelled, type Runner } from '../runner/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /**
@@ -13,19 +14,25 @@ export type Evaluate = (
   scenario: Scenario,
   seed: string,
   replications: number,
+  /** Aborting ends the run under way; it then rejects with a RunCancelled. */
+  signal?: AbortSignal,
 ) => Promise<RunAggregate>;
 
 /** Evaluate in this thread: for tests and small runs. */
 export function inThreadEvaluate(chunkSize?: number): Evaluate {
-  return (scenario, seed, replications) =>
-    Promise.resolve(runScenario(scenario, { seed, replications, chunkSize }));
+  return (scenario, seed, replications, signal) => {
+    if (signal?.aborted) return Promise.reject(new RunCancelled());
+    return Promise.resolve(runScenario(scenario, { seed, replications, chunkSize }));
+  };
 }
 
-/** An Evaluate from any Runner-like object with `run({ scenario, seed, replications })`. */
-export function evaluateWith(runner: {
-  run(request: { scenario: Scenario; seed: string; replications: number }): Promise<RunAggregate>;
-}): Evaluate {
-  return (scenario, seed, replications) => runner.run({ scenario, seed, replications });
+/**
+ * An Evaluate on a Runner. Each run is cancelled by the signal it is given, or else by
+ * `signal` (a command line's Ctrl-C).
+ */
+export function evaluateWith(runner: Pick<Runner, 'run'>, signal?: AbortSignal): Evaluate {
+  return (scenario, seed, replications, own) =>
+    runner.run({ scenario, seed, replications }, { signal: own ?? signal });
 }
 
 export function isTotalMetric(name: string): name is TotalMetric {

@@ -108,4 +108,20 @@ describe('decision commands', () => {
     expect(csv).toContain('Year 1 (months 1–12),120,');
     expect(csv).toContain('Assumptions register');
   });
+
+  it.each([
+    [
+      'goal-seek',
+      goalSeek,
+      ['--lever', 'inPost:u:fi', '--metric', 'unexaminedSuspects', '--below', '1'],
+    ],
+    ['sensitivity', sensitivity, ['--metric', 'unexaminedSuspects']],
+    ['fms', fms, []],
+  ])('%s stops with "Cancelled." and exit code 130 when interrupted', async (_, command, flags) => {
+    const io = { ...captureIo(), signal: AbortSignal.abort() };
+    await expect(
+      command.run(['tiny.json', ...flags, '--replications', '3', '--workers', '1'], io),
+    ).rejects.toMatchObject({ message: 'Cancelled.', exitCode: 130 });
+    expect(io.out).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { rankImportance, type RankImportanceRow } from '../../decision/rankImpor
 import { staffValue, type StaffValue } from '../../decision/staffValue.ts';
 import { tornado, type Tornado } from '../../decision/tornado.ts';
 import type { TotalMetric } from '../../engine/metrics.ts';
+import { RunCancelled } from '../../runner/runner.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { inSlices } from '../../state/inSlices.ts';
 import { version } from '../../../package.json';
@@ -25,7 +26,12 @@ export class DecisionState {
   from = $state<number | null>(null);
   to = $state<number | null>(null);
   busy = $state<Task | null>(null);
+  /** Runs the task under way has finished. */
+  runsDone = $state(0);
   error = $state<string | null>(null);
+  /** How the last task ended when it did not simply finish (cancelled). */
+  notice = $state<string | null>(null);
+  private controller: AbortController | undefined;
 
   tornado = $state.raw<Tornado | null>(null);
   rank = $state.raw<RankImportanceRow[] | null>(null);
@@ -86,17 +92,34 @@ export class DecisionState {
     work: (s: Scenario, seed: string, evaluate: Evaluate) => Promise<void>,
   ) {
     if (this.busy) return;
-    const { scenario, seed, evaluate } = this.input();
+    const { scenario, seed, evaluate = inThreadEvaluate() } = this.input();
+    const controller = new AbortController();
+    this.controller = controller;
     this.busy = name;
+    this.runsDone = 0;
     this.error = null;
+    this.notice = null;
+    // Every run of the task can be cancelled, and counts towards its progress.
+    const counted: Evaluate = async (s, runSeed, replications) => {
+      const aggregate = await evaluate(s, runSeed, replications, controller.signal);
+      this.runsDone++;
+      return aggregate;
+    };
     try {
-      await work(scenario, seed, evaluate ?? inThreadEvaluate());
+      await work(scenario, seed, counted);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      if (e instanceof RunCancelled) this.notice = 'Cancelled. Results shown before are kept.';
+      else this.error = e instanceof Error ? e.message : String(e);
     } finally {
       this.busy = null;
+      this.controller = undefined;
     }
   }
+
+  /** Stops the task under way; what it had shown before it began stays. */
+  cancel = (): void => {
+    this.controller?.abort();
+  };
 
   runTornado = () =>
     this.task('tornado', async (s, seed, evaluate) => {

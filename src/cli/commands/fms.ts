@@ -7,6 +7,7 @@ import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
+import { withRunErrors } from '../runErrors.ts';
 import { VERSION } from '../version.ts';
 
 const command: Command = {
@@ -38,7 +39,9 @@ Options:
     const runner = createNodeRunner({ size: workers });
     let csv: string;
     try {
-      const aggregate = await runner.run({ scenario, seed, replications }, { signal: io.signal });
+      const aggregate = await withRunErrors(() =>
+        runner.run({ scenario, seed, replications }, { signal: io.signal }),
+      );
       csv = fmsCsv(fmsTable(scenario, aggregate.summary(), seed, VERSION));
     } finally {
       runner.dispose();

@@ -10,6 +10,7 @@ import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
+import { withRunErrors } from '../runErrors.ts';
 import { VERSION } from '../version.ts';
 
 const command: Command = {
@@ -78,12 +79,14 @@ below, confidence, replications, seed, version }.`,
     const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
     try {
-      const result = await goalSeek(
-        scenario,
-        { lever, metric, below, confidence, seed, replications, min, max },
-        evaluateWith(runner),
+      const result = await withRunErrors(() =>
+        goalSeek(
+          scenario,
+          { lever, metric, below, confidence, seed, replications, min, max },
+          evaluateWith(runner, io.signal),
+        ),
       ).catch((error: unknown) => {
-        throw new CliError((error as Error).message);
+        throw error instanceof CliError ? error : new CliError((error as Error).message);
       });
       if (format === 'json') {
         const out = {

@@ -2,17 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LIMITS } from '../../scenario/limits.ts';
 import { createNodeRunner } from '../../runner/nodeRunner.ts';
-import { RunCancelled, RunFailed } from '../../runner/runner.ts';
 import { choiceFlag, intFlag, parseArgs } from '../args.ts';
 import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_SCENARIO_PATH, loadScenario } from '../loadScenario.ts';
 import { progressLine } from '../progressLine.ts';
+import { withRunErrors } from '../runErrors.ts';
 import { summaryTable } from '../summaryTable.ts';
 import { VERSION } from '../version.ts';
-
-/** More workers than this gains nothing on any machine the tool runs on. */
 
 const command: Command = {
   summary: 'Runs a scenario and prints its results.',
@@ -59,23 +57,21 @@ max }.`,
     let drawn = false;
     let summary;
     try {
-      const aggregate = await runner.run(
-        { scenario, seed, replications, chunkSize },
-        {
-          signal: io.signal,
-          onProgress: io.stderrIsTty
-            ? (p) => {
-                drawn = true;
-                io.stderr(`\r\x1b[2K${progressLine(p)}`);
-              }
-            : undefined,
-        },
+      const aggregate = await withRunErrors(() =>
+        runner.run(
+          { scenario, seed, replications, chunkSize },
+          {
+            signal: io.signal,
+            onProgress: io.stderrIsTty
+              ? (p) => {
+                  drawn = true;
+                  io.stderr(`\r\x1b[2K${progressLine(p)}`);
+                }
+              : undefined,
+          },
+        ),
       );
       summary = aggregate.summary();
-    } catch (error) {
-      if (error instanceof RunCancelled) throw new CliError('Cancelled.', 130);
-      if (error instanceof RunFailed) throw new CliError(error.message);
-      throw error;
     } finally {
       runner.dispose();
       if (drawn) io.stderr('\r\x1b[2K');

@@ -8,6 +8,7 @@ import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
+import { withRunErrors } from '../runErrors.ts';
 import { VERSION } from '../version.ts';
 
 const command: Command = {
@@ -55,10 +56,12 @@ Options:
     const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
     try {
-      const result = await tornado(
-        scenario,
-        { metric, seed, replications, relativeChange },
-        evaluateWith(runner),
+      const result = await withRunErrors(() =>
+        tornado(
+          scenario,
+          { metric, seed, replications, relativeChange },
+          evaluateWith(runner, io.signal),
+        ),
       );
       if (format === 'json') {
         io.stdout(

@@ -53,8 +53,9 @@ function segment(index: number, count: number): { block: number; at: number; len
  * seeking all need them. They are kept in single precision (4 bytes per metric per
  * replication, so a million-replication run keeps 80 MB, not 160): counts of people and items
  * are whole numbers below 2²⁴ and stay exact, hours and pounds keep seven significant figures.
- * Monthly and yearly series go into fixed-size sketches. The summary depends on which
- * replications are in, never on the order they came in or how they were chunked.
+ * Monthly and yearly series go into sketches of distinct values and their counts (sketch.ts),
+ * whose size is bounded by the values' rounding, not by the run's length. The summary depends
+ * on which replications are in, never on the order they came in or how they were chunked.
  */
 export class RunAggregate {
   /**

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DecisionState } from '../../../src/app/decision/decisionState.svelte.ts';
+import { inThreadEvaluate, type Evaluate } from '../../../src/decision/evaluate.ts';
+import { SENSITIVITY_INPUTS } from '../../../src/decision/sensitivityInputs.ts';
+import { tinyScenario } from '../../decision/tinyScenario.ts';
+
+describe('DecisionState', () => {
+  const scenario = tinyScenario();
+
+  /** Runs in this thread; `during(call)` is called as each run begins. */
+  function evaluating(during: (call: number) => void = () => {}) {
+    const signals: (AbortSignal | undefined)[] = [];
+    const run = inThreadEvaluate();
+    const evaluate: Evaluate = (s, seed, replications, signal) => {
+      signals.push(signal);
+      during(signals.length);
+      return run(s, seed, replications, signal);
+    };
+    return { evaluate, signals };
+  }
+
+  it('counts the runs a task has finished, each given a signal', async () => {
+    const { evaluate, signals } = evaluating();
+    const state = new DecisionState(() => ({ scenario, seed: 's', evaluate }));
+    state.replications = 3;
+    await state.runTornado();
+    // One base run, then each input set low and high (a setting that changes nothing is not run).
+    expect(state.tornado!.rows).toHaveLength(SENSITIVITY_INPUTS.length);
+    expect(state.runsDone).toBeGreaterThan(SENSITIVITY_INPUTS.length);
+    expect(state.runsDone).toBe(signals.length);
+    expect(signals.every((signal) => signal instanceof AbortSignal)).toBe(true);
+    expect(state.busy).toBeNull();
+  });
+
+  it('cancels a task between its runs, keeping the results it showed before', async () => {
+    const box: { state?: DecisionState } = {};
+    let cancelAt = Infinity;
+    const { evaluate } = evaluating((call) => {
+      if (call === cancelAt) box.state?.cancel();
+    });
+    const state = new DecisionState(() => ({ scenario, seed: 's', evaluate }));
+    box.state = state;
+    state.replications = 3;
+    await state.runTornado();
+    const shown = state.tornado;
+    // The second task's third run.
+    cancelAt = state.runsDone + 3;
+    await state.runTornado();
+    expect(state.busy).toBeNull();
+    expect(state.error).toBeNull();
+    expect(state.notice).toMatch(/^Cancelled/);
+    expect(state.runsDone).toBe(2);
+    expect(state.tornado).toBe(shown);
+  });
+});

@@ -3,18 +3,18 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { raiseInliningBudgets } from './inliningBudget.ts';
+import { nodeWorkerBundle } from './nodeWorkerBundle.ts';
 import { WorkerPool, type PoolOptions, type PoolWorker } from './pool.ts';
 import type { WorkerApi } from './workerApi.ts';
-
-/** The worker is loaded through a .js file that registers tsx, as Node cannot load .ts itself. */
-const WORKER_URL = new URL('../../workers/node-simulation.worker.js', import.meta.url);
 
 /** One worker thread as the pool runs it. */
 export function nodeWorker(): PoolWorker {
   raiseInliningBudgets();
   // A small young generation keeps each thread's memory low: with the inlining budgets raised,
   // a replication makes well under a megabyte of garbage.
-  const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(nodeWorkerBundle(), {
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   let terminated = false;
   const died = new Promise<never>((_, reject) => {
     worker.on('error', (error) => reject(error));

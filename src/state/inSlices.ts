@@ -11,15 +11,18 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Drives a generator of small steps, yielding to the page whenever a slice has run for
- * `sliceMs`, so typing, scrolling and painting go on between slices.
+ * `sliceMs`, so typing, scrolling and painting go on between slices; resolves to what the
+ * generator returns.
  */
-export async function inSlices(
-  steps: Iterator<unknown>,
+export async function inSlices<T>(
+  steps: Iterator<unknown, T>,
   now: () => number = () => performance.now(),
   sliceMs = SLICE_MS,
-): Promise<void> {
+): Promise<T> {
   let started = now();
-  while (!steps.next().done) {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
     if (now() - started >= sliceMs) {
       await nextTask();
       started = now();

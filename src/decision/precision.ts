@@ -34,7 +34,7 @@ export function inThreadRange(chunkSize = 100): RunRange {
   };
 }
 
-/** RunRange on any Runner (a worker pool): the chunks it merged, whatever order they came in. */
+/** RunRange on any Runner (a worker pool): the chunks it merged, in replication order. */
 export function runnerRange(runner: Runner): RunRange {
   return async (scenario, seed, start, count) => {
     const chunks: ChunkResult[] = [];

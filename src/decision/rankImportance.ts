@@ -40,7 +40,7 @@ export function rankImportance(aggregate: RunAggregate, metric: TotalMetric): Ra
 
 /**
  * `rankImportance` in steps of a few milliseconds, for a page: at 100,000 replications the whole
- * is tens of milliseconds of sorting and searching. The metric is ranked once for all drivers.
+ * is about a tenth of a second of sorting and searching. The metric is ranked once for all drivers.
  */
 export function* rankImportanceSteps(
   aggregate: RunAggregate,

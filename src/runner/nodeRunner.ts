@@ -36,5 +36,7 @@ export function nodeWorker(): PoolWorker {
 
 /** A pool of Node worker threads; by default one per core the process may use. */
 export function createNodeRunner(options: Partial<PoolOptions> = {}): WorkerPool {
+  // Built now, so a failure to build is reported as itself, not as a failed chunk.
+  nodeWorkerBundle();
   return new WorkerPool(nodeWorker, { ...options, size: options.size ?? availableParallelism() });
 }

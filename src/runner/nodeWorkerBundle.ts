@@ -9,20 +9,30 @@ let bundled: URL | undefined;
  * The Node worker's code, bundled into one module, as a `data:` URL a worker thread can load.
  * Node cannot load TypeScript by itself; compiling it in each worker (with tsx's loader, on a
  * loader thread of its own) cost about 25 MB and an extra thread per worker, where a bundled
- * worker costs about 10 MB. Built once per process, in about 50 ms, with the esbuild that tsx
- * compiles the rest of the command line with, so the same source becomes the same code.
+ * worker costs about 10 MB. Built once per process, in about 50 ms, by the esbuild that tsx
+ * compiles the rest of the command line with; the tests check that its results match the
+ * engine's in this thread bit for bit.
  */
 export function nodeWorkerBundle(): URL {
   if (bundled) return bundled;
-  const { outputFiles } = buildSync({
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  bundled = new URL(`data:text/javascript,${encodeURIComponent(outputFiles[0]!.text)}`);
+  let code: string;
+  try {
+    const { outputFiles } = buildSync({
+      entryPoints: [ENTRY],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+    });
+    code = outputFiles[0]!.text;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`The simulation workers' code could not be built (${reason}).`, {
+      cause: error,
+    });
+  }
+  bundled = new URL(`data:text/javascript,${encodeURIComponent(code)}`);
   return bundled;
 }

@@ -51,6 +51,12 @@ export const MAX_ATTEMPTS = 2;
 export const WARM_UP_MS = 400;
 /** Chunks a worker holds at once: the one it is running and the next. */
 export const CHUNKS_IN_FLIGHT = 2;
+/**
+ * How far ahead of the first chunk not yet merged the workers may go, in chunks per worker. A
+ * chunk that runs long (or hangs until it is rerun) holds back the merging of every later one;
+ * this bounds the results kept waiting meanwhile, and the work merged at once when it is in.
+ */
+export const CHUNKS_AHEAD_PER_WORKER = 4;
 
 interface Slot {
   worker: PoolWorker;
@@ -81,6 +87,8 @@ interface ActiveRun {
   early: Map<number, ChunkResult>;
   /** The plan index of the next chunk to merge. */
   nextToMerge: number;
+  /** Called after chunks are merged, so lanes waiting to go ahead look again. */
+  onMerge: Set<() => void>;
   clock: ProgressClock;
   slowestChunkMs: number;
   halted: boolean;
@@ -154,6 +162,7 @@ export class WorkerPool implements Runner {
       aggregate: new RunAggregate(modelLayout(request.scenario), request.replications),
       early: new Map(),
       nextToMerge: 0,
+      onMerge: new Set(),
       clock: new ProgressClock(request.replications, options.onProgress),
       slowestChunkMs: 0,
       halted: false,
@@ -232,16 +241,23 @@ export class WorkerPool implements Runner {
     let queued: QueuedChunk[] = [];
     try {
       while (!run.halted) {
+        const limit = run.nextToMerge + run.lanes * CHUNKS_AHEAD_PER_WORKER;
         while (
           queued.length < CHUNKS_IN_FLIGHT &&
           (queued.length === 0 || run.pending.length >= run.lanes)
         ) {
-          const index = run.pending.shift();
-          if (index === undefined) break;
+          const index = run.pending[0];
+          if (index === undefined || index >= limit) break;
+          run.pending.shift();
           queued.push({ index });
         }
         const head = queued[0];
-        if (!head) return;
+        if (!head) {
+          if (run.pending.length === 0) return;
+          // Too far ahead of a chunk still running elsewhere: wait for it to be merged.
+          await this.nextMerge(run);
+          continue;
+        }
         let result: ChunkResult;
         let startedMs: number;
         try {
@@ -262,7 +278,6 @@ export class WorkerPool implements Runner {
         if (run.halted) return;
         queued.shift();
         run.slowestChunkMs = Math.max(run.slowestChunkMs, performance.now() - startedMs);
-        run.clock.done += result.count;
         this.merge(run, head.index, result, options);
       }
     } finally {
@@ -275,8 +290,9 @@ export class WorkerPool implements Runner {
    * Merges chunk `index` once every chunk before it is in, with any later ones it was holding
    * back, so what a run has merged is always its first replications: partial results (live, or
    * kept from a cancelled or failed run) are exactly those of a shorter run with the same seed,
-   * and pair replication by replication with another run's. Held chunks are few: a worker holds
-   * at most CHUNKS_IN_FLIGHT, so only chunks finished while an earlier one runs wait.
+   * and pair replication by replication with another run's. Progress counts what is merged, so
+   * it agrees with the results. Lanes never take a chunk more than CHUNKS_AHEAD_PER_WORKER per
+   * worker beyond the first not merged, so few chunks ever wait here.
    */
   private merge(run: ActiveRun, index: number, result: ChunkResult, options: RunOptions): void {
     run.early.set(index, result);
@@ -285,9 +301,25 @@ export class WorkerPool implements Runner {
       run.early.delete(run.nextToMerge);
       run.aggregate.add(next);
       options.onChunk?.(next);
+      run.clock.done += next.count;
       merged = true;
     }
-    if (merged) options.onPartial?.(run.aggregate);
+    if (!merged) return;
+    options.onPartial?.(run.aggregate);
+    for (const wake of [...run.onMerge]) wake();
+  }
+
+  /** Resolves when chunks are next merged, or the run halts. */
+  private nextMerge(run: ActiveRun): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        run.onMerge.delete(wake);
+        run.onStop.delete(wake);
+        resolve();
+      };
+      run.onMerge.add(wake);
+      run.onStop.add(wake);
+    });
   }
 
   /**

@@ -29,3 +29,17 @@ export async function inSlices<T>(
     }
   }
 }
+
+/** `steps` that end with `stop()`'s error at the first step after `signal` is aborted. */
+export function* untilAborted<T>(
+  steps: Iterator<unknown, T>,
+  signal: AbortSignal,
+  stop: () => Error,
+): Generator<void, T> {
+  for (;;) {
+    if (signal.aborted) throw stop();
+    const step = steps.next();
+    if (step.done) return step.value;
+    yield;
+  }
+}

@@ -112,9 +112,14 @@ export class RunController {
       this.message = `Run finished: ${aggregate.replications.toLocaleString('en-GB')} replications.`;
     } catch (error) {
       if (this.controller !== controller) return;
-      // A run that stops early shows all it merged, not only what the last redraw had.
-      await refreshing;
-      if (latest && latest.replications > (this.shown?.done ?? 0)) await show(latest, false);
+      // A run that stops early shows all it merged, not only what the last redraw had; if that
+      // redraw fails, what is on screen stays and the run's own error is reported below.
+      try {
+        await refreshing;
+        if (latest && latest.replications > (this.shown?.done ?? 0)) await show(latest, false);
+      } catch {
+        // Nothing more to show.
+      }
       if (this.controller !== controller) return;
       if (error instanceof RunCancelled) {
         this.status = 'cancelled';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankImportance, rankImportanceSteps } from '../../src/decision/rankImportance.ts';
-import { ranks, ranksSteps, spearman } from '../../src/decision/spearman.ts';
-import { runToEnd, STEP_VALUES } from '../../src/engine/aggregate/steps.ts';
+import { RANK_STEP, ranks, ranksSteps, spearman } from '../../src/decision/spearman.ts';
+import { runToEnd } from '../../src/engine/aggregate/steps.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { tinyScenario } from './tinyScenario.ts';
 
@@ -24,8 +24,8 @@ describe('rank importance', () => {
     );
   });
 
-  it('ranks in steps of at most STEP_VALUES values after one sort', () => {
-    const n = 2 * STEP_VALUES + 5;
+  it('ranks in steps of at most RANK_STEP values after one sort', () => {
+    const n = 2 * RANK_STEP + 5;
     const values = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 1000);
     const steps = ranksSteps(values);
     let yields = 0;

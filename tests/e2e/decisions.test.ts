@@ -47,21 +47,24 @@ describe('the Decisions tab on the MPS scenario', () => {
   });
 
   it('cancels a long sensitivity run, keeping the chart shown before, and runs again', async () => {
-    await decisions()
-      .getByRole('spinbutton', { name: /Replications per run/ })
-      .fill('5000');
-    await decisions().getByRole('button', { name: 'Run sensitivity' }).click();
-    const status = decisions().getByRole('status');
-    await status.filter({ hasText: /Running… \d+ runs? finished/ }).waitFor();
-    await decisions().getByRole('button', { name: 'Cancel' }).click();
-    await status.filter({ hasText: 'Cancelled. Results shown before are kept.' }).waitFor();
-    await expect(decisions().getByRole('figure').count()).resolves.toBe(1);
-    await expect(
-      decisions().getByRole('button', { name: 'Run sensitivity' }).isEnabled(),
-    ).resolves.toBe(true);
-    await decisions()
-      .getByRole('spinbutton', { name: /Replications per run/ })
-      .fill('50');
+    const replications = decisions().getByRole('spinbutton', { name: /Replications per run/ });
+    await replications.fill('5000');
+    try {
+      await decisions().getByRole('button', { name: 'Run sensitivity' }).click();
+      const status = decisions().getByRole('status');
+      await status.filter({ hasText: /Running… \d+ runs? finished/ }).waitFor();
+      await decisions().getByRole('button', { name: 'Cancel' }).click();
+      await status.filter({ hasText: 'Cancelled. Results shown before are kept.' }).waitFor();
+      // The chart of the earlier run of 50 replications is still there.
+      const table = decisions().getByRole('table', { name: /One-at-a-time sensitivity/ });
+      await expect(table.textContent()).resolves.toContain('50 replications');
+      await expect(decisions().getByRole('figure').count()).resolves.toBe(1);
+      await expect(
+        decisions().getByRole('button', { name: 'Run sensitivity' }).isEnabled(),
+      ).resolves.toBe(true);
+    } finally {
+      await replications.fill('50');
+    }
   });
 
   it('finds the staff it takes within a small range', async () => {

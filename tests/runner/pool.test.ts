@@ -3,6 +3,7 @@ import { runScenario } from '../../src/engine/run.ts';
 import { modelLayout } from '../../src/engine/model.ts';
 import { createNodeRunner, nodeWorker } from '../../src/runner/nodeRunner.ts';
 import {
+  CHUNKS_AHEAD_PER_WORKER,
   CHUNKS_IN_FLIGHT,
   WARM_UP_MS,
   WorkerPool,
@@ -284,6 +285,31 @@ describe('the pool with workers that answer later', () => {
       expect(values).toEqual(shorter.values('unexaminedSuspects'));
       expect(summary).toBe(JSON.stringify(shorter.summary()));
     }
+  });
+
+  it('goes no further ahead of a slow chunk than CHUNKS_AHEAD_PER_WORKER per worker, and progress counts what is merged', async () => {
+    const lanes = 2;
+    let askedBeforeFirst = -1;
+    const { held, factory } = slowWorkers((start) => {
+      if (start !== 0) return 1;
+      setTimeout(() => (askedBeforeFirst = held.asked), 190);
+      return 200;
+    });
+    const runner = new WorkerPool(factory, { size: lanes });
+    const progress: RunProgress[] = [];
+    const aggregate = await runner.run(
+      { scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 5 },
+      { onProgress: (p) => progress.push(p) },
+    );
+    expect(JSON.stringify(aggregate.summary())).toBe(reference);
+    // While the first chunk ran, the other worker went as far ahead as allowed, and no further.
+    expect(askedBeforeFirst).toBe(lanes * CHUNKS_AHEAD_PER_WORKER);
+    expect(held.asked).toBe(REPLICATIONS / 5);
+    // Nothing was merged, so no progress was counted, until the first chunk was in.
+    const before = progress.filter((p) => p.elapsedMs < 150);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((p) => p.done === 0)).toBe(true);
+    expect(progress.at(-1)!.done).toBe(REPLICATIONS);
   });
 
   it('keeps the workers a run has when resized during it, and ends the extra one after', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSlices } from '../../src/state/inSlices.ts';
+import { inSlices, untilAborted } from '../../src/state/inSlices.ts';
 
 describe('inSlices', () => {
   /** `steps` steps, each taking 1 ms on a fake clock, then a return value. */
@@ -21,5 +21,20 @@ describe('inSlices', () => {
     expect(clock.done).toBe(4);
     await expect(running).resolves.toBe('finished');
     expect(clock.done).toBe(10);
+  });
+
+  it('stops steps with the error given at the first step after the signal is aborted', async () => {
+    const clock = { now: 0, done: 0 };
+    const controller = new AbortController();
+    const running = inSlices(
+      untilAborted(work(10, clock), controller.signal, () => new Error('stopped')),
+      () => clock.now,
+      4,
+    );
+    controller.abort();
+    await expect(running).rejects.toThrow('stopped');
+    expect(clock.done).toBe(4);
+    const finished = inSlices(untilAborted(work(3, clock), new AbortController().signal, Error));
+    await expect(finished).resolves.toBe('finished');
   });
 });

@@ -10,7 +10,7 @@ import { tornado, type Tornado } from '../../decision/tornado.ts';
 import type { TotalMetric } from '../../engine/metrics.ts';
 import { RunCancelled } from '../../runner/runner.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { inSlices } from '../../state/inSlices.ts';
+import { inSlices, untilAborted } from '../../state/inSlices.ts';
 import { version } from '../../../package.json';
 
 type Task = 'tornado' | 'rank' | 'goal' | 'staff' | 'pipeline' | 'fms';
@@ -89,7 +89,13 @@ export class DecisionState {
 
   private async task(
     name: Task,
-    work: (s: Scenario, seed: string, evaluate: Evaluate) => Promise<void>,
+    work: (
+      s: Scenario,
+      seed: string,
+      evaluate: Evaluate,
+      /** Work done in slices after the runs: stops with a RunCancelled once cancelled. */
+      slices: <T>(steps: Iterator<unknown, T>) => Promise<T>,
+    ) => Promise<void>,
   ) {
     if (this.busy) return;
     const { scenario, seed, evaluate = inThreadEvaluate() } = this.input();
@@ -106,7 +112,9 @@ export class DecisionState {
       return aggregate;
     };
     try {
-      await work(scenario, seed, counted);
+      const slices = <T>(steps: Iterator<unknown, T>) =>
+        inSlices(untilAborted(steps, controller.signal, () => new RunCancelled()));
+      await work(scenario, seed, counted, slices);
     } catch (e) {
       if (e instanceof RunCancelled) this.notice = 'Cancelled. Results shown before are kept.';
       else this.error = e instanceof Error ? e.message : String(e);
@@ -131,10 +139,10 @@ export class DecisionState {
     });
 
   runRank = () =>
-    this.task('rank', async (s, seed, evaluate) => {
+    this.task('rank', async (s, seed, evaluate, slices) => {
       const aggregate = await evaluate(s, seed, this.replications);
       // Ranking 100,000 replications takes tens of milliseconds: in slices, not one long task.
-      this.rank = await inSlices(rankImportanceSteps(aggregate, this.metric));
+      this.rank = await slices(rankImportanceSteps(aggregate, this.metric));
     });
 
   runGoal = () =>
@@ -167,10 +175,10 @@ export class DecisionState {
     });
 
   runFms = () =>
-    this.task('fms', async (s, seed, evaluate) => {
+    this.task('fms', async (s, seed, evaluate, slices) => {
       const aggregate = await evaluate(s, seed, this.replications);
       // Every monthly cell's percentiles: in slices, as live results are, not in one long task.
-      await inSlices(aggregate.refresh());
+      await slices(aggregate.refresh());
       this.fms = fmsTable(s, aggregate.latestSummary(), seed, version);
     });
 }

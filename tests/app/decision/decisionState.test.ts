@@ -52,4 +52,27 @@ describe('DecisionState', () => {
     expect(state.runsDone).toBe(2);
     expect(state.tornado).toBe(shown);
   });
+
+  it('cancels the work after the runs too: rank correlation keeps the result shown before', async () => {
+    const box: { state?: DecisionState; cancelAfterRun: boolean } = { cancelAfterRun: false };
+    const run = inThreadEvaluate();
+    const evaluate: Evaluate = async (s, seed, replications, signal) => {
+      const aggregate = await run(s, seed, replications, signal);
+      // Cancelled once the run is in, while its results are still being ranked.
+      if (box.cancelAfterRun) box.state?.cancel();
+      return aggregate;
+    };
+    const state = new DecisionState(() => ({ scenario, seed: 's', evaluate }));
+    box.state = state;
+    state.replications = 20;
+    await state.runRank();
+    const shown = state.rank;
+    expect(shown).not.toBeNull();
+    box.cancelAfterRun = true;
+    state.metric = 'missedRecovery';
+    await state.runRank();
+    expect(state.rank).toBe(shown);
+    expect(state.notice).toMatch(/^Cancelled/);
+    expect(state.error).toBeNull();
+  });
 });

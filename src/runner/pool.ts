@@ -49,6 +49,11 @@ export const MAX_ATTEMPTS = 2;
  * few replications leave most of that compiling to the first second of the run).
  */
 export const WARM_UP_MS = 400;
+/**
+ * The warm-up is asked for in pieces this long, and stops when a run begins: a worker answers
+ * one message at a time, so a run begun during a warm-up waits for the piece under way only.
+ */
+export const WARM_UP_PIECE_MS = 50;
 /** Chunks a worker holds at once: the one it is running and the next. */
 export const CHUNKS_IN_FLIGHT = 2;
 /**
@@ -217,10 +222,14 @@ export class WorkerPool implements Runner {
       // and the engine is compiled after it, unless a run has begun meanwhile and does that
       // itself. A warm-up that fails says nothing a run would not say again: the run reports it.
       const { api } = fresh.worker;
-      api
-        .warmUp(scenario, 0)
-        .then(() => (this.active ? undefined : api.warmUp(scenario, WARM_UP_MS)))
-        .catch(() => {});
+      const warmUp = async () => {
+        await api.warmUp(scenario, 0);
+        for (let spent = 0; spent < WARM_UP_MS; spent += WARM_UP_PIECE_MS) {
+          if (this.active || fresh.dead || !this.slots.includes(fresh)) return;
+          await api.warmUp(scenario, WARM_UP_PIECE_MS);
+        }
+      };
+      warmUp().catch(() => {});
     }
   }
 

@@ -6,6 +6,7 @@ import {
   CHUNKS_AHEAD_PER_WORKER,
   CHUNKS_IN_FLIGHT,
   WARM_UP_MS,
+  WARM_UP_PIECE_MS,
   WorkerPool,
   type PoolOptions,
   type PoolWorker,
@@ -361,7 +362,10 @@ describe('the pool with workers that answer later', () => {
 });
 
 describe('warming the pool', () => {
-  /** Workers that record how long each warm-up was asked to last; the empty ones wait for `release`. */
+  /**
+   * Workers that record how long each warm-up was asked to last and take that long; the empty
+   * ones wait for `release`.
+   */
   function recordingWorkers() {
     const asked: number[] = [];
     let release!: () => void;
@@ -375,6 +379,8 @@ describe('warming the pool', () => {
         warmUp: async (s: typeof scenario, milliseconds: number) => {
           asked.push(milliseconds);
           if (milliseconds === 0) await released;
+          // A piece of warm-up takes its time, as a worker's would.
+          else await new Promise((resolve) => setTimeout(resolve, milliseconds));
           return real.warmUp(s, 0);
         },
       };
@@ -387,12 +393,29 @@ describe('warming the pool', () => {
     return { asked, release, factory };
   }
 
-  it('has each worker send back an empty warm-up before it warms up for WARM_UP_MS', async () => {
+  it('has each worker send back an empty warm-up before it warms up for WARM_UP_MS, in pieces', async () => {
     const { asked, release, factory } = recordingWorkers();
     new WorkerPool(factory, { size: 2 }).warm(smallScenario());
     expect(asked).toEqual([0, 0]);
     release();
-    await vi.waitFor(() => expect(asked).toEqual([0, 0, WARM_UP_MS, WARM_UP_MS]));
+    const pieces = WARM_UP_MS / WARM_UP_PIECE_MS;
+    await vi.waitFor(() =>
+      expect(asked).toEqual([0, 0, ...Array<number>(2 * pieces).fill(WARM_UP_PIECE_MS)]),
+    );
+  });
+
+  it('stops warming up when a run begins, with the same results', async () => {
+    const { asked, release, factory } = recordingWorkers();
+    const runner = new WorkerPool(factory, { size: 2 });
+    runner.warm(smallScenario());
+    release();
+    await vi.waitFor(() => expect(asked.length).toBeGreaterThan(2));
+    const running = runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
+    const atStart = asked.length;
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+    // At most the piece each worker was asked for before the run began is still to come.
+    expect(asked.length).toBeLessThanOrEqual(atStart + 2);
+    expect(asked.length).toBeLessThan(2 + (2 * WARM_UP_MS) / WARM_UP_PIECE_MS);
   });
 
   it('leaves the long warm-up out when a run begins first, with the same results', async () => {

@@ -124,51 +124,24 @@ describe('the Node worker pool', () => {
     ).rejects.toBeInstanceOf(RunCancelled);
   });
 
-  it('replaces a worker that crashes, reruns its chunk and still gives the same results', async () => {
-    const { runner, counts } = countedPool({
-      size: 2,
-      faults: { chunk: 1, fault: 'crash', times: 1 },
-    });
-    const aggregate = await runner.run({
-      scenario,
-      seed: SEED,
-      replications: REPLICATIONS,
-      chunkSize: 50,
-    });
-    expect(JSON.stringify(aggregate.summary())).toBe(reference);
-    expect(counts).toEqual({ spawned: 3, terminated: 1 });
-  });
-
-  it('replaces a worker that stops answering and still gives the same results', async () => {
-    const { runner, counts } = countedPool({
-      size: 2,
-      minHangMs: 1000,
-      faults: { chunk: 2, fault: 'hang', times: 1 },
-    });
-    const aggregate = await runner.run({
-      scenario,
-      seed: SEED,
-      replications: REPLICATIONS,
-      chunkSize: 50,
-    });
-    expect(JSON.stringify(aggregate.summary())).toBe(reference);
-    expect(counts).toEqual({ spawned: 3, terminated: 1 });
-  });
-
-  it('replaces a worker that crashes on the last chunk, with the same results', async () => {
-    const { runner, counts } = countedPool({
-      size: 2,
-      faults: { chunk: 2, fault: 'crash', times: 1 },
-    });
-    const aggregate = await runner.run({
-      scenario,
-      seed: SEED,
-      replications: REPLICATIONS,
-      chunkSize: 50,
-    });
-    expect(JSON.stringify(aggregate.summary())).toBe(reference);
-    expect(counts).toEqual({ spawned: 3, terminated: 1 });
-  });
+  it.each([
+    ['crashes', { chunk: 1, fault: 'crash', times: 1 }],
+    ['stops answering', { chunk: 2, fault: 'hang', times: 1 }],
+    ['crashes on the last chunk', { chunk: 2, fault: 'crash', times: 1 }],
+  ] as const)(
+    'replaces a worker that %s, reruns its chunk and still gives the same results',
+    async (_, faults) => {
+      const { runner, counts } = countedPool({ size: 2, minHangMs: 1000, faults });
+      const aggregate = await runner.run({
+        scenario,
+        seed: SEED,
+        replications: REPLICATIONS,
+        chunkSize: 50,
+      });
+      expect(JSON.stringify(aggregate.summary())).toBe(reference);
+      expect(counts).toEqual({ spawned: 3, terminated: 1 });
+    },
+  );
 
   it('fails the run with RunFailed naming scenario and seed when a chunk hangs twice', async () => {
     const { runner } = countedPool({

@@ -6,6 +6,28 @@ import { RunFailed, type Runner } from '../../src/runner/runner.ts';
 import { RunController, SUMMARY_INTERVAL_MS } from '../../src/state/runController.svelte.ts';
 import { smallScenario } from '../results/smallRun.ts';
 
+/**
+ * An in-thread runner in chunks of 10 replications that calls `after(partial)` once the
+ * controller has been told of each merge.
+ */
+function watchedRunner(after: (partial: RunAggregate) => void): Runner {
+  const runner = new InThreadRunner();
+  return {
+    run: (request, options) =>
+      runner.run(
+        { ...request, chunkSize: 10 },
+        {
+          ...options,
+          onPartial: (partial) => {
+            options?.onPartial?.(partial);
+            after(partial);
+          },
+        },
+      ),
+    dispose: () => {},
+  };
+}
+
 describe('RunController', () => {
   const scenario = smallScenario();
 
@@ -27,23 +49,11 @@ describe('RunController', () => {
   it('summarises partial results no more often than SUMMARY_INTERVAL_MS', async () => {
     let clock = 0;
     const seen: number[] = [];
-    const runner = new InThreadRunner();
     const box: { control?: RunController } = {};
-    const spy: Runner = {
-      run: (request, options) =>
-        runner.run(
-          { ...request, chunkSize: 10 },
-          {
-            ...options,
-            onPartial: (partial) => {
-              options?.onPartial?.(partial);
-              seen.push(box.control?.summary?.replications ?? 0);
-              clock += (2 * SUMMARY_INTERVAL_MS) / 5;
-            },
-          },
-        ),
-      dispose: () => {},
-    };
+    const spy = watchedRunner(() => {
+      seen.push(box.control?.summary?.replications ?? 0);
+      clock += (2 * SUMMARY_INTERVAL_MS) / 5;
+    });
     const control = new RunController(
       () => spy,
       () => clock,
@@ -69,24 +79,12 @@ describe('RunController', () => {
 
   it('keeps the results shown when cancelled: those of a shorter run with the same seed', async () => {
     const box: { control?: RunController } = {};
-    const runner = new InThreadRunner();
     let merged = 0;
-    const cancelOnceShown: Runner = {
-      run: (request, options) =>
-        runner.run(
-          { ...request, chunkSize: 10 },
-          {
-            ...options,
-            onPartial: (partial) => {
-              merged = partial.replications;
-              options?.onPartial?.(partial);
-              // Cancelled a chunk after the first redraw, so more is merged than was shown.
-              if (box.control?.shown && merged > box.control.shown.done) box.control.cancel();
-            },
-          },
-        ),
-      dispose: () => {},
-    };
+    const cancelOnceShown = watchedRunner((partial) => {
+      merged = partial.replications;
+      // Cancelled a chunk after the first redraw, so more is merged than was shown.
+      if (box.control?.shown && merged > box.control.shown.done) box.control.cancel();
+    });
     const control = new RunController(() => cancelOnceShown);
     box.control = control;
     await control.run(scenario, { seed: 'a', replications: 500 }, 3);

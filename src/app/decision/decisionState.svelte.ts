@@ -141,7 +141,7 @@ export class DecisionState {
   runRank = () =>
     this.task('rank', async (s, seed, evaluate, slices) => {
       const aggregate = await evaluate(s, seed, this.replications);
-      // Ranking 100,000 replications takes tens of milliseconds: in slices, not one long task.
+      // Ranking 100,000 replications takes about a tenth of a second: in slices, not one task.
       this.rank = await slices(rankImportanceSteps(aggregate, this.metric));
     });
 

@@ -1,7 +1,7 @@
 import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
 import { runScenario } from '../engine/run.ts';
-import { RunCancelled, type Runner } from '../runner/runner.ts';
+import { RunCancelled, type Runner, type RunProgress } from '../runner/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /**
@@ -28,11 +28,22 @@ export function inThreadEvaluate(chunkSize?: number): Evaluate {
 
 /**
  * An Evaluate on a Runner. Each run is cancelled by the signal it is given, or else by
- * `signal` (a command line's Ctrl-C).
+ * `signal` (a command line's Ctrl-C); `onProgress` hears each run's progress, with the run's
+ * number, counted from 1 in the order the tool asked for them.
  */
-export function evaluateWith(runner: Pick<Runner, 'run'>, signal?: AbortSignal): Evaluate {
-  return (scenario, seed, replications, own) =>
-    runner.run({ scenario, seed, replications }, { signal: own ?? signal });
+export function evaluateWith(
+  runner: Pick<Runner, 'run'>,
+  signal?: AbortSignal,
+  onProgress?: (run: number, progress: RunProgress) => void,
+): Evaluate {
+  let runs = 0;
+  return (scenario, seed, replications, own) => {
+    const run = ++runs;
+    return runner.run(
+      { scenario, seed, replications },
+      { signal: own ?? signal, onProgress: onProgress && ((p) => onProgress(run, p)) },
+    );
+  };
 }
 
 export function isTotalMetric(name: string): name is TotalMetric {

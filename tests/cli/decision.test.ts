@@ -100,6 +100,27 @@ describe('decision commands', () => {
     expect(lines[first + 2]).toMatch(/^Hours per suspect/);
   });
 
+  it('sensitivity on a terminal numbers its runs in one line of progress, erased before the table', async () => {
+    const io = { ...captureIo(), stderrIsTty: true };
+    await sensitivity.run(
+      ['tiny.json', '--metric', 'unexaminedSuspects', '--replications', '3', '--workers', '1'],
+      io,
+    );
+    const erase = '\r\x1b[2K';
+    const runs = io.err.flatMap((t) =>
+      t.startsWith(erase)
+        ? (/^Run (\d+): \d+\/3 replications/.exec(t.slice(erase.length))?.[1] ?? [])
+        : [],
+    );
+    // The base case and a low and a high setting of each input, numbered in order.
+    expect(runs.length).toBeGreaterThanOrEqual(5);
+    expect(runs[0]).toBe('1');
+    expect(new Set(runs).size).toBe(Number(runs.at(-1)));
+    expect(runs.map(Number)).toEqual([...runs.map(Number)].sort((a, b) => a - b));
+    expect(io.err.at(-1)).toBe(erase);
+    expect(io.out.join('')).toMatch(/One-at-a-time/);
+  });
+
   it('fms writes the CSV to the file given', async () => {
     const io = captureIo();
     await fms.run(['tiny.json', '--out', 'fms.csv', '--replications', '3', '--workers', '1'], io);

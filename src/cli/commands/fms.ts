@@ -7,6 +7,7 @@ import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
+import { liveProgress } from '../liveProgress.ts';
 import { withRunErrors } from '../runErrors.ts';
 import { VERSION } from '../version.ts';
 
@@ -37,14 +38,19 @@ Options:
     const replications = replicationsFlag(flags.replications, scenario.replications);
     const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
+    const progress = liveProgress(io);
     let csv: string;
     try {
       const aggregate = await withRunErrors(() =>
-        runner.run({ scenario, seed, replications }, { signal: io.signal }),
+        runner.run(
+          { scenario, seed, replications },
+          { signal: io.signal, onProgress: progress.run },
+        ),
       );
       csv = fmsCsv(fmsTable(scenario, aggregate.summary(), seed, VERSION));
     } finally {
       runner.dispose();
+      progress.clear();
     }
     if (flags.out === undefined) {
       io.stdout(csv);

@@ -10,6 +10,7 @@ import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
+import { liveProgress } from '../liveProgress.ts';
 import { withRunErrors } from '../runErrors.ts';
 import { VERSION } from '../version.ts';
 
@@ -78,16 +79,19 @@ below, confidence, replications, seed, version }.`,
     }
     const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
+    const progress = liveProgress(io);
     try {
       const result = await withRunErrors(() =>
         goalSeek(
           scenario,
           { lever, metric, below, confidence, seed, replications, min, max },
-          evaluateWith(runner, io.signal),
+          evaluateWith(runner, io.signal, progress.toolRun),
         ),
-      ).catch((error: unknown) => {
-        throw error instanceof CliError ? error : new CliError((error as Error).message);
-      });
+      )
+        .catch((error: unknown) => {
+          throw error instanceof CliError ? error : new CliError((error as Error).message);
+        })
+        .finally(progress.clear);
       if (format === 'json') {
         const out = {
           answer: result.answer,

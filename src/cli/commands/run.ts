@@ -7,7 +7,7 @@ import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_SCENARIO_PATH, loadScenario } from '../loadScenario.ts';
-import { progressLine } from '../progressLine.ts';
+import { liveProgress } from '../liveProgress.ts';
 import { withRunErrors } from '../runErrors.ts';
 import { summaryTable } from '../summaryTable.ts';
 import { VERSION } from '../version.ts';
@@ -54,28 +54,20 @@ max }.`,
     const seed = seedFlag(flags.seed, scenario.seed);
 
     const runner = createNodeRunner({ size: workers });
-    let drawn = false;
+    const progress = liveProgress(io);
     let aggregate;
     try {
       aggregate = await withRunErrors(() =>
         runner.run(
           { scenario, seed, replications, chunkSize },
-          {
-            signal: io.signal,
-            onProgress: io.stderrIsTty
-              ? (p) => {
-                  drawn = true;
-                  io.stderr(`\r\x1b[2K${progressLine(p)}`);
-                }
-              : undefined,
-          },
+          { signal: io.signal, onProgress: progress.run },
         ),
       );
     } finally {
       // The workers go before the summary is computed: at a million replications its sorts are
       // the run's last rise in memory, and the workers' heaps are no longer needed.
       runner.dispose();
-      if (drawn) io.stderr('\r\x1b[2K');
+      progress.clear();
     }
     const summary = aggregate.summary();
 

@@ -8,6 +8,7 @@ import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
+import { liveProgress } from '../liveProgress.ts';
 import { withRunErrors } from '../runErrors.ts';
 import { VERSION } from '../version.ts';
 
@@ -55,14 +56,15 @@ Options:
     const { scenario } = await loadScenario(file, io);
     const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
+    const progress = liveProgress(io);
     try {
       const result = await withRunErrors(() =>
         tornado(
           scenario,
           { metric, seed, replications, relativeChange },
-          evaluateWith(runner, io.signal),
+          evaluateWith(runner, io.signal, progress.toolRun),
         ),
-      );
+      ).finally(progress.clear);
       if (format === 'json') {
         io.stdout(
           `${JSON.stringify({ scenario: { name: scenario.name }, ...result, version: VERSION }, null, 2)}\n`,

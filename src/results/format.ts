@@ -40,12 +40,15 @@ export function formatSigned(value: number, unit: 'count' | 'pounds'): string {
   return body;
 }
 
-/** Milliseconds as "about 12 s" or "about 3 min". */
+/** Milliseconds as "about 12 s", "about 3 min" or "about 1 h 52 min". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return 'estimating…';
   const seconds = Math.ceil(ms / 1000);
   if (seconds < 60) return `about ${seconds} s`;
-  return `about ${Math.ceil(seconds / 60)} min`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `about ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `about ${hours} h` : `about ${hours} h ${minutes % 60} min`;
 }
 
 /** Replications a second as "230 a second" (one decimal below 10); "measuring…" before any. */

@@ -10,6 +10,13 @@ describe('formatDuration', () => {
     expect(formatDuration(61_000)).toBe('about 2 min');
   });
 
+  it('gives hours and minutes from an hour', () => {
+    expect(formatDuration(59 * 60_000)).toBe('about 59 min');
+    expect(formatDuration(59 * 60_000 + 1)).toBe('about 1 h');
+    expect(formatDuration(111 * 60_000 + 16_000)).toBe('about 1 h 52 min');
+    expect(formatDuration(120 * 60_000 + 1)).toBe('about 2 h 1 min');
+  });
+
   it('says it is estimating while there is no estimate yet', () => {
     expect(formatDuration(NaN)).toBe('estimating…');
     expect(formatDuration(Infinity)).toBe('estimating…');

@@ -39,19 +39,20 @@ Options:
     const seed = seedFlag(flags.seed, scenario.seed);
     const runner = createNodeRunner({ size: workers });
     const progress = liveProgress(io);
-    let csv: string;
+    let aggregate;
     try {
-      const aggregate = await withRunErrors(() =>
+      aggregate = await withRunErrors(() =>
         runner.run(
           { scenario, seed, replications },
           { signal: io.signal, onProgress: progress.run },
         ),
       );
-      csv = fmsCsv(fmsTable(scenario, aggregate.summary(), seed, VERSION));
     } finally {
+      // As in run.ts, the workers go before the summary is computed.
       runner.dispose();
       progress.clear();
     }
+    const csv = fmsCsv(fmsTable(scenario, aggregate.summary(), seed, VERSION));
     if (flags.out === undefined) {
       io.stdout(csv);
       return 0;

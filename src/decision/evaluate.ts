@@ -29,7 +29,7 @@ export function inThreadEvaluate(chunkSize?: number): Evaluate {
 /**
  * An Evaluate on a Runner. Each run is cancelled by the signal it is given, or else by
  * `signal` (a command line's Ctrl-C); `onProgress` hears each run's progress, with the run's
- * number, counted from 1 in the order the tool asked for them.
+ * number, counted from 1 in the order they were asked for by this Evaluate.
  */
 export function evaluateWith(
   runner: Pick<Runner, 'run'>,

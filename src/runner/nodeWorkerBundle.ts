@@ -34,7 +34,8 @@ export function nodeWorkerBundle(): URL {
     });
   } finally {
     // buildSync runs esbuild from a worker thread of its own, kept for later calls; ended now,
-    // it gives back about 20 MB for the rest of the run.
+    // it gives back about 20 MB for the rest of the run. stop() also ends esbuild's service for
+    // asynchronous calls in this thread; either starts again by itself on the next call.
     void stop();
   }
   bundled = new URL(`data:text/javascript,${encodeURIComponent(code)}`);

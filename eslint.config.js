@@ -42,6 +42,25 @@ const determinismRules = {
   ],
 };
 
+/**
+ * Components render state and send intents: they reach the runner and the engine only through
+ * src/state and src/results, so neither a worker pool nor engine internals end up in a component.
+ */
+const componentImportRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: '(^|/)(runner|engine)/',
+          message:
+            'Components do not import the runner or the engine (types included): go through src/state or src/results.',
+        },
+      ],
+    },
+  ],
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -90,5 +109,9 @@ export default defineConfig(
   {
     files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts'],
     rules: determinismRules,
+  },
+  {
+    files: ['src/app/**'],
+    rules: componentImportRules,
   },
 );

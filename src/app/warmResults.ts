@@ -1,37 +1,23 @@
 import { flushSync, mount, unmount } from 'svelte';
-import { RunAggregate, type Summary } from '../engine/aggregate/runAggregate.ts';
-import { CellSketch } from '../engine/aggregate/sketch.ts';
-import { modelLayout } from '../engine/model.ts';
 import ChartFigure from '../charts/ChartFigure.svelte';
 import { resultChartBuilders } from '../results/charts.ts';
 import { headlines } from '../results/headlines.ts';
+import { warmUpRun } from '../results/warmUpRun.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import HeadlineList from './HeadlineList.svelte';
 
-const REPLICATIONS = 24;
+/** Calls a function once the browser is next idle; returns what cancels it. */
+export type WhenIdle = (f: () => void) => () => void;
 
-/**
- * A made-up run of `scenario`: a few replications of varied, plausible numbers in every total
- * and every cell, shaped exactly as a real run's results. Never shown.
- */
-export function warmUpRun(scenario: Scenario): { summary: Summary; aggregate: RunAggregate } {
-  const layout = modelLayout(scenario);
-  const width = layout.totalNames.length;
-  const totals = Float32Array.from(
-    { length: REPLICATIONS * width },
-    (_, i) => 1000 + ((i * 7919) % 997),
-  );
-  const cells: number[] = [];
-  for (let cell = 0; cell < layout.cellCount; cell++) {
-    const sketch = new CellSketch();
-    for (let r = 0; r < REPLICATIONS; r++) sketch.add(100 + ((cell + r * 31) % 53));
-    sketch.encode(cells);
+/** The browser's idle callback, or a short timer where there is none. */
+export const whenIdle: WhenIdle = (f) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(f, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
   }
-  const aggregate = new RunAggregate(layout, REPLICATIONS);
-  aggregate.add({ start: 0, count: REPLICATIONS, totals, cells: Float64Array.from(cells) });
-  for (const _ of aggregate.refresh());
-  return { summary: aggregate.latestSummary(), aggregate };
-}
+  const id = setTimeout(f, 50);
+  return () => clearTimeout(id);
+};
 
 /**
  * Prepares and draws the results of a made-up run of `scenario` in the browser's idle time, one
@@ -42,7 +28,10 @@ export function warmUpRun(scenario: Scenario): { summary: Summary; aggregate: Ru
  * than one long one. The scenario is read when the page is first idle, so one opened meanwhile
  * is the one warmed. Returns a function that stops the warming and removes what it drew.
  */
-export function warmResults(current: () => Scenario | undefined): () => void {
+export function warmResults(
+  current: () => Scenario | undefined,
+  idle: WhenIdle = whenIdle,
+): () => void {
   if (typeof document === 'undefined') return () => {};
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
@@ -62,20 +51,15 @@ export function warmResults(current: () => Scenario | undefined): () => void {
       ),
     ];
   };
-  const idle =
-    typeof requestIdleCallback === 'function'
-      ? (f: () => void) => requestIdleCallback(f, { timeout: 2000 })
-      : (f: () => void) => setTimeout(f, 50);
-  const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
   let parts: (() => ReturnType<typeof mount>)[] | undefined;
-  let pending: number | ReturnType<typeof setTimeout> | undefined;
+  let cancel = () => {};
   let shown: ReturnType<typeof mount> | undefined;
   const clear = () => {
     if (shown) void unmount(shown);
     shown = undefined;
   };
   const stop = () => {
-    cancelIdle(pending as number);
+    cancel();
     clear();
     host.remove();
   };
@@ -90,8 +74,8 @@ export function warmResults(current: () => Scenario | undefined): () => void {
     if (!host.isConnected) document.body.append(host);
     shown = part();
     flushSync();
-    pending = idle(step);
+    cancel = idle(step);
   };
-  pending = idle(step);
+  cancel = idle(step);
   return stop;
 }

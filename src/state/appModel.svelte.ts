@@ -5,10 +5,13 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { resultChartBuilders, type ChartSpec } from '../results/charts.ts';
 import { compareRuns, type ComparedMetric } from '../results/compare.ts';
 import { headlines, type Headline } from '../results/headlines.ts';
+import { evaluateWith, type Evaluate } from '../decision/evaluate.ts';
+import { createBrowserRunner } from '../runner/browserRunner.ts';
 import type { Runner } from '../runner/runner.ts';
 import { Baseline } from './baseline.svelte.ts';
 import { Presentation } from './presentation.svelte.ts';
 import { RunController } from './runController.svelte.ts';
+import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
 
@@ -18,7 +21,14 @@ export type Tab = (typeof TABS)[number];
 /** The app as a whole: what is being edited, what was run, what is compared and shown. */
 export class AppModel {
   readonly draft = new ScenarioDraft(loadBuiltIn(BUILT_IN_SCENARIOS[0]!.id));
-  readonly runs: RunController = new RunController(() => this.createRunner());
+  /**
+   * The page's one worker pool, for results and decision tools alike: a second pool would double
+   * the workers competing for the same cores. Its runs take turns.
+   */
+  private readonly pool = new RunQueue(() => this.createRunner());
+  readonly runs = new RunController(this.pool);
+  /** Runs a scenario for the decision tools, on the same workers as the results. */
+  readonly evaluate: Evaluate = evaluateWith(this.pool);
   readonly baseline = new Baseline();
   readonly presentation = new Presentation();
   tab = $state<Tab>('establishment');
@@ -81,7 +91,8 @@ export class AppModel {
     return compareRuns(kept.aggregate, aggregate, this.headlines, this.sameSeedAsBaseline);
   });
 
-  constructor(private readonly createRunner: () => Runner) {
+  /** `createRunner` makes the pool when it is first needed; by default, of Web Workers. */
+  constructor(private readonly createRunner: () => Runner = () => createBrowserRunner()) {
     this.takeRunSettings(this.draft.input);
   }
 
@@ -222,6 +233,12 @@ export class AppModel {
       { seed: this.seed, replications: this.replications.value },
       this.draft.revision,
     );
+  }
+
+  /** Stops any run and ends the pool's workers. */
+  dispose(): void {
+    this.runs.cancel();
+    this.pool.dispose();
   }
 
   keepBaseline(): void {

@@ -24,8 +24,8 @@ export interface ShownRun extends RunSettings {
 /**
  * Partial results are summarised and redrawn at most this often (progress is shown five times a
  * second regardless). Each redraw repaints every chart on screen, and on a two-core laptop the
- * repaint competes with the workers for the cores: traced in Chromium, redrawing twice a second
- * rather than four times cut the longest main-thread tasks of a run from about 50 ms to 35.
+ * repaint competes with the workers for the cores, so fewer redraws keep the page's longest
+ * tasks short.
  */
 export const SUMMARY_INTERVAL_MS = 500;
 
@@ -47,10 +47,10 @@ export class RunController {
   message = $state('');
 
   private controller: AbortController | undefined;
-  private runner: Runner | undefined;
 
+  /** `runner` starts no workers until it is warmed or run, and may be shared with other tools. */
   constructor(
-    private readonly createRunner: () => Runner,
+    private readonly runner: Runner,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -62,7 +62,6 @@ export class RunController {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    this.runner ??= this.createRunner();
     this.status = 'running';
     this.error = undefined;
     this.progress = {
@@ -132,11 +131,6 @@ export class RunController {
         const seed = error instanceof RunFailed ? error.seed : settings.seed;
         this.error = `The run stopped: ${what} Your scenario is unchanged. Try again with fewer replications, or save the scenario and report the problem quoting seed "${seed}".`;
         this.message = 'The run failed.';
-        // A failed pool may be unusable: start afresh next time, with as many workers.
-        const size = this.runner.poolSize;
-        this.runner.dispose();
-        this.runner = undefined;
-        if (size !== undefined) this.setPoolSize(size);
       }
     } finally {
       if (this.controller === controller) this.controller = undefined;
@@ -145,7 +139,6 @@ export class RunController {
 
   /** Starts the workers ahead of the first run, compiling their engine for `scenario` if given. */
   warm(scenario?: Scenario): void {
-    this.runner ??= this.createRunner();
     this.runner.warm?.(scenario);
     this.poolSize = this.runner.poolSize;
   }
@@ -155,7 +148,6 @@ export class RunController {
 
   /** Sets how many workers later runs use; a run under way keeps the workers it has. */
   setPoolSize(size: number): void {
-    this.runner ??= this.createRunner();
     this.runner.resize?.(size);
     this.poolSize = this.runner.poolSize;
   }
@@ -167,11 +159,5 @@ export class RunController {
   /** True when results are shown that no longer match the scenario being edited. */
   isOutOfDate(revision: number): boolean {
     return this.shown !== undefined && this.shown.revision !== revision;
-  }
-
-  dispose(): void {
-    this.controller?.abort();
-    this.runner?.dispose();
-    this.runner = undefined;
   }
 }

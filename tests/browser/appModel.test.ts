@@ -1,5 +1,5 @@
 import { flushSync } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Autosave, type StorageLike } from '../../src/files/autosave.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
@@ -20,17 +20,22 @@ const fakeWindow = {
   location: { hash: '', pathname: '/', search: '' },
 };
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('AppModel autosave', () => {
-  it('keeps an edit for recovery after the pause, and nothing once the scenario is saved', async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps an edit for recovery after the pause, and nothing once the scenario is saved', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const app = new AppModel(() => new InThreadRunner());
     const storage = new MemoryStorage();
     const disconnect = app.connect(fakeWindow, storage, 20);
     try {
       app.draft.set(['units', 0, 'staff', 0, 'inPost'], 281);
       flushSync();
-      await wait(60);
+      vi.advanceTimersByTime(19);
+      expect(storage.items.size).toBe(0);
+      vi.advanceTimersByTime(1);
       expect([...storage.items.values()].join()).toContain('"inPost":281');
 
       // Saved to a file while a save to storage is still waiting: nothing is written back.
@@ -38,11 +43,29 @@ describe('AppModel autosave', () => {
       flushSync();
       app.markSaved('plan.json');
       flushSync();
-      await wait(60);
+      vi.advanceTimersByTime(60);
       expect(storage.items.size).toBe(0);
     } finally {
       disconnect();
     }
+  });
+});
+
+describe('AppModel runs', () => {
+  it('runs results and decision tools on one runner, made when first needed', async () => {
+    const made: InThreadRunner[] = [];
+    const app = new AppModel(() => {
+      made.push(new InThreadRunner());
+      return made.at(-1)!;
+    });
+    expect(made).toHaveLength(0);
+    app.replicationsText = '20';
+    app.run();
+    const aggregate = await app.evaluate(app.draft.scenario!, 'decisions', 10);
+    await vi.waitFor(() => expect(app.runs.status).toBe('done'));
+    expect(aggregate.replications).toBe(10);
+    expect(app.runs.summary?.replications).toBe(20);
+    expect(made).toHaveLength(1);
   });
 });
 

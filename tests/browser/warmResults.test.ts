@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { warmResults, warmUpRun } from '../../src/app/warmResults.ts';
+import { warmResults, type WhenIdle } from '../../src/app/warmResults.ts';
 import { resultCharts } from '../../src/results/charts.ts';
-import { headlines } from '../../src/results/headlines.ts';
+import { warmUpRun } from '../../src/results/warmUpRun.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
 
@@ -9,71 +9,80 @@ const parsed = validateScenario(mps);
 if (!parsed.ok) throw new Error('The MPS scenario is invalid.');
 const scenario = parsed.value;
 
+/** Idle periods the test hands out one at a time. */
+function idleByHand() {
+  const waiting = new Set<() => void>();
+  const idle: WhenIdle = (f) => {
+    waiting.add(f);
+    return () => waiting.delete(f);
+  };
+  /** Runs the callback waiting for the next idle period; false when none waits. */
+  const next = (): boolean => {
+    const [f] = waiting;
+    if (!f) return false;
+    waiting.delete(f);
+    f();
+    return true;
+  };
+  return { idle, next, waiting };
+}
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('warmUpRun', () => {
-  it('makes results with numbers in every headline and every chart, as a real run has', () => {
-    const { summary, aggregate } = warmUpRun(scenario);
-    expect(aggregate.replications).toBeGreaterThan(1);
-    for (const headline of headlines(summary, scenario)) expect(headline.sentence).toMatch(/\d/);
-    const charts = resultCharts(summary, aggregate, scenario);
-    expect(charts.map((c) => c.kind)).toEqual(
-      expect.arrayContaining(['fan', 'histogram', 'funnel']),
-    );
-    for (const chart of charts) {
-      expect(chart.title).toMatch(/\d/);
-      if (chart.kind === 'histogram') expect(chart.bins.length).toBeGreaterThan(1);
-    }
-  });
-});
-
 describe('warmResults', () => {
-  it('draws the headlines and each chart hidden from sight and from assistive technology, then leaves nothing behind', async () => {
+  it('draws the headlines and each chart twice, one per idle period, hidden from sight and from assistive technology, then leaves nothing behind', () => {
     const warn = vi.spyOn(console, 'warn');
     const { summary, aggregate } = warmUpRun(scenario);
     const charts = resultCharts(summary, aggregate, scenario);
-    const seen = new Set<string>();
-    const stop = warmResults(() => scenario);
-    await vi.waitFor(
-      () => {
-        const host = document.body.querySelector('[aria-hidden="true"]');
-        if (host) {
-          expect(getComputedStyle(host).visibility).toBe('hidden');
-          expect((host as HTMLElement).inert).toBe(true);
-          const part = host.querySelector('figure h3') ?? host.querySelector('ul');
-          if (part) seen.add(part.textContent ?? '');
-        }
-        expect(seen.size).toBe(charts.length + 1);
-      },
-      { timeout: 20_000, interval: 2 },
-    );
-    for (const chart of charts) expect(seen).toContain(chart.title);
-    await vi.waitFor(() => expect(document.body.children).toHaveLength(0), { timeout: 20_000 });
+    const { idle, next } = idleByHand();
+    const stop = warmResults(() => scenario, idle);
+    expect(document.body.children).toHaveLength(0);
+    const seen: string[] = [];
+    while (next()) {
+      const host = document.body.querySelector<HTMLElement>('[aria-hidden="true"]');
+      if (!host) break;
+      expect(getComputedStyle(host).visibility).toBe('hidden');
+      expect(host.inert).toBe(true);
+      const title = host.querySelector('figure h3')?.textContent;
+      const list = host.querySelector('ul')?.textContent;
+      if (title === undefined && list) expect(list).toMatch(/\d/);
+      seen.push(title ?? (list ? 'headlines' : 'nothing'));
+    }
+    const once = ['headlines', ...charts.map((chart) => chart.title)];
+    expect(seen).toEqual([...once, ...once]);
+    expect(document.body.children).toHaveLength(0);
     stop();
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('warms the scenario open when the page is first idle, such as one opened from a link', async () => {
+  it('warms the scenario open when the page is first idle, such as one opened from a link', () => {
     const page: { open?: typeof scenario } = {};
-    const stop = warmResults(() => page.open);
+    const current = vi.fn(() => page.open);
+    const { idle, next } = idleByHand();
+    const stop = warmResults(current, idle);
     page.open = scenario;
-    try {
-      await vi.waitFor(() => expect(document.body.querySelector('figure h3')).not.toBeNull(), {
-        timeout: 20_000,
-        interval: 2,
-      });
-    } finally {
-      stop();
-    }
+    expect(current).not.toHaveBeenCalled();
+    next();
+    expect(current).toHaveBeenCalledTimes(1);
+    expect(document.body.querySelector('ul')?.textContent).toMatch(/\d/);
+    next();
+    expect(document.body.querySelector('figure h3')).not.toBeNull();
+    expect(current).toHaveBeenCalledTimes(1);
+    stop();
     expect(document.body.children).toHaveLength(0);
   });
 
-  it('stops at once when asked, and does nothing without a valid scenario', async () => {
-    warmResults(() => scenario)();
-    warmResults(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  it('stops at once when asked, and does nothing without a valid scenario', () => {
+    const stopped = idleByHand();
+    warmResults(() => scenario, stopped.idle)();
+    expect(stopped.waiting.size).toBe(0);
+
+    const empty = idleByHand();
+    warmResults(() => undefined, empty.idle);
+    expect(empty.next()).toBe(true);
+    expect(empty.waiting.size).toBe(0);
     expect(document.body.children).toHaveLength(0);
   });
 });

@@ -32,7 +32,7 @@ describe('RunController', () => {
   const scenario = smallScenario();
 
   it('runs, shows the results and remembers what they were run from', async () => {
-    const control = new RunController(() => new InThreadRunner());
+    const control = new RunController(new InThreadRunner());
     await control.run(scenario, { seed: 'a', replications: 20 }, 7);
     expect(control.status).toBe('done');
     expect(control.summary?.replications).toBe(20);
@@ -54,10 +54,7 @@ describe('RunController', () => {
       seen.push(box.control?.summary?.replications ?? 0);
       clock += (2 * SUMMARY_INTERVAL_MS) / 5;
     });
-    const control = new RunController(
-      () => spy,
-      () => clock,
-    );
+    const control = new RunController(spy, () => clock);
     box.control = control;
     await control.run(scenario, { seed: 'a', replications: 80 }, 0);
     // Chunks of 10 replications two fifths of the interval apart: partial summaries of the
@@ -68,7 +65,7 @@ describe('RunController', () => {
   });
 
   it('cancels on request before anything is shown', async () => {
-    const control = new RunController(() => new InThreadRunner());
+    const control = new RunController(new InThreadRunner());
     const running = control.run(scenario, { seed: 'a', replications: 500 }, 0);
     control.cancel();
     await running;
@@ -85,7 +82,7 @@ describe('RunController', () => {
       // Cancelled a chunk after the first redraw, so more is merged than was shown.
       if (box.control?.shown && merged > box.control.shown.done) box.control.cancel();
     });
-    const control = new RunController(() => cancelOnceShown);
+    const control = new RunController(cancelOnceShown);
     box.control = control;
     await control.run(scenario, { seed: 'a', replications: 500 }, 3);
     expect(control.status).toBe('cancelled');
@@ -104,7 +101,7 @@ describe('RunController', () => {
       run: () => Promise.reject(new RunFailed('A worker crashed.', 'MPS', 'seed-9')),
       dispose: () => {},
     };
-    const control = new RunController(() => failing);
+    const control = new RunController(failing);
     await control.run(scenario, { seed: 'seed-9', replications: 10 }, 0);
     expect(control.status).toBe('failed');
     expect(control.error).toContain('A worker crashed.');
@@ -112,45 +109,24 @@ describe('RunController', () => {
     expect(control.error).toMatch(/scenario is unchanged/);
   });
 
-  it('keeps what was shown when a run fails, and runs the next on a new runner of the same size', async () => {
-    const made: { disposed: boolean; sizes: number[] }[] = [];
-    const control = new RunController(() => {
-      const record = { disposed: false, sizes: [] as number[] };
-      made.push(record);
-      const inner = new InThreadRunner();
-      let size = 2;
-      const runner: Runner = {
-        get poolSize() {
-          return size;
-        },
-        resize: (next) => {
-          size = next;
-          record.sizes.push(next);
-        },
-        dispose: () => (record.disposed = true),
-        run: async (request, options) => {
-          if (made.length > 1) return inner.run(request, options);
-          await inner.run({ ...request, replications: 20 }, options);
-          throw new RunFailed('A worker crashed.', scenario.name, request.seed);
-        },
-      };
-      return runner;
-    });
-    control.setPoolSize(3);
+  it('keeps what was shown when a run fails', async () => {
+    const inner = new InThreadRunner();
+    const failing: Runner = {
+      dispose: () => {},
+      run: async (request, options) => {
+        await inner.run({ ...request, replications: 20 }, options);
+        throw new RunFailed('A worker crashed.', scenario.name, request.seed);
+      },
+    };
+    const control = new RunController(failing);
     await control.run(scenario, { seed: 'a', replications: 100 }, 0);
     expect(control.status).toBe('failed');
     expect(control.shown?.done).toBe(20);
     expect(control.summary?.replications).toBe(20);
-    expect(made[0]!.disposed).toBe(true);
-    expect(made[1]!.sizes).toEqual([3]);
-    await control.run(scenario, { seed: 'a', replications: 30 }, 0);
-    expect(control.status).toBe('done');
-    expect(control.summary?.replications).toBe(30);
-    expect(made).toHaveLength(2);
   });
 
   it('keeps no reference to a run replaced by a newer one', async () => {
-    const control = new RunController(() => new InThreadRunner());
+    const control = new RunController(new InThreadRunner());
     const first = control.run(scenario, { seed: 'a', replications: 200 }, 1);
     const second = control.run(scenario, { seed: 'b', replications: 10 }, 2);
     await Promise.all([first, second]);
@@ -176,7 +152,7 @@ describe('RunController pool size', () => {
 
   it('reports the pool size once warmed, and sets it for later runs with the same results', async () => {
     const runner = sizedRunner(3);
-    const control = new RunController(() => runner);
+    const control = new RunController(runner);
     expect(control.poolSize).toBeUndefined();
     control.warm();
     expect(control.poolSize).toBe(3);
@@ -190,7 +166,7 @@ describe('RunController pool size', () => {
   });
 
   it('has no pool size for a runner without workers', () => {
-    const control = new RunController(() => new InThreadRunner());
+    const control = new RunController(new InThreadRunner());
     control.warm();
     expect(control.poolSize).toBeUndefined();
   });

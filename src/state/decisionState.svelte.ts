@@ -1,17 +1,17 @@
-import { inThreadEvaluate, type Evaluate } from '../../decision/evaluate.ts';
-import { fmsTable, type FmsTable } from '../../decision/fmsTable.ts';
-import { defaultRange, goalSeek, type GoalSeekResult } from '../../decision/goalSeek.ts';
-import { LEVER_FIELDS, type Lever } from '../../decision/levers.ts';
-import { LEVER_FIELD_LABELS, METRIC_LABELS } from '../../decision/metricLabels.ts';
-import { pipelineLevers, type PipelineOutcome } from '../../decision/pipelineLevers.ts';
-import { rankImportanceSteps, type RankImportanceRow } from '../../decision/rankImportance.ts';
-import { staffValue, type StaffValue } from '../../decision/staffValue.ts';
-import { tornado, type Tornado } from '../../decision/tornado.ts';
-import type { TotalMetric } from '../../engine/metrics.ts';
-import { RunCancelled } from '../../runner/runner.ts';
-import type { Scenario } from '../../scenario/schema.ts';
-import { inSlices, untilAborted } from '../../state/inSlices.ts';
-import { version } from '../../../package.json';
+import { inThreadEvaluate, type Evaluate } from '../decision/evaluate.ts';
+import { fmsTable, type FmsTable } from '../decision/fmsTable.ts';
+import { defaultRange, goalSeek, type GoalSeekResult } from '../decision/goalSeek.ts';
+import { LEVER_FIELDS, type Lever } from '../decision/levers.ts';
+import { LEVER_FIELD_LABELS, METRIC_LABELS } from '../decision/metricLabels.ts';
+import { pipelineLevers, type PipelineOutcome } from '../decision/pipelineLevers.ts';
+import { rankImportanceSteps, type RankImportanceRow } from '../decision/rankImportance.ts';
+import { staffValue, type StaffValue } from '../decision/staffValue.ts';
+import { tornado, type Tornado } from '../decision/tornado.ts';
+import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
+import { RunCancelled } from '../runner/runner.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { inSlices, untilAborted } from './inSlices.ts';
+import { version } from '../../package.json';
 
 type Task = 'tornado' | 'rank' | 'goal' | 'staff' | 'pipeline' | 'fms';
 
@@ -41,6 +41,8 @@ export class DecisionState {
   fms = $state.raw<FmsTable | null>(null);
 
   readonly leverFields = LEVER_FIELDS;
+  /** The results a tool can be asked about, for the metric picker. */
+  readonly metrics = TOTAL_METRICS;
 
   constructor(
     private readonly input: () => { scenario: Scenario; seed: string; evaluate?: Evaluate },
@@ -141,7 +143,7 @@ export class DecisionState {
   runRank = () =>
     this.task('rank', async (s, seed, evaluate, slices) => {
       const aggregate = await evaluate(s, seed, this.replications);
-      // Ranking 100,000 replications takes about a tenth of a second: in slices, not one task.
+      // Ranking a long run's replications is long work: in slices, not one task.
       this.rank = await slices(rankImportanceSteps(aggregate, this.metric));
     });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionState } from '../../../src/app/decision/decisionState.svelte.ts';
-import { inThreadEvaluate, type Evaluate } from '../../../src/decision/evaluate.ts';
-import { SENSITIVITY_INPUTS } from '../../../src/decision/sensitivityInputs.ts';
-import { tinyScenario } from '../../decision/tinyScenario.ts';
+import { DecisionState } from '../../src/state/decisionState.svelte.ts';
+import { inThreadEvaluate, type Evaluate } from '../../src/decision/evaluate.ts';
+import { SENSITIVITY_INPUTS } from '../../src/decision/sensitivityInputs.ts';
+import { tinyScenario } from '../decision/tinyScenario.ts';
 
 describe('DecisionState', () => {
   const scenario = tinyScenario();

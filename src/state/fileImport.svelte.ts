@@ -1,6 +1,6 @@
-import { readScenarioFile, type FileLike } from '../../files/readScenarioFile.ts';
-import type { Problem } from '../../scenario/problem.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import { readScenarioFile, type FileLike } from '../files/readScenarioFile.ts';
+import type { Problem } from '../scenario/problem.ts';
+import type { Scenario } from '../scenario/schema.ts';
 
 export type OpenHandler = (scenario: Scenario, origin: string, warnings: string[]) => void;
 export type ErrorHandler = (problems: Problem[], origin: string) => void;

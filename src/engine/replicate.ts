@@ -35,7 +35,8 @@ export class Workspace {
  * Simulates replication `index` of a run seeded `seed`, writing its horizon totals to
  * `totals[0 .. layout.totalNames.length)` and its monthly series to
  * `monthly[series * horizonMonths + month]`. Pure: the output depends on (model, seed, index)
- * alone, whichever thread runs it and whatever ran before.
+ * alone, whichever thread runs it and whatever ran before. Each month runs its steps on the
+ * workspace, and recordMonth then writes down what they left.
  */
 export function replicate(
   ws: Workspace,

@@ -127,10 +127,12 @@ describe('runCommand', () => {
       await simulation.evaluate(scenario, seed, replications);
       await simulation.evaluate(scenario, seed, replications);
     });
-    const drawn = io.err.filter((t) => t !== ERASE);
+    // Each line is drawn over the last: the erasing sequence, then the text.
+    expect(io.err.every((t) => t.startsWith(ERASE))).toBe(true);
+    const drawn = io.err.filter((t) => t !== ERASE).map((t) => t.slice(ERASE.length));
     expect(drawn.length).toBeGreaterThanOrEqual(2);
-    expect(drawn[0]).toMatch(/^\r\x1b\[2KRun 1: \d+\/3 replications/);
-    expect(drawn.at(-1)).toMatch(/^\r\x1b\[2KRun 2: 3\/3 replications/);
+    expect(drawn[0]).toMatch(/^Run 1: \d+\/3 replications/);
+    expect(drawn.at(-1)).toMatch(/^Run 2: 3\/3 replications/);
     expect(io.err.at(-1)).toBe(ERASE);
     expect(io.out).toEqual([]);
   });

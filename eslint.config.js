@@ -1,3 +1,5 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import svelte from 'eslint-plugin-svelte';
@@ -61,6 +63,50 @@ const componentImportRules = {
   ],
 };
 
+/** Folders, from the project's root, that code in src/engine may import from. */
+const ENGINE_MAY_IMPORT = ['src/engine', 'src/scenario'];
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Dependencies point one way (components → state → runner → engine ← scenario), and the engine
+ * runs in bare workers that must not pull in the layers above it. So a file in src/engine may
+ * import by relative path only from src/engine and src/scenario; packages are left to
+ * tsconfig.engine.json, whose libraries hold no DOM or Node API.
+ */
+const layering = {
+  rules: {
+    'engine-imports': {
+      meta: {
+        type: 'problem',
+        docs: { description: 'Forbids imports from src/engine into the layers above it.' },
+        messages: {
+          upward:
+            "The engine imports only from src/engine and src/scenario, not from '{{target}}': move what it needs into the engine, or pass it in.",
+        },
+        schema: [],
+      },
+      create(context) {
+        const check = (source) => {
+          if (typeof source?.value !== 'string' || !/^[./]/.test(source.value)) return;
+          const target = relative(ROOT, resolve(dirname(context.filename), source.value))
+            .split(sep)
+            .join('/');
+          if (ENGINE_MAY_IMPORT.some((dir) => target === dir || target.startsWith(`${dir}/`)))
+            return;
+          context.report({ node: source, messageId: 'upward', data: { target } });
+        };
+        return {
+          ImportDeclaration: (node) => check(node.source),
+          ExportNamedDeclaration: (node) => check(node.source),
+          ExportAllDeclaration: (node) => check(node.source),
+          ImportExpression: (node) => check(node.source),
+          TSImportType: (node) => check(node.source),
+        };
+      },
+    },
+  },
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -113,5 +159,10 @@ export default defineConfig(
   {
     files: ['src/app/**'],
     rules: componentImportRules,
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    plugins: { layering },
+    rules: { 'layering/engine-imports': 'error' },
   },
 );

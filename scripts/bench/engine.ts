@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { drawReplication } from '../../src/engine/drawFloor.ts';
 import { compileModel } from '../../src/engine/model.ts';
 import { replicate, Workspace } from '../../src/engine/replicate.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
+import { drawReplication } from './drawFloor.ts';
 import { nationalScenario } from './nationalScenario.ts';
 import { medianOf } from './timing.ts';
 

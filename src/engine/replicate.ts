@@ -1,13 +1,10 @@
 import { CellSketch } from './aggregate/sketch.ts';
-import { MONTHLY_SERIES, TOTAL_METRICS, type MonthlySeries, type TotalMetric } from './metrics.ts';
 import { drawDemand, MonthDemand } from './demand.ts';
 import type { Model } from './model.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
+import { recordHorizon, recordMonth } from './recordMonth.ts';
 import { StaffState } from './staffFlows.ts';
 import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
-
-const T = Object.fromEntries(TOTAL_METRICS.map((m, i) => [m, i])) as Record<TotalMetric, number>;
-const M = Object.fromEntries(MONTHLY_SERIES.map((m, i) => [m, i])) as Record<MonthlySeries, number>;
 
 /**
  * Everything one replication needs that can be reused by the next: staff states, queues and
@@ -38,7 +35,8 @@ export class Workspace {
  * Simulates replication `index` of a run seeded `seed`, writing its horizon totals to
  * `totals[0 .. layout.totalNames.length)` and its monthly series to
  * `monthly[series * horizonMonths + month]`. Pure: the output depends on (model, seed, index)
- * alone, whichever thread runs it and whatever ran before.
+ * alone, whichever thread runs it and whatever ran before. Each month runs its steps on the
+ * workspace, and recordMonth then writes down what they left.
  */
 export function replicate(
   ws: Workspace,
@@ -47,25 +45,21 @@ export function replicate(
   totals: Float64Array,
   monthly: Float64Array,
 ): void {
-  const { model, staff, queues, capacity, seatsAccrued, outcome, demand, items: itemData } = ws;
-  const { horizonMonths: H, roles, groups, streams, layout } = model;
-  const roleCount = roles.length;
+  const { model, staff, queues, capacity, seatsAccrued, outcome, demand, items } = ws;
+  const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
   const staffRng: Rng[] = groups.map((g) => streamRng(streamSeed(seed, index, g.part)));
   const demandRng: Rng[] = streams.map((s) => streamRng(streamSeed(seed, index, s.part)));
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
-  itemData.count = 0;
+  items.count = 0;
   seatsAccrued.fill(0);
-  const inPostSeries = MONTHLY_SERIES.length;
-  const inTrainingSeries = inPostSeries + roleCount;
-  const { triageByValue } = model;
 
   for (let t = 0; t < H; t++) {
     // 1. Staff flows.
     for (let g = 0; g < groups.length; g++) staff[g]!.leaveAndQualify(staffRng[g]!, t);
-    for (let r = 0; r < roleCount; r++) {
+    for (let r = 0; r < roles.length; r++) {
       const role = roles[r]!;
       let seats = Infinity;
       if (role.seatsPerMonth !== Infinity) {
@@ -88,74 +82,22 @@ export function replicate(
       const s = staff[g]!;
       capacity[group.queue]! +=
         (s.inPost + role.traineeProductivity * s.inTraining) * role.hoursPerMonth * group.available;
-      monthly[(inPostSeries + group.role) * H + t]! += s.inPost;
-      monthly[(inTrainingSeries + group.role) * H + t]! += s.inTraining;
     }
 
     // 3. Demand.
     demand.clear();
     for (let k = 0; k < streams.length; k++) {
       const stream = streams[k]!;
-      drawDemand(model, stream, demandRng[k]!, t, queues[stream.queue]!, itemData, demand);
+      drawDemand(model, stream, demandRng[k]!, t, queues[stream.queue]!, items, demand);
     }
-    const {
-      suspects: suspectsArrived,
-      products: productsArrived,
-      hours: demandHours,
-      assetHolders,
-    } = demand;
 
     // 4–5. Work and expiry.
-    const o = outcome;
-    o.clear();
-    let capacityHours = 0;
-    let backlogSuspects = 0;
-    let backlogProducts = 0;
+    outcome.clear();
     for (let q = 0; q < queues.length; q++) {
-      capacityHours += capacity[q]!;
-      queues[q]!.work(t, capacity[q]!, triageByValue, itemData, o);
-      backlogSuspects += queues[q]!.backlogSuspects;
-      backlogProducts += queues[q]!.backlogProducts;
+      queues[q]!.work(t, capacity[q]!, triageByValue, items, outcome);
     }
 
-    monthly[M.suspectsArrived * H + t] = suspectsArrived;
-    monthly[M.suspectsExamined * H + t] = o.suspectsExamined;
-    monthly[M.unexaminedSuspects * H + t] = o.unexaminedSuspects;
-    monthly[M.backlogSuspects * H + t] = backlogSuspects;
-    monthly[M.productsArrived * H + t] = productsArrived;
-    monthly[M.undeliveredProducts * H + t] = o.undeliveredProducts;
-    monthly[M.backlogProducts * H + t] = backlogProducts;
-    monthly[M.demandHours * H + t] = demandHours;
-    monthly[M.capacityHours * H + t] = capacityHours;
-    monthly[M.missedRecovery * H + t] = o.assetsLost * model.recoveryRate;
-
-    totals[T.suspectsArrived]! += suspectsArrived;
-    totals[T.suspectsExamined]! += o.suspectsExamined;
-    totals[T.unexaminedSuspects]! += o.unexaminedSuspects;
-    totals[T.suspectsWithAssets]! += assetHolders;
-    totals[T.suspectsWithAssetsExamined]! += o.suspectsWithAssetsExamined;
-    totals[T.demandHours]! += demandHours;
-    totals[T.capacityHours]! += capacityHours;
-    totals[T.hoursWorked]! += o.hoursWorked;
-    totals[T.assetsNotInvestigated]! += o.assetsLost;
-    totals[T.recovered]! += o.assetsExamined;
-    totals[T.productsArrived]! += productsArrived;
-    totals[T.productsDelivered]! += o.productsDelivered;
-    totals[T.undeliveredProducts]! += o.undeliveredProducts;
-    if (t === H - 1) {
-      totals[T.backlogSuspects] = backlogSuspects;
-      totals[T.backlogProducts] = backlogProducts;
-    }
+    recordMonth(model, ws, t, totals, monthly);
   }
-
-  // Money follows from asset values: a share is recovered, and a share of that returns to the force.
-  totals[T.recovered]! *= model.recoveryRate;
-  totals[T.forceIncome] = totals[T.recovered]! * model.forceShare;
-  totals[T.missedRecovery] = totals[T.assetsNotInvestigated]! * model.recoveryRate;
-  totals[T.missedForceIncome] = totals[T.missedRecovery]! * model.forceShare;
-  const base = TOTAL_METRICS.length;
-  for (let r = 0; r < roleCount; r++) {
-    totals[base + r] = monthly[(inPostSeries + r) * H + H - 1]!;
-    totals[base + roleCount + r] = monthly[(inTrainingSeries + r) * H + H - 1]!;
-  }
+  recordHorizon(model, totals, monthly);
 }

@@ -1,15 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { fmsCsv, fmsTable } from '../../decision/fmsTable.ts';
-import { createNodeRunner } from '../../runner/nodeRunner.ts';
 import { parseArgs } from '../args.ts';
-import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
-import { CliError, UsageError } from '../cliError.ts';
+import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
-import { loadScenario } from '../loadScenario.ts';
-import { liveProgress } from '../liveProgress.ts';
-import { withRunErrors } from '../runErrors.ts';
+import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { VERSION } from '../version.ts';
+import { writeOutput } from '../writeOutput.ts';
 
 const command: Command = {
   summary: 'Writes the Force Management Statement step-4 table as CSV.',
@@ -25,45 +20,14 @@ Options:
   --seed S           Any text (default: the scenario's seed)
   --workers W        Worker threads (default: one per core)`,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, {
-      out: 'string',
-      replications: 'string',
-      seed: 'string',
-      workers: 'string',
-    });
+    const { positionals, flags } = parseArgs(args, { ...RUN_FLAGS, out: 'string' });
     const file = positionals[0];
     if (file === undefined) throw new UsageError('Give a scenario FILE.');
-    const workers = workersFlag(flags.workers);
-    const { scenario } = await loadScenario(file, io);
-    const replications = replicationsFlag(flags.replications, scenario.replications);
-    const seed = seedFlag(flags.seed, scenario.seed);
-    const runner = createNodeRunner({ size: workers });
-    const progress = liveProgress(io);
-    let aggregate;
-    try {
-      aggregate = await withRunErrors(() =>
-        runner.run(
-          { scenario, seed, replications },
-          { signal: io.signal, onProgress: progress.run },
-        ),
-      );
-    } finally {
-      // As in run.ts, the workers go before the summary is computed.
-      runner.dispose();
-      progress.clear();
-    }
-    const csv = fmsCsv(fmsTable(scenario, aggregate.summary(), seed, VERSION));
-    if (flags.out === undefined) {
-      io.stdout(csv);
-      return 0;
-    }
-    try {
-      await writeFile(resolve(io.cwd, flags.out), csv);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new CliError(`${flags.out}: cannot be written (${reason}).`);
-    }
-    io.stderr(`FMS table written to ${flags.out}\n`);
+    const { scenario, seed, result } = await runCommand(io, { file, flags }, (simulation) =>
+      simulation.run(),
+    );
+    const csv = fmsCsv(fmsTable(scenario, result.summary(), seed, VERSION));
+    await writeOutput(io, flags.out, csv, 'FMS table');
     return 0;
   },
 };

@@ -1,17 +1,13 @@
-import { evaluateWith, parseMetric } from '../../decision/evaluate.ts';
+import { parseMetric } from '../../decision/evaluate.ts';
 import { goalSeek } from '../../decision/goalSeek.ts';
 import { parseLever, formatLever } from '../../decision/levers.ts';
 import { tableText } from '../../decision/tableText.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
-import { createNodeRunner } from '../../runner/nodeRunner.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
-import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
-import { loadScenario } from '../loadScenario.ts';
-import { liveProgress } from '../liveProgress.ts';
-import { withRunErrors } from '../runErrors.ts';
+import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { VERSION } from '../version.ts';
 
 const command: Command = {
@@ -39,15 +35,13 @@ JSON output: { answer, curve: [{ value, probability, se }], uncertainValues, lev
 below, confidence, replications, seed, version }.`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
+      ...RUN_FLAGS,
       lever: 'string',
       metric: 'string',
       below: 'string',
       confidence: 'string',
       min: 'string',
       max: 'string',
-      replications: 'string',
-      seed: 'string',
-      workers: 'string',
       format: 'string',
     });
     const file = positionals[0];
@@ -58,8 +52,6 @@ below, confidence, replications, seed, version }.`,
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'table');
     const below = numberFlag(flags.below, 'below', -LIMITS.parameter, LIMITS.parameter, 0);
     const confidence = numberFlag(flags.confidence, 'confidence', 0.001, 0.999, 0.9);
-    const replications = replicationsFlag(flags.replications, 1000);
-    const workers = workersFlag(flags.workers);
     const min =
       flags.min === undefined
         ? undefined
@@ -68,65 +60,64 @@ below, confidence, replications, seed, version }.`,
       flags.max === undefined
         ? undefined
         : numberFlag(flags.max, 'max', 0, LIMITS.peoplePerGroup, 0);
-    const { scenario } = await loadScenario(file, io);
-    let lever;
-    let metric;
-    try {
-      lever = parseLever(flags.lever!, scenario);
-      metric = parseMetric(flags.metric!);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const seed = seedFlag(flags.seed, scenario.seed);
-    const runner = createNodeRunner({ size: workers });
-    const progress = liveProgress(io);
-    try {
-      const result = await withRunErrors(() =>
-        goalSeek(
+    const { seed, replications, result } = await runCommand(
+      io,
+      { file, flags, replications: 1000 },
+      async ({ scenario, seed, replications, evaluate }) => {
+        // The lever names a staff group of the scenario, so it is read once the file is loaded.
+        let lever;
+        let metric;
+        try {
+          lever = parseLever(flags.lever!, scenario);
+          metric = parseMetric(flags.metric!);
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+        const seek = await goalSeek(
           scenario,
           { lever, metric, below, confidence, seed, replications, min, max },
-          evaluateWith(runner, io.signal, progress.toolRun),
+          evaluate,
+        );
+        return { lever, metric, seek };
+      },
+    ).catch((error: unknown) => {
+      // What goalSeek refuses (a range with max below min, a lever value it cannot take) is
+      // the user's to correct, so it is printed as a message, not as a failure of the tool.
+      throw error instanceof CliError ? error : new CliError((error as Error).message);
+    });
+    const { lever, metric, seek } = result;
+    if (format === 'json') {
+      const out = {
+        answer: seek.answer,
+        curve: seek.curve,
+        uncertainValues: seek.uncertainValues,
+        lever: formatLever(lever),
+        metric,
+        below,
+        confidence,
+        replications,
+        seed,
+        version: VERSION,
+      };
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      const goal = `P(${metric} < ${below}) ≥ ${confidence}`;
+      io.stdout(
+        seek.answer === null
+          ? `No value of ${formatLever(lever)} in the range searched gives ${goal}.\n\n`
+          : `${formatLever(lever)} = ${seek.answer} is the ${seek.direction === 1 ? 'smallest' : 'largest'} value giving ${goal}.\n\n`,
+      );
+      io.stdout(
+        tableText(
+          ['Value', 'Probability', 'Standard error'],
+          seek.curve.map((p) => [p.value, p.probability, p.se]),
         ),
-      )
-        .catch((error: unknown) => {
-          throw error instanceof CliError ? error : new CliError((error as Error).message);
-        })
-        .finally(progress.clear);
-      if (format === 'json') {
-        const out = {
-          answer: result.answer,
-          curve: result.curve,
-          uncertainValues: result.uncertainValues,
-          lever: formatLever(lever),
-          metric,
-          below,
-          confidence,
-          replications,
-          seed,
-          version: VERSION,
-        };
-        io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-      } else {
-        const goal = `P(${metric} < ${below}) ≥ ${confidence}`;
+      );
+      if (seek.uncertainValues.length > 0) {
         io.stdout(
-          result.answer === null
-            ? `No value of ${formatLever(lever)} in the range searched gives ${goal}.\n\n`
-            : `${formatLever(lever)} = ${result.answer} is the ${result.direction === 1 ? 'smallest' : 'largest'} value giving ${goal}.\n\n`,
+          `\nWith another seed the answer could move: the probability at ${seek.uncertainValues.join(', ')} is within 1.96 standard errors of ${confidence}.\n`,
         );
-        io.stdout(
-          tableText(
-            ['Value', 'Probability', 'Standard error'],
-            result.curve.map((p) => [p.value, p.probability, p.se]),
-          ),
-        );
-        if (result.uncertainValues.length > 0) {
-          io.stdout(
-            `\nWith another seed the answer could move: the probability at ${result.uncertainValues.join(', ')} is within 1.96 standard errors of ${confidence}.\n`,
-          );
-        }
       }
-    } finally {
-      runner.dispose();
     }
     return 0;
   },

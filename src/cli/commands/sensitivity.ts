@@ -1,15 +1,11 @@
-import { parseMetric, evaluateWith } from '../../decision/evaluate.ts';
+import { parseMetric } from '../../decision/evaluate.ts';
 import { formatNumber, tableText } from '../../decision/tableText.ts';
 import { tornado } from '../../decision/tornado.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
-import { createNodeRunner } from '../../runner/nodeRunner.ts';
 import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
-import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
-import { loadScenario } from '../loadScenario.ts';
-import { liveProgress } from '../liveProgress.ts';
-import { withRunErrors } from '../runErrors.ts';
+import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { VERSION } from '../version.ts';
 
 const command: Command = {
@@ -32,11 +28,9 @@ Options:
   --format F         table (default) or json`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
+      ...RUN_FLAGS,
       metric: 'string',
-      replications: 'string',
-      seed: 'string',
       change: 'string',
-      workers: 'string',
       format: 'string',
     });
     const file = positionals[0];
@@ -50,45 +44,34 @@ Options:
       throw new UsageError((error as Error).message);
     }
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'table');
-    const replications = replicationsFlag(flags.replications, 1000);
     const relativeChange = numberFlag(flags.change, 'change', 0, 0.99, 0.2);
-    const workers = workersFlag(flags.workers);
-    const { scenario } = await loadScenario(file, io);
-    const seed = seedFlag(flags.seed, scenario.seed);
-    const runner = createNodeRunner({ size: workers });
-    const progress = liveProgress(io);
-    try {
-      const result = await withRunErrors(() =>
-        tornado(
-          scenario,
-          { metric, seed, replications, relativeChange },
-          evaluateWith(runner, io.signal, progress.toolRun),
+    const { scenario, seed, replications, result } = await runCommand(
+      io,
+      { file, flags, replications: 1000 },
+      ({ scenario, seed, replications, evaluate }) =>
+        tornado(scenario, { metric, seed, replications, relativeChange }, evaluate),
+    );
+    if (format === 'json') {
+      io.stdout(
+        `${JSON.stringify({ scenario: { name: scenario.name }, ...result, version: VERSION }, null, 2)}\n`,
+      );
+    } else {
+      io.stdout(
+        `One-at-a-time sensitivity of the mean ${metric} (base ${formatNumber(result.baseMean)}; ${replications} replications, seed "${seed}")\n\n`,
+      );
+      io.stdout(
+        tableText(
+          ['Input', 'Low setting', 'High setting', 'Mean at low', 'Mean at high', 'Swing'],
+          result.rows.map((r) => [
+            r.label,
+            r.lowSetting,
+            r.highSetting,
+            r.lowMean,
+            r.highMean,
+            r.swing,
+          ]),
         ),
-      ).finally(progress.clear);
-      if (format === 'json') {
-        io.stdout(
-          `${JSON.stringify({ scenario: { name: scenario.name }, ...result, version: VERSION }, null, 2)}\n`,
-        );
-      } else {
-        io.stdout(
-          `One-at-a-time sensitivity of the mean ${metric} (base ${formatNumber(result.baseMean)}; ${replications} replications, seed "${seed}")\n\n`,
-        );
-        io.stdout(
-          tableText(
-            ['Input', 'Low setting', 'High setting', 'Mean at low', 'Mean at high', 'Swing'],
-            result.rows.map((r) => [
-              r.label,
-              r.lowSetting,
-              r.highSetting,
-              r.lowMean,
-              r.highMean,
-              r.swing,
-            ]),
-          ),
-        );
-      }
-    } finally {
-      runner.dispose();
+      );
     }
     return 0;
   },

@@ -1,7 +1,7 @@
-import type { Model } from './model.ts';
-import { binomial } from './random/binomial.ts';
-import { standardNormal } from './random/normal.ts';
-import { streamRng, streamSeed } from './random/rng.ts';
+import type { Model } from '../../src/engine/model.ts';
+import { binomial } from '../../src/engine/random/binomial.ts';
+import { standardNormal } from '../../src/engine/random/normal.ts';
+import { streamRng, streamSeed } from '../../src/engine/random/rng.ts';
 
 /**
  * Draws the random numbers one replication of `model` draws, with the same samplers and the

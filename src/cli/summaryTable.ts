@@ -1,27 +1,8 @@
 import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { Stat } from '../engine/aggregate/statistic.ts';
-import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
+import { TOTAL_METRICS } from '../engine/metrics.ts';
+import { METRIC_INFO, metricTitle } from '../results/metricInfo.ts';
 import type { Scenario } from '../scenario/schema.ts';
-
-const POUNDS: ReadonlySet<TotalMetric> = new Set([
-  'assetsNotInvestigated',
-  'missedRecovery',
-  'missedForceIncome',
-  'recovered',
-  'forceIncome',
-]);
-const PRODUCTS: ReadonlySet<TotalMetric> = new Set([
-  'productsArrived',
-  'productsDelivered',
-  'undeliveredProducts',
-  'backlogProducts',
-]);
-
-/** `unexaminedSuspects` → `Unexamined suspects`. */
-function label(name: string): string {
-  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function number(value: number, pounds: boolean): string {
   if (!Number.isFinite(value)) return '–';
@@ -53,8 +34,8 @@ function statRow(name: string, s: Stat, pounds: boolean): string[] {
  */
 export function summaryTable(scenario: Scenario, seed: string, summary: Summary): string {
   const hasProducts = summary.totals.productsArrived.max > 0;
-  const totals = TOTAL_METRICS.filter((m) => hasProducts || !PRODUCTS.has(m)).map((m) =>
-    statRow(label(m), summary.totals[m], POUNDS.has(m)),
+  const totals = TOTAL_METRICS.filter((m) => hasProducts || !METRIC_INFO[m].products).map((m) =>
+    statRow(metricTitle(m), summary.totals[m], METRIC_INFO[m].unit === 'pounds'),
   );
   const roles = scenario.roles.map((role) => {
     const posts = scenario.units

@@ -1,14 +1,12 @@
-import type { z } from 'zod';
 import type { Distribution } from '../scenario/distribution.ts';
 import {
-  demandStreamSchema,
-  financeSchema,
-  policySchema,
-  recruitmentSchema,
-  roleSchema,
-  staffGroupSchema,
-  type Scenario,
-} from '../scenario/schema.ts';
+  DEMAND_STREAM,
+  fieldInfoAt,
+  RECRUITMENT,
+  STAFF_GROUP,
+  type FieldKeys,
+} from '../scenario/fieldInfo.ts';
+import type { Scenario } from '../scenario/schema.ts';
 
 export interface RegisterEntry {
   /** Path of the field, as in sources[].figures, e.g. `units[0].staff[0].attritionPerYear`. */
@@ -23,11 +21,8 @@ export interface RegisterEntry {
 
 export const NO_SOURCE_NOTE = 'No source cited: an assumption.';
 
-type Shape = Record<string, z.ZodType>;
-const titleOf = (shape: Shape, key: string): string => {
-  const meta = shape[key]?.meta() as { title?: string } | undefined;
-  return meta?.title ?? key;
-};
+const titleOf = (keys: FieldKeys): string =>
+  fieldInfoAt(keys)?.title ?? String(keys[keys.length - 1]);
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'not set';
@@ -48,25 +43,25 @@ interface Input {
 /** Every input the engine reads, with its path and label. */
 export function scenarioInputs(scenario: Scenario): Input[] {
   const out: Input[] = [
-    { field: 'horizonMonths', label: 'Horizon', value: scenario.horizonMonths },
+    { field: 'horizonMonths', label: titleOf(['horizonMonths']), value: scenario.horizonMonths },
   ];
   const add = (
     prefix: string,
     owner: string,
-    shape: Shape,
+    at: FieldKeys,
     record: Record<string, unknown>,
     keys: string[],
   ) => {
     for (const key of keys) {
       out.push({
         field: `${prefix}.${key}`,
-        label: `${owner}: ${titleOf(shape, key)}`,
+        label: `${owner}: ${titleOf([...at, key])}`,
         value: record[key],
       });
     }
   };
   scenario.roles.forEach((role, i) =>
-    add(`roles[${i}]`, role.name, roleSchema.shape, role, [
+    add(`roles[${i}]`, role.name, ['roles', 0], role, [
       'productiveHoursPerYear',
       'traineeProductivity',
       'trainingMonths',
@@ -78,21 +73,21 @@ export function scenarioInputs(scenario: Scenario): Input[] {
     unit.staff.forEach((g, j) => {
       const owner = `${unit.name}, ${scenario.roles.find((r) => r.id === g.role)?.name ?? g.role}`;
       const prefix = `units[${i}].staff[${j}]`;
-      add(prefix, owner, staffGroupSchema.shape, g, [
+      add(prefix, owner, STAFF_GROUP, g, [
         'establishment',
         'inPost',
         'inTraining',
         'attritionPerYear',
         'abstraction',
       ]);
-      add(`${prefix}.recruitment`, owner, recruitmentSchema.shape, g.recruitment, [
+      add(`${prefix}.recruitment`, owner, RECRUITMENT, g.recruitment, [
         'mode',
         'monthsToHire',
         'maxHiresPerMonth',
       ]);
     });
     unit.demand.forEach((s, k) =>
-      add(`units[${i}].demand[${k}]`, `${unit.name}, ${s.name}`, demandStreamSchema.shape, s, [
+      add(`units[${i}].demand[${k}]`, `${unit.name}, ${s.name}`, DEMAND_STREAM, s, [
         'casesPerMonth',
         'itemsPerCase',
         'hoursPerItem',
@@ -103,8 +98,8 @@ export function scenarioInputs(scenario: Scenario): Input[] {
       ]),
     );
   });
-  add('policy', 'Policy', policySchema.shape, scenario.policy, ['triage', 'triageAccuracy']);
-  add('finance', 'Finance', financeSchema.shape, scenario.finance, ['recoveryRate', 'forceShare']);
+  add('policy', 'Policy', ['policy'], scenario.policy, ['triage', 'triageAccuracy']);
+  add('finance', 'Finance', ['finance'], scenario.finance, ['recoveryRate', 'forceShare']);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { GoalSeekResult } from './goalSeek.ts';
 import type { RankImportanceRow } from './rankImportance.ts';
 import type { Tornado } from './tornado.ts';
-import { METRIC_LABELS } from './metricLabels.ts';
+import { METRIC_LABELS } from '../results/metricInfo.ts';
 import { formatNumber } from './tableText.ts';
 
 /** Chart titles that state what the chart shows, in one sentence. */

@@ -1,7 +1,14 @@
 import type { TotalMetric } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluate } from './evaluate.ts';
-import { applyLever, leverMax, leverStep, leverValue, type Lever } from './levers.ts';
+import {
+  applyLever,
+  leverInfo,
+  leverStep,
+  leverValue,
+  searchesFromLeast,
+  type Lever,
+} from './levers.ts';
 
 export interface CurvePoint {
   value: number;
@@ -41,18 +48,23 @@ export interface GoalSeekResult {
   uncertainValues: number[];
 }
 
-/** Search range when none is given: counts from the current value to twice it (at least 20 more); leavers from 0 to twice the current share. */
+/**
+ * Search range when none is given: from the current value (or the least, for levers the table
+ * says search from it) to twice the current value, at least 20 more for counts and at least
+ * 0.3 for shares, within the schema's bounds.
+ */
 export function defaultRange(scenario: Scenario, lever: Lever): [number, number] {
   const current = leverValue(scenario, lever);
-  if (lever.field === 'attritionPerYear') return [0, Math.min(1, Math.max(0.3, 2 * current))];
-  const start = lever.field === 'maxHiresPerMonth' ? 0 : current;
-  return [start, Math.min(leverMax(lever.field), Math.max(2 * current, current + 20))];
+  const { min, max, integer } = leverInfo(lever.field);
+  const start = searchesFromLeast(lever.field) ? min : current;
+  const top = integer ? Math.max(2 * current, current + 20) : Math.max(0.3, 2 * current);
+  return [start, Math.min(max, top)];
 }
 
 /**
- * The smallest whole value of a lever (a whole percentage point for leavers) at which
- * P(metric < below) ≥ confidence. The probability is taken as monotone in the lever: bisection
- * between the ends of the range on the grid of the lever's steps. Every run uses the same seed,
+ * The smallest value of a lever (whole people; for a share, a multiple of the step the schema
+ * gives it) at which P(metric < below) ≥ confidence. The probability is taken as monotone in
+ * the lever: bisection between the ends of the range on the grid of the lever's steps. Every run uses the same seed,
  * so the curve is smooth in the lever and the search does not chase noise.
  */
 export async function goalSeek(

@@ -1,4 +1,4 @@
-import { LIMITS } from '../scenario/limits.ts';
+import { requireFieldInfo, STAFF_GROUP, type FieldInfo } from '../scenario/fieldInfo.ts';
 import type { Scenario, StaffGroup } from '../scenario/schema.ts';
 
 /** Staff-group fields a lever can move. */
@@ -17,24 +17,52 @@ export interface Lever {
   role: string;
 }
 
-/** Units of each lever's value, for labels. */
-export const LEVER_UNITS: Record<LeverField, string> = {
-  establishment: 'posts',
-  inPost: 'people in post',
-  maxHiresPerMonth: 'recruitments a month',
-  attritionPerYear: 'share leaving a year',
+interface LeverPlace {
+  /** Where the field sits in a staff group. */
+  keys: readonly string[];
+  /** A goal seek with no range given starts from the least value, not the current one. */
+  searchFromLeast?: boolean;
+  /** A field that must be at least this lever's value, raised with it (people in post need posts). */
+  raises?: 'establishment';
+}
+
+/** Where each lever's field sits and how the tools treat it; its words and limits are the schema's. */
+const LEVERS: Record<LeverField, LeverPlace> = {
+  establishment: { keys: ['establishment'] },
+  inPost: { keys: ['inPost'], raises: 'establishment' },
+  maxHiresPerMonth: { keys: ['recruitment', 'maxHiresPerMonth'], searchFromLeast: true },
+  attritionPerYear: { keys: ['attritionPerYear'], searchFromLeast: true },
 };
 
-/** The smallest change a lever takes: whole people, or one percentage point of leavers. */
+/** A lever's title, unit, help, bounds and step, from the schema. */
+export function leverInfo(
+  field: LeverField,
+): FieldInfo & { min: number; max: number; step: number } {
+  const info = requireFieldInfo([...STAFF_GROUP, ...LEVERS[field].keys]);
+  if (info.min === undefined || info.max === undefined || info.step === undefined) {
+    throw new Error(`The scenario schema gives lever ${field} no bounds or step.`);
+  }
+  return { ...info, min: info.min, max: info.max, step: info.step };
+}
+
+/** A lever's name, as the schema titles its field: "Leavers". */
+export function leverLabel(field: LeverField): string {
+  return leverInfo(field).title;
+}
+
+/** True if a goal seek with no range starts from the lever's least value. */
+export function searchesFromLeast(field: LeverField): boolean {
+  return LEVERS[field].searchFromLeast === true;
+}
+
+/** The smallest change a lever takes: whole people, or the schema's step for a share. */
 export function leverStep(field: LeverField): number {
-  return field === 'attritionPerYear' ? 0.01 : 1;
+  return leverInfo(field).step;
 }
 
 /** The largest value a lever takes. */
 export function leverMax(field: LeverField): number {
-  if (field === 'attritionPerYear') return 1;
-  if (field === 'maxHiresPerMonth') return LIMITS.hiresPerMonth;
-  return LIMITS.peoplePerGroup;
+  return leverInfo(field).max;
 }
 
 export function formatLever(lever: Lever): string {
@@ -71,6 +99,21 @@ export function parseLever(text: string, scenario: Scenario): Lever {
   return { field, unit, role };
 }
 
+/** The record that holds a lever's field, and the field's value there. */
+function fieldOf(group: StaffGroup, field: LeverField) {
+  const keys = LEVERS[field].keys;
+  const key = keys[keys.length - 1]!;
+  // Every lever's field is a number in a staff group or its recruitment, as the table says.
+  let record = group as unknown as Record<string, number>;
+  for (const k of keys.slice(0, -1)) record = record[k] as unknown as Record<string, number>;
+  return {
+    value: record[key]!,
+    set: (value: number) => {
+      record[key] = value;
+    },
+  };
+}
+
 function groupOf(scenario: Scenario, lever: Lever): StaffGroup {
   const group = scenario.units
     .find((u) => u.id === lever.unit)
@@ -81,10 +124,7 @@ function groupOf(scenario: Scenario, lever: Lever): StaffGroup {
 
 /** The lever's value in a scenario. */
 export function leverValue(scenario: Scenario, lever: Lever): number {
-  const group = groupOf(scenario, lever);
-  return lever.field === 'maxHiresPerMonth'
-    ? group.recruitment.maxHiresPerMonth
-    : group[lever.field];
+  return fieldOf(groupOf(scenario, lever), lever.field).value;
 }
 
 /**
@@ -93,30 +133,18 @@ export function leverValue(scenario: Scenario, lever: Lever): number {
  * posts. Values out of range or not whole (for counts) are refused with a message.
  */
 export function applyLever(scenario: Scenario, lever: Lever, value: number): Scenario {
-  const max = leverMax(lever.field);
-  if (!Number.isFinite(value) || value < 0 || value > max) {
-    throw new Error(`${formatLever(lever)} must be between 0 and ${max}, not ${value}.`);
+  const { min, max, integer } = leverInfo(lever.field);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${formatLever(lever)} must be between ${min} and ${max}, not ${value}.`);
   }
-  if (lever.field !== 'attritionPerYear' && !Number.isInteger(value)) {
+  if (integer && !Number.isInteger(value)) {
     throw new Error(`${formatLever(lever)} counts people, so it must be whole, not ${value}.`);
   }
   const next = structuredClone(scenario);
   const group = groupOf(next, lever);
-  switch (lever.field) {
-    case 'establishment':
-      group.establishment = value;
-      break;
-    case 'inPost':
-      group.inPost = value;
-      group.establishment = Math.max(group.establishment, value);
-      break;
-    case 'maxHiresPerMonth':
-      group.recruitment.maxHiresPerMonth = value;
-      break;
-    case 'attritionPerYear':
-      group.attritionPerYear = value;
-      break;
-  }
+  fieldOf(group, lever.field).set(value);
+  const raised = LEVERS[lever.field].raises;
+  if (raised) group[raised] = Math.max(group[raised], value);
   return next;
 }
 

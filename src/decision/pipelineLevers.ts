@@ -1,6 +1,6 @@
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import type { TotalMetric } from '../engine/metrics.ts';
-import { LIMITS } from '../scenario/limits.ts';
+import { RECRUITMENT, requireFieldInfo, STAFF_GROUP } from '../scenario/fieldInfo.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluate } from './evaluate.ts';
 import { pairedDifference } from './pairedDifference.ts';
@@ -37,6 +37,12 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   abstractionCut: 0.5,
 };
 
+/** The schema's name for a staff group's field, in a sentence: "leavers". */
+const fieldWords = (key: string) => requireFieldInfo([...STAFF_GROUP, key]).title.toLowerCase();
+/** The greatest value the schema accepts for a field. */
+const greatest = (keys: readonly (string | number)[]) =>
+  requireFieldInfo(keys).max ?? Number.POSITIVE_INFINITY;
+
 export function describePipelineLever(id: PipelineLeverId, s: PipelineSettings): string {
   switch (id) {
     case 'moreHiresPerMonth':
@@ -44,11 +50,11 @@ export function describePipelineLever(id: PipelineLeverId, s: PipelineSettings):
     case 'quickerHiring':
       return `Fill vacancies faster: hiring ${s.monthsToHireSaved} months quicker`;
     case 'retention':
-      return `Retention pay: ${Math.round(s.attritionCut * 100)}% fewer leavers`;
+      return `Retention pay: ${Math.round(s.attritionCut * 100)}% fewer ${fieldWords('attritionPerYear')}`;
     case 'moreTrainingSeats':
       return `${s.extraTrainingSeatsPerYear} more training seats a year`;
     case 'lessAbstraction':
-      return `Abstracted work taken by others: ${Math.round(s.abstractionCut * 100)}% less abstraction`;
+      return `Abstracted work taken by others: ${Math.round(s.abstractionCut * 100)}% less ${fieldWords('abstraction')}`;
     case 'pooling':
       return 'All units pool their staff and queues';
   }
@@ -65,7 +71,7 @@ export function applyPipelineLever(
     for (const role of next.roles) {
       if (role.trainingSeatsPerYear !== undefined) {
         role.trainingSeatsPerYear = Math.min(
-          LIMITS.trainingSeatsPerYear,
+          greatest(['roles', 0, 'trainingSeatsPerYear']),
           role.trainingSeatsPerYear + s.extraTrainingSeatsPerYear,
         );
       }
@@ -77,7 +83,7 @@ export function applyPipelineLever(
       const r = g.recruitment;
       if (id === 'moreHiresPerMonth')
         r.maxHiresPerMonth = Math.min(
-          LIMITS.hiresPerMonth,
+          greatest([...RECRUITMENT, 'maxHiresPerMonth']),
           r.maxHiresPerMonth + s.extraHiresPerMonth,
         );
       if (id === 'quickerHiring')

@@ -1,6 +1,11 @@
 import { expectedMean } from '../scenario/distributionMoments.ts';
 import type { Distribution } from '../scenario/distribution.ts';
-import { LIMITS } from '../scenario/limits.ts';
+import {
+  DEMAND_STREAM,
+  requireFieldInfo,
+  STAFF_GROUP,
+  type FieldInfo,
+} from '../scenario/fieldInfo.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { percentiles10And90, scaleDistribution } from './scaleDistribution.ts';
 
@@ -16,21 +21,44 @@ export const SENSITIVITY_INPUTS = [
 ] as const;
 export type SensitivityInputId = (typeof SENSITIVITY_INPUTS)[number];
 
-export const INPUT_LABELS: Record<SensitivityInputId, { label: string; unit: string }> = {
-  attritionPerYear: { label: 'Leavers', unit: 'share per year' },
-  hoursPerItem: { label: 'Hours per suspect', unit: 'hours' },
-  casesPerMonth: { label: 'Cases per month', unit: 'cases' },
-  assetProbability: { label: 'Share holding assets', unit: 'share of suspects' },
-  assetValue: { label: 'Asset value', unit: '£ per suspect holding assets' },
-  abstraction: { label: 'Abstraction', unit: 'share of hours' },
-  monthsToHire: { label: 'Time to hire', unit: 'months' },
+interface InputPlace {
+  /** Where the input sits: in each staff group, or in each demand stream. */
+  owner: 'staff' | 'demand';
+  /** Its keys within the owner. */
+  keys: readonly string[];
+  /** A distribution, scaled between its own percentiles, rather than a fixed number. */
+  distribution?: true;
+}
+
+/** Where each input sits; its label, unit and bounds are the schema's. */
+const INPUTS: Record<SensitivityInputId, InputPlace> = {
+  attritionPerYear: { owner: 'staff', keys: ['attritionPerYear'] },
+  hoursPerItem: { owner: 'demand', keys: ['hoursPerItem'], distribution: true },
+  casesPerMonth: { owner: 'demand', keys: ['casesPerMonth'], distribution: true },
+  assetProbability: { owner: 'demand', keys: ['assetProbability'] },
+  assetValue: { owner: 'demand', keys: ['assetValue'], distribution: true },
+  abstraction: { owner: 'staff', keys: ['abstraction'] },
+  monthsToHire: { owner: 'staff', keys: ['recruitment', 'monthsToHire'] },
 };
 
-const DISTRIBUTION_INPUTS = new Set<SensitivityInputId>([
-  'hoursPerItem',
-  'casesPerMonth',
-  'assetValue',
-]);
+/** An input's title, unit, help and bounds, from the schema. */
+export function inputInfo(id: SensitivityInputId): FieldInfo {
+  const { owner, keys } = INPUTS[id];
+  return requireFieldInfo([...(owner === 'staff' ? STAFF_GROUP : DEMAND_STREAM), ...keys]);
+}
+
+/** True for an input that is a distribution, scaled between its percentiles. */
+export function isDistributionInput(id: SensitivityInputId): boolean {
+  return INPUTS[id].distribution === true;
+}
+
+/** Each input's label and unit, as the schema gives them. */
+export const INPUT_LABELS = Object.fromEntries(
+  SENSITIVITY_INPUTS.map((id) => {
+    const { title, unit } = inputInfo(id);
+    return [id, { label: title, unit: unit ?? '' }];
+  }),
+) as Record<SensitivityInputId, { label: string; unit: string }>;
 
 /**
  * How far to move an input. With no multipliers, a distribution is scaled so its mean moves to
@@ -65,7 +93,19 @@ function scaled(
   return scaleDistribution(d, (side === 'low' ? p10 : p90) / mean);
 }
 
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const clamp = (x: number, lo = -Infinity, hi = Infinity) => Math.min(hi, Math.max(lo, x));
+
+/** A fixed number moved by `f`, within its schema bounds; a whole number by at least one step. */
+function movedNumber(value: number, f: number, side: Side, info: FieldInfo): number {
+  if (!info.integer) return clamp(value * f, info.min, info.max);
+  // At least a step's change, or short values (a month's hiring) would never move.
+  const step = info.step ?? 1;
+  const moved =
+    side === 'low'
+      ? Math.min(value - step, Math.round(value * f))
+      : Math.max(value + step, Math.round(value * f));
+  return clamp(moved, info.min, info.max);
+}
 
 /** A copy of the scenario with one input moved to its low or high value. */
 export function applyInputChange(
@@ -75,30 +115,21 @@ export function applyInputChange(
   relativeChange = 0.2,
 ): Scenario {
   const next = structuredClone(scenario);
+  const { owner, keys, distribution } = INPUTS[change.id];
+  const info = inputInfo(change.id);
   const f = relative(side, change, relativeChange);
-  for (const unit of next.units) {
-    for (const g of unit.staff) {
-      if (change.id === 'attritionPerYear')
-        g.attritionPerYear = clamp(g.attritionPerYear * f, 0, 1);
-      if (change.id === 'abstraction') g.abstraction = clamp(g.abstraction * f, 0, 1);
-      if (change.id === 'monthsToHire') {
-        const m = g.recruitment.monthsToHire;
-        // At least a month's change, or short recruitments would never move.
-        const moved =
-          side === 'low' ? Math.min(m - 1, Math.round(m * f)) : Math.max(m + 1, Math.round(m * f));
-        g.recruitment.monthsToHire = clamp(moved, 0, LIMITS.pipelineMonths);
-      }
-    }
-    for (const s of unit.demand) {
-      if (change.id === 'assetProbability')
-        s.assetProbability = clamp(s.assetProbability * f, 0, 1);
-      if (change.id === 'hoursPerItem')
-        s.hoursPerItem = scaled(s.hoursPerItem, side, change, relativeChange);
-      if (change.id === 'casesPerMonth')
-        s.casesPerMonth = scaled(s.casesPerMonth, side, change, relativeChange);
-      if (change.id === 'assetValue')
-        s.assetValue = scaled(s.assetValue, side, change, relativeChange);
-    }
+  const key = keys[keys.length - 1]!;
+  const owners = next.units.flatMap((unit): object[] =>
+    owner === 'staff' ? unit.staff : unit.demand,
+  );
+  for (const at of owners) {
+    // The table's keys lead to the input in every owner, as the schema lays it out.
+    let record = at as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) record = record[k] as Record<string, unknown>;
+    const value = record[key];
+    record[key] = distribution
+      ? scaled(value as Distribution, side, change, relativeChange)
+      : movedNumber(value as number, f, side, info);
   }
   return next;
 }
@@ -113,16 +144,21 @@ export function describeChange(
     const high = relative('high', change, relativeChange);
     return { low: `×${round(low)}`, high: `×${round(high)}` };
   }
-  if (DISTRIBUTION_INPUTS.has(change.id)) {
+  if (isDistributionInput(change.id)) {
     return { low: 'mean at its 10th percentile', high: 'mean at its 90th percentile' };
   }
-  if (change.id === 'monthsToHire') {
+  const info = inputInfo(change.id);
+  if (info.integer) {
+    const least = `at least ${info.step ?? 1} ${singular(info.unit ?? '')}`.trimEnd();
     return {
-      low: `×${round(1 - relativeChange)} (at least 1 month less)`,
-      high: `×${round(1 + relativeChange)} (at least 1 month more)`,
+      low: `×${round(1 - relativeChange)} (${least} less)`,
+      high: `×${round(1 + relativeChange)} (${least} more)`,
     };
   }
   return { low: `×${round(1 - relativeChange)}`, high: `×${round(1 + relativeChange)}` };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** `months` → `month`, for "at least 1 month": units are written in the plural. */
+const singular = (unit: string) => unit.replace(/s$/, '');

@@ -1,5 +1,6 @@
 import type { HistogramBin } from '../engine/aggregate/histogram.ts';
 import type { RunAggregate, Summary } from '../engine/aggregate/runAggregate.ts';
+import type { TotalMetric } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { fanRows, type FanRow } from './fanSeries.ts';
 import {
@@ -12,6 +13,7 @@ import {
 import { formatCount, formatPounds } from './format.ts';
 import { funnelStages, type FunnelStage } from './funnel.ts';
 import { establishmentByRole, type HeadlineUnit } from './headlines.ts';
+import { METRIC_INFO, metricTitle } from './metricInfo.ts';
 
 /** The numbers behind a chart, as a table a screen reader or a planner can read. */
 export interface ChartTable {
@@ -70,14 +72,17 @@ const fanTable = (caption: string, rows: FanRow[]): ChartTable => ({
 const fanDescription = (what: string) =>
   `${what} by month. The line is the median across replications; the darker band holds the middle 50% of futures and the lighter band 90%.`;
 
+/** A horizon total's histogram, named and formatted as the metric table says. */
 function histogramSpec(
   id: string,
-  label: string,
-  unit: HeadlineUnit,
+  metric: TotalMetric,
   bins: HistogramBin[],
-  xLabel: string,
-  stat: { p05: number; p50: number; p95: number },
+  summary: Summary,
 ): HistogramSpec {
+  const label = metricTitle(metric);
+  const unit = METRIC_INFO[metric].unit;
+  const stat = summary.totals[metric];
+  const xLabel = `${label} over the horizon${unit === 'pounds' ? ' (£)' : ''}`;
   const fmt = unit === 'pounds' ? formatPounds : formatCount;
   const replications = bins.reduce((n, b) => n + b.count, 0);
   return {
@@ -158,26 +163,8 @@ export function resultChartBuilders(
   // goes on receiving replications before the charts are drawn.
   const unexamined = aggregate.latestHistogram('unexaminedSuspects');
   const missed = aggregate.latestHistogram('missedRecovery');
-  builders.push(() =>
-    histogramSpec(
-      'unexamined-total',
-      'Suspects not examined over the horizon',
-      'count',
-      unexamined,
-      'Suspects not examined over the horizon',
-      summary.totals.unexaminedSuspects,
-    ),
-  );
-  builders.push(() =>
-    histogramSpec(
-      'missed-recovery-total',
-      'Recoverable assets missed',
-      'pounds',
-      missed,
-      'Recoverable assets missed over the horizon (£)',
-      summary.totals.missedRecovery,
-    ),
-  );
+  builders.push(() => histogramSpec('unexamined-total', 'unexaminedSuspects', unexamined, summary));
+  builders.push(() => histogramSpec('missed-recovery-total', 'missedRecovery', missed, summary));
   builders.push(() => {
     const stages = funnelStages(summary);
     return {

@@ -1,9 +1,11 @@
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import type { Summary } from '../engine/aggregate/runAggregate.ts';
+import type { TotalMetric } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatCount, formatPounds } from './format.ts';
+import { METRIC_INFO, metricTitle, type MetricUnit } from './metricInfo.ts';
 
-export type HeadlineUnit = 'count' | 'pounds';
+export type HeadlineUnit = MetricUnit;
 
 /** One sentence of the results, with the numbers behind it. */
 export interface Headline {
@@ -59,42 +61,39 @@ export function headlines(summary: Summary, scenario: Scenario): Headline[] {
     range: `90% range ${formatValue(stat.p05, unit)} to ${formatValue(stat.p95, unit)}`,
     standardError: `mean ${formatValue(stat.mean, unit)} ± ${formatValue(stat.se, unit)} (Monte Carlo standard error)`,
   });
-  const { totals } = summary;
-  const list: Headline[] = [
+  /** A horizon total's headline, named and formatted as the metric table says. */
+  const total = (id: string, metric: TotalMetric, sentence: (typical: string) => string) =>
     make(
+      id,
+      metricTitle(metric),
+      metric,
+      METRIC_INFO[metric].unit,
+      summary.totals[metric],
+      sentence,
+    );
+  const list: Headline[] = [
+    total(
       'unexamined',
-      'Suspects not examined for assets',
       'unexaminedSuspects',
-      'count',
-      totals.unexaminedSuspects,
       (n) => `${n} suspects will not be examined for criminal assets over ${over}.`,
     ),
-    make(
+    total(
       'missedRecovery',
-      'Recoverable assets missed',
       'missedRecovery',
-      'pounds',
-      totals.missedRecovery,
       (v) => `${v} of recoverable criminal assets will be missed.`,
     ),
-    make(
+    total(
       'missedForceIncome',
-      'ARIS income foregone',
       'missedForceIncome',
-      'pounds',
-      totals.missedForceIncome,
       (v) => `${v} of Asset Recovery Incentivisation Scheme income to the force will be foregone.`,
     ),
   ];
   const hasProducts = scenario.units.some((u) => u.demand.some((d) => d.kind === 'products'));
   if (hasProducts) {
     list.push(
-      make(
+      total(
         'undeliveredProducts',
-        'Analytical products undelivered',
         'undeliveredProducts',
-        'count',
-        totals.undeliveredProducts,
         (n) => `${n} analytical products will not be delivered over ${over}.`,
       ),
     );

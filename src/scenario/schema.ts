@@ -5,7 +5,8 @@ import { LIMITS } from './limits.ts';
 /**
  * The scenario file, format v1: the single source of truth for its types, its defaults, its
  * validation and the JSON Schema in public/scenario.schema.json. Each field carries a title, a
- * unit and a help text, which the editor shows beside the field.
+ * unit and a help text, which the editor, the decision tools, the printed key inputs and the
+ * command line all read (through fieldInfo.ts), so a field has the same words everywhere.
  */
 
 export const SCHEMA_VERSION = 1;
@@ -15,6 +16,8 @@ type FieldInfo = {
   title: string;
   unit?: string;
   description: string;
+  /** For a fractional field the decision tools move: the smallest change they make. */
+  step?: number;
 };
 function info<T extends z.ZodType>(schema: T, meta: FieldInfo): T {
   return schema.meta(meta);
@@ -115,6 +118,7 @@ export const staffGroupSchema = z.strictObject({
     title: 'Leavers',
     unit: 'share per year',
     description: 'Share of people who leave the role in a year (0.10 is one in ten).',
+    step: 0.01,
   }),
   abstraction: info(probability.default(0), {
     title: 'Abstraction',
@@ -134,8 +138,8 @@ export const demandStreamSchema = z.strictObject({
   }),
   role: info(id, { title: 'Worked by', description: 'The id of the role that does this work.' }),
   casesPerMonth: info(distributionSchema, {
-    title: 'Cases',
-    unit: 'cases per month',
+    title: 'Cases per month',
+    unit: 'cases',
     description: 'Cases that need this role each month, at the start of the horizon.',
   }),
   itemsPerCase: info(distributionSchema.default(1), {
@@ -144,12 +148,12 @@ export const demandStreamSchema = z.strictObject({
     description: 'Suspects (or products) each case brings.',
   }),
   hoursPerItem: info(distributionSchema, {
-    title: 'Hours each',
+    title: 'Hours per suspect or product',
     unit: 'hours',
     description: 'Hours to examine one suspect (or deliver one product).',
   }),
   assetProbability: info(probability.default(0), {
-    title: 'Hold assets',
+    title: 'Share holding assets',
     unit: 'share of suspects',
     description: 'Share of suspects who hold recoverable criminal assets.',
   }),

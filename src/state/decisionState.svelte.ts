@@ -1,13 +1,13 @@
 import { inThreadEvaluate, type Evaluate } from '../decision/evaluate.ts';
 import { fmsTable, type FmsTable } from '../decision/fmsTable.ts';
 import { defaultRange, goalSeek, type GoalSeekResult } from '../decision/goalSeek.ts';
-import { LEVER_FIELDS, type Lever } from '../decision/levers.ts';
-import { LEVER_FIELD_LABELS, METRIC_LABELS } from '../decision/metricLabels.ts';
+import { LEVER_FIELDS, leverLabel, type Lever } from '../decision/levers.ts';
 import { pipelineLevers, type PipelineOutcome } from '../decision/pipelineLevers.ts';
 import { rankImportanceSteps, type RankImportanceRow } from '../decision/rankImportance.ts';
 import { staffValue, type StaffValue } from '../decision/staffValue.ts';
 import { tornado, type Tornado } from '../decision/tornado.ts';
 import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
+import { METRIC_LABELS } from '../results/metricInfo.ts';
 import { RunCancelled } from '../runner/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { inSlices, untilAborted } from './inSlices.ts';
@@ -70,7 +70,7 @@ export class DecisionState {
   /** The lever in words, e.g. "In post, Metropolitan Police: Financial investigator". */
   get leverLabel(): string {
     const group = this.groups.find((g) => g.unit === this.lever.unit && g.role === this.lever.role);
-    return `${LEVER_FIELD_LABELS[this.lever.field]}, ${group?.label ?? `${this.lever.unit}: ${this.lever.role}`}`;
+    return `${leverLabel(this.lever.field)}, ${group?.label ?? `${this.lever.unit}: ${this.lever.role}`}`;
   }
 
   /** The range searched when none is given, for the range fields' placeholders. */

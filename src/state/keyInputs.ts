@@ -1,41 +1,74 @@
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { expectedMean } from '../scenario/distributionMoments.ts';
 import type { Distribution } from '../scenario/distribution.ts';
+import {
+  DEMAND_STREAM,
+  fieldInfoAt,
+  RECRUITMENT,
+  STAFF_GROUP,
+  type FieldInfo,
+  type FieldKeys,
+} from '../scenario/fieldInfo.ts';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-GB');
-const share = (p: number | undefined) => (p === undefined ? '–' : `${Math.round(p * 100)}%`);
 const mean = (d: Distribution | undefined, fallback = 0) => {
   if (d === undefined) return fallback;
   const m = expectedMean(d);
   return Number.isFinite(m) ? m : fallback;
 };
 
+/** The schema's words for a field; every field named here has them. */
+const info = (keys: FieldKeys): FieldInfo => fieldInfoAt(keys) ?? { title: keys.join('.') };
+
+/** A value as the schema describes it, its default where left out: "Leavers: 10% share per year". */
+function phrase(keys: FieldKeys, value: unknown): string {
+  const { title, unit, integer, max, defaultValue } = info(keys);
+  const v = value ?? defaultValue;
+  const shown =
+    typeof v !== 'number'
+      ? String(v ?? '–')
+      : !integer && max === 1
+        ? `${Math.round(v * 100)}%`
+        : count(v);
+  return `${title}: ${unit ? `${shown} ${unit}` : shown}`;
+}
+
+const STAFF = ['establishment', 'inPost', 'inTraining'] as const;
+const PIPELINE = ['attritionPerYear', 'abstraction'] as const;
+const HIRING = ['monthsToHire', 'maxHiresPerMonth'] as const;
+
 /**
- * The inputs a chief officer needs beside the printed results, one sentence each: staffing and
- * its pipeline for every unit and role, and the demand each stream brings.
+ * The inputs a chief officer needs beside the printed results, one sentence each, in the words
+ * the editor uses for each field: staffing and its pipeline for every unit and role, and the
+ * demand each stream brings.
  */
 export function keyInputs(input: ScenarioInput): string[] {
   const roleNames = new Map((input.roles ?? []).map((r) => [r.id, r.name]));
-  const lines: string[] = [`Horizon: ${input.horizonMonths ?? 48} months.`];
+  const lines: string[] = [`${phrase(['horizonMonths'], input.horizonMonths)}.`];
   for (const unit of input.units ?? []) {
     for (const g of unit.staff ?? []) {
       const role = roleNames.get(g.role) ?? g.role;
       const people = (g.inPost ?? 0) + (g.inTraining ?? 0);
-      const hiring =
-        g.recruitment?.mode === 'fill-vacancies'
-          ? `recruiting up to ${g.recruitment.maxHiresPerMonth ?? 2} a month, ${g.recruitment.monthsToHire ?? 6} months to hire`
-          : 'no recruitment';
+      const staff = STAFF.map((k) => phrase([...STAFF_GROUP, k], g[k]));
+      const pipeline = PIPELINE.map((k) => phrase([...STAFF_GROUP, k], g[k]));
+      const mode = g.recruitment?.mode ?? info([...RECRUITMENT, 'mode']).defaultValue;
+      const hiring = [
+        phrase([...RECRUITMENT, 'mode'], mode),
+        ...(mode === 'none'
+          ? []
+          : HIRING.map((k) => phrase([...RECRUITMENT, k], g.recruitment?.[k]))),
+      ];
       lines.push(
-        `${role}, ${unit.name}: ${count(g.establishment)} posts, ${count(g.inPost)} in post, ` +
-          `${count(g.inTraining ?? 0)} in training (${count(g.establishment - people)} vacant); ` +
-          `${share(g.attritionPerYear ?? 0.1)} leave a year; ${share(g.abstraction ?? 0)} of hours abstracted; ${hiring}.`,
+        `${role}, ${unit.name}: ${staff.join('; ')} (${count(g.establishment - people)} vacant); ` +
+          `${[...pipeline, ...hiring].join('; ')}.`,
       );
     }
     for (const s of unit.demand ?? []) {
       const items = mean(s.casesPerMonth) * mean(s.itemsPerCase, 1);
+      const hours = info([...DEMAND_STREAM, 'hoursPerItem']);
       lines.push(
-        `${s.name} (${unit.name}): about ${count(items)} ${s.kind === 'products' ? 'products' : 'suspects'} a month, ` +
-          `${count(mean(s.hoursPerItem))} hours each on average.`,
+        `${s.name} (${unit.name}): about ${count(items)} ${s.kind === 'products' ? 'products' : 'suspects'} a month; ` +
+          `${hours.title}: ${count(mean(s.hoursPerItem))} ${hours.unit ?? ''} on average.`,
       );
     }
   }

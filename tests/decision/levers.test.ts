@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addStaff, applyLever, leverValue, parseLever } from '../../src/decision/levers.ts';
+import {
+  addStaff,
+  applyLever,
+  LEVER_FIELDS,
+  leverInfo,
+  leverLabel,
+  leverMax,
+  leverStep,
+  leverValue,
+  parseLever,
+} from '../../src/decision/levers.ts';
+import { fieldInfoAt, RECRUITMENT, STAFF_GROUP } from '../../src/scenario/fieldInfo.ts';
 import { tinyScenario } from './tinyScenario.ts';
 
 describe('levers', () => {
@@ -35,6 +46,31 @@ describe('levers', () => {
     expect(() => applyLever(s, parseLever('attritionPerYear:u:fi', s), 1.2)).toThrow(
       /between 0 and 1/,
     );
+  });
+
+  it('takes every lever’s label, unit, bounds and step from the schema', () => {
+    for (const field of LEVER_FIELDS) {
+      // A lever's name is its field's name in a staff group or its recruitment.
+      const schema = fieldInfoAt([...STAFF_GROUP, field]) ?? fieldInfoAt([...RECRUITMENT, field]);
+      expect(schema, field).toBeDefined();
+      expect(schema!.unit, field).toBeTruthy();
+      expect(leverInfo(field)).toEqual(schema);
+      expect(leverLabel(field)).toBe(schema!.title);
+      expect(leverStep(field)).toBe(schema!.step);
+      expect(leverMax(field)).toBe(schema!.max);
+    }
+    expect(leverStep('attritionPerYear')).toBe(0.01);
+    expect(leverStep('inPost')).toBe(1);
+  });
+
+  it('refuses a value just past the schema’s bound, and takes the bound itself', () => {
+    const s = tinyScenario();
+    for (const field of LEVER_FIELDS) {
+      const lever = parseLever(`${field}:u:fi`, s);
+      const { max, step } = leverInfo(field);
+      expect(leverValue(applyLever(s, lever, max), lever)).toBe(max);
+      expect(() => applyLever(s, lever, max + step)).toThrow(/between 0 and/);
+    }
   });
 
   it('adds people with posts for them', () => {

@@ -27,8 +27,8 @@ describe('diffScenarios', () => {
     b.units[0]!.demand[0]!.hoursPerItem = { dist: 'lognormal', median: 40, p90: 100 };
     b.units[0]!.demand[1]!.casesPerMonth = 12;
     expect(diffScenarios(a, b)).toEqual([
-      'Drug supply arrests: hours each changed from typical 30 to typical 40',
-      'Organised crime group investigations: cases changed from on average 15, dispersion 10 to exactly 12',
+      'Drug supply arrests: hours per suspect or product changed from typical 30 to typical 40',
+      'Organised crime group investigations: cases per month changed from on average 15, dispersion 10 to exactly 12',
     ]);
   });
 

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { fieldInfoAt } from '../../src/scenario/fieldInfo.ts';
 import { fieldInfo } from '../../src/state/fieldInfo.ts';
 
 describe('fieldInfo', () => {
-  it('reads title, unit and help text from the schema by path', () => {
-    expect(fieldInfo('units[0].staff[0].inPost')).toEqual({
-      title: 'In post',
-      unit: 'people',
-      description: 'Trained people in post at the start.',
-    });
-  });
-
-  it('looks through defaults and optionals', () => {
-    expect(fieldInfo('units[3].staff[1].recruitment.monthsToHire')?.unit).toBe('months');
-    expect(fieldInfo('roles[0].trainingSeatsPerYear')?.title).toBe('Training seats');
-    expect(fieldInfo(['units', 0, 'demand', 2, 'hoursPerItem'])?.title).toBe('Hours each');
+  it('reads a field written as the editor writes paths, from the scenario’s one table', () => {
+    expect(fieldInfo('units[2].staff[1].attritionPerYear')).toEqual(
+      fieldInfoAt(['units', 0, 'staff', 0, 'attritionPerYear']),
+    );
+    expect(fieldInfo(['units', 0, 'demand', 2, 'hoursPerItem'])?.title).toBe(
+      'Hours per suspect or product',
+    );
   });
 
   it('gives nothing for a path the schema does not have', () => {

@@ -1,6 +1,12 @@
 import { parseMetric } from '../../decision/evaluate.ts';
 import { goalSeek } from '../../decision/goalSeek.ts';
-import { parseLever, formatLever } from '../../decision/levers.ts';
+import {
+  formatLever,
+  LEVER_FIELDS,
+  leverInfo,
+  parseLever,
+  type LeverField,
+} from '../../decision/levers.ts';
 import { tableText } from '../../decision/tableText.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
 import { LIMITS } from '../../scenario/limits.ts';
@@ -10,18 +16,24 @@ import type { Command } from '../command.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { VERSION } from '../version.ts';
 
+/** One line per lever in the schema's words: `attritionPerYear  Leavers (share per year), steps of 0.01`. */
+const leverLine = (field: LeverField) => {
+  const { title, unit, step } = leverInfo(field);
+  return `    ${field.padEnd(17)} ${title}${unit ? ` (${unit})` : ''}, steps of ${step}`;
+};
+
 const command: Command = {
   summary:
     'Finds the smallest staffing that keeps a result below a target with a given confidence.',
   usage: `Usage: shortfall goal-seek FILE --lever FIELD:UNIT:ROLE --metric METRIC --below T [options]
 
-Finds the smallest whole value of the lever for which P(METRIC < T) is at least the
-confidence, by bisection between --min and --max with every run on the same seed. For a
+Finds the smallest value of the lever, in its steps, for which P(METRIC < T) is at least
+the confidence, by bisection between --min and --max with every run on the same seed. For a
 lever that makes things worse as it rises (attritionPerYear), the largest value instead.
 
 Options:
-  --lever L          FIELD:UNIT:ROLE; FIELD is establishment, inPost, maxHiresPerMonth or
-                     attritionPerYear (searched in whole percentage points)
+  --lever L          FIELD:UNIT:ROLE, where FIELD is one of
+${LEVER_FIELDS.map(leverLine).join('\n')}
   --metric M         ${TOTAL_METRICS.join(', ')}
   --below T          The target
   --confidence C     Required probability, e.g. 0.9 (default 0.9)

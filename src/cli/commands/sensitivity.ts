@@ -1,6 +1,11 @@
 import { parseMetric } from '../../decision/evaluate.ts';
 import { formatNumber, tableText } from '../../decision/tableText.ts';
 import { tornado } from '../../decision/tornado.ts';
+import {
+  INPUT_LABELS,
+  isDistributionInput,
+  SENSITIVITY_INPUTS,
+} from '../../decision/sensitivityInputs.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
 import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
 import { UsageError } from '../cliError.ts';
@@ -8,16 +13,24 @@ import type { Command } from '../command.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { VERSION } from '../version.ts';
 
+/** The inputs of one kind, in the schema's words: "cases per month, hours per …". */
+const inputWords = (distributions: boolean) =>
+  SENSITIVITY_INPUTS.filter((id) => isDistributionInput(id) === distributions)
+    .map((id) => INPUT_LABELS[id].label.toLowerCase())
+    .join(', ');
+
 const command: Command = {
   summary: 'Shows which uncertain inputs move a result most (a tornado table).',
   usage: `Usage: shortfall sensitivity FILE --metric METRIC [options]
 
 One at a time, sets each uncertain input low and then high, everything else as in the file,
 and prints the change in the metric's mean, largest first. Every run uses the same seed, so
-the differences come from the inputs, not from chance. Distributions (cases per month, hours
-per suspect, asset value) are scaled so their mean moves to their own 10th and 90th
-percentiles; fixed numbers (leavers, share holding assets, abstraction, time to hire) move
-by ±20% (--change). See docs/decision-tools.md.
+the differences come from the inputs, not from chance.
+Distributions are scaled so their mean moves to their own 10th and 90th percentiles:
+  ${inputWords(true)}.
+Fixed numbers move by ±20% (--change):
+  ${inputWords(false)}.
+See docs/decision-tools.md.
 
 Options:
   --metric M         ${TOTAL_METRICS.join(', ')}

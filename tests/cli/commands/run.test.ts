@@ -44,7 +44,7 @@ describe('shortfall run', () => {
   it('prints a table of totals and staff in post against posts with --format table', async () => {
     const { code, stdout } = await runCli([...small, '--format', 'table', '--workers', '1']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Unexamined suspects');
+    expect(stdout).toContain('Suspects not examined for assets');
     expect(stdout).toContain('90% range (p05 – p95)');
     expect(stdout).toMatch(/Financial investigator .* 6\n/);
   });

@@ -1,0 +1,59 @@
+import type { TotalMetric } from '../engine/metrics.ts';
+
+/** How a metric's values read: whole numbers, or pounds. */
+export type MetricUnit = 'count' | 'pounds';
+
+/** A horizon total's words: the one table the app, the printed results and the command line read. */
+export interface MetricInfo {
+  /** What it counts, in lower case for sentences ("… of suspects not examined for assets"). */
+  label: string;
+  unit: MetricUnit;
+  /** Counts analytical products: shown only for scenarios that have product streams. */
+  products?: true;
+}
+
+export const METRIC_INFO: Record<TotalMetric, MetricInfo> = {
+  suspectsArrived: { label: 'suspects arriving', unit: 'count' },
+  suspectsExamined: { label: 'suspects examined for assets', unit: 'count' },
+  unexaminedSuspects: { label: 'suspects not examined for assets', unit: 'count' },
+  backlogSuspects: { label: 'suspects still waiting at the end', unit: 'count' },
+  suspectsWithAssets: { label: 'suspects holding assets', unit: 'count' },
+  suspectsWithAssetsExamined: { label: 'suspects holding assets who were examined', unit: 'count' },
+  demandHours: { label: 'hours of work arriving', unit: 'count' },
+  capacityHours: { label: 'hours staff could work', unit: 'count' },
+  hoursWorked: { label: 'hours worked', unit: 'count' },
+  assetsNotInvestigated: { label: 'assets not investigated', unit: 'pounds' },
+  missedRecovery: { label: 'recoverable assets missed', unit: 'pounds' },
+  missedForceIncome: { label: 'ARIS income foregone', unit: 'pounds' },
+  recovered: { label: 'assets recovered', unit: 'pounds' },
+  forceIncome: { label: 'ARIS income to the force', unit: 'pounds' },
+  productsArrived: { label: 'analytical products requested', unit: 'count', products: true },
+  productsDelivered: { label: 'analytical products delivered', unit: 'count', products: true },
+  undeliveredProducts: {
+    label: 'analytical products not delivered',
+    unit: 'count',
+    products: true,
+  },
+  backlogProducts: {
+    label: 'analytical products still waiting at the end',
+    unit: 'count',
+    products: true,
+  },
+};
+
+/** The label with its unit where it is money: "recoverable assets missed (£)", for menus and targets. */
+export function metricLabel(metric: TotalMetric): string {
+  const { label, unit } = METRIC_INFO[metric];
+  return unit === 'pounds' ? `${label} (£)` : label;
+}
+
+/** The label as a heading or a table's row name: "Recoverable assets missed". */
+export function metricTitle(metric: TotalMetric): string {
+  const { label } = METRIC_INFO[metric];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** Every metric's label with its unit, by metric: what menus and findings name. */
+export const METRIC_LABELS = Object.fromEntries(
+  Object.keys(METRIC_INFO).map((m) => [m, metricLabel(m as TotalMetric)]),
+) as Record<TotalMetric, string>;

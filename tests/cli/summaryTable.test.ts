@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { printable, summaryTable } from '../../src/cli/summaryTable.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { smallScenario } from '../runner/smallScenario.ts';
+
+/** Characters that act on a terminal, or disguise the text around them, if printed raw. */
+const RAW =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
+describe('summaryTable', () => {
+  it('escapes carriage returns, escape sequences and bidi marks rather than print them', () => {
+    expect(printable('a\rb\nc\td')).toBe('a\\rb\\nc\\td');
+    expect(printable('\u001b[2J')).toBe('\\u001B[2J');
+    expect(printable('x\u202ey\u200bz\u061c\u009b')).toBe('x\\u202Ey\\u200Bz\\u061C\\u009B');
+    expect(printable('Financial investigator £ “quoted”')).toBe(
+      'Financial investigator £ “quoted”',
+    );
+  });
+
+  it('prints no control character from the seed, the scenario name or a role name', () => {
+    const scenario = smallScenario();
+    const summary = runScenario(scenario, { replications: 3 }).summary();
+    scenario.name = 'Force\r\u001b[31mred';
+    scenario.roles[0]!.name = 'FI\u202e';
+    const text = summaryTable(scenario, 'seed\r\u001b[2Jgone', summary);
+    const lines = text.split('\n');
+    for (const line of lines) expect(line).not.toMatch(RAW);
+    expect(lines[0]).toBe('Force\\r\\u001B[31mred');
+    expect(lines[1]).toMatch(/^Seed "seed\\r\\u001B\[2Jgone", 3 replications/);
+    expect(text).toContain('FI\\u202E');
+  });
+});

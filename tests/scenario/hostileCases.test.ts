@@ -206,6 +206,24 @@ describe('the limits, fuzzed around their boundaries', () => {
     );
   });
 
+  it('refuse expected items past the limit, and anything not finite, naming the field', () => {
+    const cases = 1000 * 24;
+    fc.assert(
+      fc.property(around(LIMITS.itemsPerReplication / cases), (items) => {
+        const result = validateScenario(withStream({ casesPerMonth: 1000, itemsPerCase: items }));
+        const allowed = items >= 0 && cases * items <= LIMITS.itemsPerReplication;
+        expect(result.ok).toBe(allowed);
+        if (!result.ok) {
+          expect(result.problems).toHaveLength(1);
+          expect(result.problems[0]!.path).toMatch(
+            /^units\[0]\.demand\[0]\.(casesPerMonth|itemsPerCase)$/,
+          );
+        }
+      }),
+      FUZZ,
+    );
+  });
+
   it('refuse lognormals past the spread or below the floor, and draw finite values from the rest', () => {
     const median = fc.oneof(around(LIMITS.smallestParameter), around(1e7));
     const spread = around(LIMITS.lognormalSpread);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable, summaryTable } from '../../src/cli/summaryTable.ts';
+import { summaryTable } from '../../src/cli/summaryTable.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { smallScenario } from '../runner/smallScenario.ts';
 
@@ -9,15 +9,6 @@ const RAW =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 describe('summaryTable', () => {
-  it('escapes carriage returns, escape sequences and bidi marks rather than print them', () => {
-    expect(printable('a\rb\nc\td')).toBe('a\\rb\\nc\\td');
-    expect(printable('\u001b[2J')).toBe('\\u001B[2J');
-    expect(printable('x\u202ey\u200bz\u061c\u009b')).toBe('x\\u202Ey\\u200Bz\\u061C\\u009B');
-    expect(printable('Financial investigator £ “quoted”')).toBe(
-      'Financial investigator £ “quoted”',
-    );
-  });
-
   it('prints no control character from the seed, the scenario name or a role name', () => {
     const scenario = smallScenario();
     const summary = runScenario(scenario, { replications: 3 }).summary();

@@ -4,6 +4,7 @@ import type { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
 import { amountSampler, countSampler } from '../../src/engine/random/sampler.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
+import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
 import { expectedMean } from '../../src/scenario/distributionMoments.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
@@ -161,6 +162,26 @@ describe('hostile scenario files', () => {
     }
     expect(performance.now() - began).toBeLessThan(CASE_MS);
   });
+});
+
+describe('a run whose totals are not finite', () => {
+  it('fails on a worker pool naming the total, rather than report success', async () => {
+    // Built past validation, as no file can be now: its draws reach Infinity.
+    const file = baseFile();
+    const valid = validateScenario(file);
+    if (!valid.ok) throw new Error('the base scenario is not valid');
+    const scenario = structuredClone(valid.value);
+    scenario.units[0]!.demand[0]!.assetValue = { dist: 'lognormal', median: 1e-300, p90: 1e10 };
+    scenario.units[0]!.demand[0]!.casesPerMonth = 2000;
+    const runner = createNodeRunner({ size: 1 });
+    try {
+      await expect(runner.run({ scenario, seed: 'overflow', replications: 4 })).rejects.toThrow(
+        /^the total "[A-Za-z.]+" of replication \d+ came out as (NaN|-?Infinity), not a finite number/,
+      );
+    } finally {
+      runner.dispose();
+    }
+  }, 60_000);
 });
 
 /** Doubles at and around a boundary, and those no limit may let through. */

@@ -2,6 +2,7 @@ import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import { TOTAL_METRICS } from '../engine/metrics.ts';
 import { METRIC_INFO, metricTitle } from '../results/metricInfo.ts';
+import { printable } from '../scenario/printable.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 function number(value: number, pounds: boolean): string {
@@ -42,11 +43,14 @@ export function summaryTable(scenario: Scenario, seed: string, summary: Summary)
       .flatMap((u) => u.staff)
       .filter((g) => g.role === role.id)
       .reduce((sum, g) => sum + g.establishment, 0);
-    return [...statRow(role.name, summary.endOfHorizon.inPost[role.id]!, false), String(posts)];
+    return [
+      ...statRow(printable(role.name), summary.endOfHorizon.inPost[role.id]!, false),
+      String(posts),
+    ];
   });
   return [
-    `${scenario.name}`,
-    `Seed "${seed}", ${summary.replications} replications, ${summary.horizonMonths} months.`,
+    printable(scenario.name),
+    `Seed "${printable(seed)}", ${summary.replications} replications, ${summary.horizonMonths} months.`,
     '',
     ...table(['Over the horizon', 'mean', '90% range (p05 – p95)', 'se'], totals),
     '',

@@ -14,16 +14,23 @@ const ITEMS_PER_GROUP_MONTH = 4;
 export function expectedWorkPerReplication(scenario: Scenario): number {
   const H = scenario.horizonMonths;
   let items = 0;
-  for (const unit of scenario.units) {
+  scenario.units.forEach((unit, u) => {
     items += unit.staff.length * H * ITEMS_PER_GROUP_MONTH;
-    for (const s of unit.demand) {
-      items +=
+    unit.demand.forEach((s, k) => {
+      const work =
         expectedMean(s.casesPerMonth) *
         expectedMean(s.itemsPerCase) *
         H *
         meanGrowth(s.growthPerYear, H);
-    }
-  }
+      // A plan sized from a number that is not finite would have no chunks that add up.
+      if (!(work <= Number.MAX_VALUE)) {
+        throw new RangeError(
+          `units[${u}].demand[${k}].casesPerMonth: the expected demand is not a finite number, so the run cannot be planned.`,
+        );
+      }
+      items += work;
+    });
+  });
   return Math.max(1, items);
 }
 

@@ -1,12 +1,12 @@
 import { LIMITS } from './limits.ts';
 import { expectedMean } from './distributionMoments.ts';
 import type { Problem } from './problem.ts';
-import type { Scenario } from './schema.ts';
+import type { DemandStream, Scenario } from './schema.ts';
 
 /**
- * What the schema cannot see field by field: ids that must be unique, references to roles,
- * people beyond the posts, the size of the work a file asks for, and invisible characters that
- * could disguise a name.
+ * What the schema cannot see field by field: ids and assumption fields that must be unique,
+ * references to roles, people beyond the posts, the size of the work a file asks for, and
+ * invisible characters that could disguise a name.
  */
 export function crossCheck(scenario: Scenario): Problem[] {
   const problems: Problem[] = [];
@@ -29,7 +29,7 @@ export function crossCheck(scenario: Scenario): Problem[] {
 
   const unitIds = new Set<string>();
   const streamIds = new Set<string>();
-  let itemsPerReplication = 0;
+  const demand = new DemandTally(scenario.horizonMonths);
   scenario.units.forEach((unit, u) => {
     const at = `units[${u}]`;
     if (unitIds.has(unit.id))
@@ -60,28 +60,30 @@ export function crossCheck(scenario: Scenario): Problem[] {
         add(`${sat}.id`, `"${stream.id}" is used by another demand stream; give each its own id.`);
       streamIds.add(stream.id);
       roleRef(`${sat}.role`, stream.role);
-      itemsPerReplication +=
-        expectedMean(stream.casesPerMonth) *
-        expectedMean(stream.itemsPerCase) *
-        scenario.horizonMonths *
-        Math.pow(1 + stream.growthPerYear, scenario.horizonMonths / 12);
+      demand.add(sat, stream);
     });
   });
-  if (itemsPerReplication > LIMITS.itemsPerReplication) {
-    add(
-      'units',
-      `the demand adds up to about ${Math.round(itemsPerReplication).toLocaleString('en-GB')} suspects and products in one replication, more than the ${LIMITS.itemsPerReplication.toLocaleString('en-GB')} a run can hold; check cases per month and items per case.`,
-    );
-  }
+  demand.check(add);
+  const stated = new Map<string, number>();
+  scenario.assumptions.forEach((assumption, a) => {
+    const first = stated.get(assumption.field);
+    if (first !== undefined) {
+      add(
+        `assumptions[${a}].field`,
+        `"${assumption.field}" already has a note in assumptions[${first}]; merge the two notes.`,
+      );
+    } else stated.set(assumption.field, a);
+  });
   scanText(scenario, [], add);
   return problems;
 }
 
-// Control characters (other than tab and line breaks) and the bidirectional overrides and
-// isolates that can make text display in a different order from the one it is stored in.
+// Control characters (other than tab and line breaks), the bidirectional marks, overrides and
+// isolates that can make text display in a different order from the one it is stored in, and
+// the zero-width characters that make two different ids look the same.
 const HIDDEN =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u200b\u2060\ufeff\u061c]|\u200d/;
 
 function scanText(
   value: unknown,
@@ -106,4 +108,57 @@ function scanText(
 
 function formatPathLoose(path: (string | number)[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+/** A stream's expected cases or items over the horizon, and where the file sets them. */
+interface Heaviest {
+  path: string;
+  amount: number;
+}
+
+/**
+ * Adds up the cases and items the demand streams are expected to bring in one replication, and
+ * refuses a file whose total passes a limit, naming the stream that brings the most. Every
+ * comparison is written `!(total <= limit)` so that a total that is not a number refuses too.
+ */
+class DemandTally {
+  private cases = 0;
+  private items = 0;
+  private heaviestCases: Heaviest = { path: 'units', amount: -Infinity };
+  private heaviestItems: Heaviest = { path: 'units', amount: -Infinity };
+
+  constructor(private readonly horizonMonths: number) {}
+
+  add(at: string, stream: DemandStream): void {
+    const H = this.horizonMonths;
+    const cases =
+      expectedMean(stream.casesPerMonth) * H * Math.pow(1 + stream.growthPerYear, H / 12);
+    const items = cases * expectedMean(stream.itemsPerCase);
+    this.cases += cases;
+    this.items += items;
+    if (!(cases <= this.heaviestCases.amount))
+      this.heaviestCases = { path: `${at}.casesPerMonth`, amount: cases };
+    if (!(items <= this.heaviestItems.amount))
+      this.heaviestItems = { path: `${at}.casesPerMonth`, amount: items };
+  }
+
+  check(add: (path: string, message: string) => void): void {
+    if (!(this.cases <= LIMITS.casesPerReplication)) {
+      add(
+        this.heaviestCases.path,
+        `the demand adds up to ${about(this.cases)} cases in one replication, more than the ${LIMITS.casesPerReplication.toLocaleString('en-GB')} a run can draw; lower the cases per month.`,
+      );
+    } else if (!(this.items <= LIMITS.itemsPerReplication)) {
+      add(
+        this.heaviestItems.path,
+        `the demand adds up to ${about(this.items)} suspects and products in one replication, more than the ${LIMITS.itemsPerReplication.toLocaleString('en-GB')} a run can hold; check cases per month and items per case.`,
+      );
+    }
+  }
+}
+
+function about(amount: number): string {
+  return Number.isFinite(amount)
+    ? `about ${Math.round(amount).toLocaleString('en-GB')}`
+    : 'more than can be counted';
 }

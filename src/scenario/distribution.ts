@@ -10,14 +10,22 @@ const negbin = z.strictObject({
   dist: z.literal('negbin'),
   mean: value,
   /** Size parameter: variance = mean + mean² / dispersion. Large values approach Poisson. */
-  dispersion: z.number().gt(0).max(LIMITS.parameter),
+  dispersion: z.number().min(LIMITS.smallestDispersion).max(LIMITS.parameter),
   shift,
 });
+const logValue = z.number().min(LIMITS.smallestParameter).max(LIMITS.parameter);
+/** Whether both values passed their own bounds: only then is comparing them worth a message. */
+const bounded = (d: { median: number; p90: number }) =>
+  [d.median, d.p90].every((x) => x >= LIMITS.smallestParameter && x <= LIMITS.parameter);
 const lognormal = z
-  .strictObject({ dist: z.literal('lognormal'), median: value.gt(0), p90: value.gt(0) })
-  .refine((d) => d.p90 > d.median, {
+  .strictObject({ dist: z.literal('lognormal'), median: logValue, p90: logValue })
+  .refine((d) => !bounded(d) || d.p90 > d.median, {
     path: ['p90'],
     message: 'must be larger than the median (1 in 10 values lie above it)',
+  })
+  .refine((d) => !bounded(d) || d.p90 <= d.median * LIMITS.lognormalSpread, {
+    path: ['p90'],
+    message: `must be at most ${LIMITS.lognormalSpread.toLocaleString('en-GB')} times the median; a wider spread draws values too large to add up`,
   });
 const uniform = z
   .strictObject({ dist: z.literal('uniform'), min: value, max: value })

@@ -31,11 +31,8 @@ export function expectedMean(d: Distribution): number {
       return (d.min + d.mode + d.max) / 3;
     case 'pert':
       return (d.min + 4 * d.mode + d.max) / 6;
-    case 'normal': {
-      if (d.sd === 0) return Math.max(0, d.mean);
-      const a = d.mean / d.sd;
-      return d.mean + (d.sd * normalPdf(a)) / normalCdf(a);
-    }
+    case 'normal':
+      return truncatedNormalMean(d.mean, d.sd);
   }
 }
 
@@ -67,6 +64,28 @@ export function expectedVariance(d: Distribution): number {
     case 'normal':
       return d.sd * d.sd;
   }
+}
+
+/** Standard deviations below zero from which the truncated mean is taken from the Mills ratio. */
+const MILLS_FROM = 2;
+/** Terms of the continued fraction: enough for full double precision from MILLS_FROM on. */
+const MILLS_TERMS = 160;
+
+/**
+ * The mean of a normal(mean, sd) truncated to [0, ∞). Written as mean + sd·φ(a)/Φ(a) with
+ * a = mean / sd, which is 0/0 once a lies a few dozen sd below zero; there it is sd·h(c) with
+ * c = −a and h(c) = 1/(c + 2/(c + 3/(c + …))), the continued fraction of the Mills ratio less c,
+ * which has no cancellation and stays finite for any c (h(∞) = 0).
+ */
+export function truncatedNormalMean(mean: number, sd: number): number {
+  if (sd === 0) return Math.max(0, mean);
+  const a = mean / sd;
+  // The max only guards against rounding when mean and sd are denormal.
+  if (a >= -MILLS_FROM) return Math.max(0, mean + (sd * normalPdf(a)) / normalCdf(a));
+  const c = -a;
+  let t = c;
+  for (let k = MILLS_TERMS; k >= 2; k--) t = c + k / t;
+  return sd / t;
 }
 
 function normalPdf(x: number): number {

@@ -20,8 +20,29 @@ export const LIMITS = {
   annualCost: 1_000_000,
   /** Largest value any distribution parameter may take (hours, pounds, counts). */
   parameter: 1e10,
+  /**
+   * Smallest lognormal median or 90th percentile: below it a value is too small to be an hour or
+   * a pound, and its logarithm would stretch the spread beyond what a draw can hold.
+   */
+  smallestParameter: 1e-6,
+  /**
+   * Largest ratio of a lognormal's 90th percentile to its median. A draw lies at most 6.7 sd from
+   * the median, so with this ratio and the largest parameter every draw, and every total of a
+   * replication's draws, stays a finite number.
+   */
+  lognormalSpread: 1_000,
+  /**
+   * Smallest negative binomial dispersion: below it the gamma-distributed rate can put billions
+   * of cases in a single month.
+   */
+  smallestDispersion: 0.01,
   /** Expected work items (suspects and products) arriving in one replication over the horizon. */
   itemsPerReplication: 2_000_000,
+  /**
+   * Expected cases arriving in one replication over the horizon: each is drawn even when it
+   * brings no items, so cases are bounded as well as items.
+   */
+  casesPerReplication: 2_000_000,
   /** Longest free text: names, descriptions and source titles. */
   nameLength: 200,
   textLength: 10_000,

@@ -1,3 +1,5 @@
+import { printable } from './printable.ts';
+
 /** One thing wrong with a scenario: where (a path such as `units[0].staff[0].inPost`) and what. */
 export interface Problem {
   path: string;
@@ -21,9 +23,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-/** One line per problem, `path: message`, capped with a count of the rest. */
+/**
+ * One line per problem, `path: message`, capped with a count of the rest. Text quoted from the
+ * file (a key, a value) is shown with its control and invisible characters escaped, so a line
+ * stays one line and cannot act on a terminal.
+ */
 export function describeProblems(problems: readonly Problem[]): string[] {
-  const lines = problems.slice(0, MAX_PROBLEMS).map((p) => `${p.path}: ${p.message}`);
+  const lines = problems.slice(0, MAX_PROBLEMS).map((p) => printable(`${p.path}: ${p.message}`));
   if (problems.length > MAX_PROBLEMS) {
     lines.push(`… and ${problems.length - MAX_PROBLEMS} more problems`);
   }

@@ -1,6 +1,6 @@
 import { Autosave, RECOVERY_NOTE, type StorageLike } from '../files/autosave.ts';
 import { BUILT_IN_SCENARIOS, loadBuiltIn } from '../files/builtInScenarios.ts';
-import { decodeShareFragment, hasShareFragment } from '../files/shareLink.ts';
+import { decodeShareFragment, describeLinkProblems, hasShareFragment } from '../files/shareLink.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { resultChartBuilders, type ChartSpec } from '../results/charts.ts';
 import { compareRuns, type ComparedMetric } from '../results/compare.ts';
@@ -220,7 +220,7 @@ export class AppModel {
     } else {
       this.notice = {
         text: 'The share link could not be opened; the built-in scenario is shown instead.',
-        warnings: result.problems.map((p) => p.message),
+        warnings: describeLinkProblems(result.problems),
       };
     }
   }

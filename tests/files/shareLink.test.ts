@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltIn } from '../../src/files/builtInScenarios.ts';
 import {
   decodeShareFragment,
+  describeLinkProblems,
   encodeShareFragment,
   hasShareFragment,
   SHARE_LIMITS,
@@ -51,6 +52,23 @@ describe('share links', () => {
     const polluted = await decodeShareFragment(await fragmentOf('{"__proto__":{"x":1}}'));
     expect(!polluted.ok && polluted.problems[0]!.message).toContain('"__proto__" is not allowed');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('name the field of each problem, one a line, as a file’s problems do', async () => {
+    const scenario = structuredClone(loadBuiltIn('mps-analysts')) as Record<string, unknown>;
+    scenario.horizonMonths = 10_000;
+    scenario.name = 'Analysts\u200b';
+    const decoded = await decodeShareFragment(await fragmentOf(JSON.stringify(scenario)));
+    if (decoded.ok) throw new Error('a spoiled link was opened');
+    const lines = describeLinkProblems(decoded.problems);
+    expect(lines).toHaveLength(decoded.problems.length);
+    expect(lines[0]).toMatch(/^horizonMonths: must be at most 240/);
+    for (const line of lines) expect(line).toMatch(/^[A-Za-z][\w.[\]]*: \S/);
+
+    const damaged = await decodeShareFragment('#s=!!');
+    expect(!damaged.ok && describeLinkProblems(damaged.problems)).toEqual([
+      'This link is damaged (it may have been cut short when copied). Ask for it again.',
+    ]);
   });
 
   it('stop expanding a zip bomb as soon as it passes the size cap', async () => {

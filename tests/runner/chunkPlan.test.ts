@@ -61,3 +61,14 @@ describe('chunkPlan', () => {
     ]);
   });
 });
+
+describe('expectedWorkPerReplication', () => {
+  it('refuses expected demand that is not a finite number, naming the stream', () => {
+    const scenario = smallScenario();
+    scenario.units[0]!.demand[0]!.casesPerMonth = Infinity;
+    expect(() => expectedWorkPerReplication(scenario)).toThrow(
+      /^units\[0]\.demand\[0]\.casesPerMonth: the expected demand is not a finite number/,
+    );
+    expect(() => chunkPlan({ scenario, seed: 's', replications: 10 })).toThrow(RangeError);
+  });
+});

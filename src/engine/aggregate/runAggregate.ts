@@ -11,6 +11,7 @@ import {
   type TotalMetric,
   type YearlySeries,
 } from '../metrics.ts';
+import { checkFiniteTotals } from './finiteTotals.ts';
 import { CellSketch } from './sketch.ts';
 import { ColumnSort, floatKey } from './columnSort.ts';
 import { histogramOfSorted, type HistogramBin } from './histogram.ts';
@@ -109,7 +110,9 @@ export class RunAggregate {
     return this.received;
   }
 
+  /** Merges a chunk's results; refuses, before keeping anything, one whose totals are not finite. */
   add(chunk: ChunkResult): void {
+    checkFiniteTotals(this.layout, chunk);
     const width = this.layout.totalNames.length;
     const { start, count, totals } = chunk;
     for (let done = 0; done < count;) {

@@ -17,8 +17,31 @@ export type Sampler = (rng: Rng, scale: number) => number;
 /** Tries before a truncated normal gives up and returns 0 (only when mean ≪ 0). */
 const NORMAL_TRIES = 100;
 
+/**
+ * Whether every draw is checked to be finite: in tests and development builds (where Vite sets
+ * import.meta.env.DEV), not in production builds or on the command line, where a check would
+ * cost a call on every draw. Validation keeps parameters where draws are finite; this catches a
+ * sampler or a limit that is wrong.
+ */
+const CHECK_DRAWS = (import.meta as ImportMeta & { env?: { DEV?: boolean } }).env?.DEV === true;
+
 /** A sampler for a real-valued quantity (hours, pounds). Decided once per run, not per draw. */
 export function amountSampler(d: Distribution): Sampler {
+  return CHECK_DRAWS ? finiteDraws(uncheckedSampler(d), d) : uncheckedSampler(d);
+}
+
+/** `draw`, refusing with a RangeError any draw that is NaN or ±Infinity. */
+export function finiteDraws(draw: Sampler, d: Distribution): Sampler {
+  return (rng, scale) => {
+    const x = draw(rng, scale);
+    if (!(Math.abs(x) <= Number.MAX_VALUE)) {
+      throw new RangeError(`${JSON.stringify(d)} drew ${String(x)}, not a finite number.`);
+    }
+    return x;
+  };
+}
+
+function uncheckedSampler(d: Distribution): Sampler {
   if (typeof d === 'number') return (_rng, scale) => d * scale;
   switch (d.dist) {
     case 'fixed': {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,23 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const small = ['run', SMALL_SCENARIO, '--replications', '60', '--seed', 'cli'];
 
 describe('shortfall run', () => {
+  it('runs a normal whose mean lies 40 sd below zero to finite results, not NaN', async () => {
+    const scenario = JSON.parse(readFileSync(SMALL_SCENARIO, 'utf8'));
+    scenario.units[0].demand.push({
+      ...scenario.units[0].demand[0],
+      id: 'rare',
+      casesPerMonth: { dist: 'normal', mean: -40, sd: 1 },
+    });
+    const path = join(scratch, 'far-below-zero.json');
+    writeFileSync(path, JSON.stringify(scenario));
+    const { code, stdout, stderr } = await runCli(['run', path, '--replications', '30']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.replications).toBe(30);
+    for (const metric of TOTAL_METRICS) expect(Number.isFinite(out.totals[metric].mean)).toBe(true);
+  });
+
   it('prints the summary as JSON with scenario, seed, version and every total', async () => {
     const { code, stdout, stderr } = await runCli([...small, '--workers', '1']);
     expect(stderr).toBe('');

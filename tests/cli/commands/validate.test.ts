@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -63,6 +63,20 @@ describe('shortfall validate', () => {
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('refuses ten billion cases a month that bring no items, in one line naming the field', async () => {
+    const scenario = JSON.parse(readFileSync(SMALL_SCENARIO, 'utf8'));
+    Object.assign(scenario.units[0].demand[0], { casesPerMonth: 1e10, itemsPerCase: 0 });
+    const { code, stdout, stderr } = await runCli([
+      'validate',
+      file('ten-billion-cases.json', JSON.stringify(scenario)),
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^units\[0]\.demand\[0]\.casesPerMonth: the demand adds up to about [\d,]+ cases in one replication[^\n]*\n$/,
+    );
   });
 
   it('refuses a missing file with one line and exit code 1', async () => {

@@ -41,17 +41,31 @@ export interface StoredDraft {
  * edits.
  */
 export class DraftStore {
-  readonly tabId: string;
+  tabId: string;
   private ownKey: string;
 
   constructor(
     private readonly local: StorageLike,
-    session: StorageLike,
+    private readonly session: StorageLike,
     private readonly now: () => Date = () => new Date(),
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
     this.tabId = tabIdFrom(session, newId);
     this.ownKey = DRAFT_PREFIX + this.tabId;
+  }
+
+  /**
+   * Takes a new id, for a tab that shares its id with another: a duplicated tab starts with a
+   * copy of the original's session storage. Its draft is kept under the new id from then on.
+   */
+  renewTabId(): void {
+    this.tabId = this.newId();
+    this.ownKey = DRAFT_PREFIX + this.tabId;
+    try {
+      this.session.setItem(TAB_KEY, this.tabId);
+    } catch {
+      // The new id lasts as long as the page; a reload then counts as a new tab.
+    }
   }
 
   /** Stores this tab's draft; false when storage is full or refused (private browsing). */

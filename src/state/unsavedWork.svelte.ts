@@ -35,6 +35,13 @@ export interface Editing {
   restore(draft: RestoredDraft): void;
 }
 
+/** The part of a BroadcastChannel that tells tabs of the same page apart. */
+export interface TabChannel {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
+  close(): void;
+}
+
 export const STORAGE_FAILED = 'Changes are not being kept in this browser: save the file.';
 
 /**
@@ -98,6 +105,27 @@ export class UnsavedWork {
     this.timer = setTimeout(() => {
       if (this.store) this.storageFailing = !this.store.save(input, origin);
     }, debounceMs);
+  }
+
+  /**
+   * Makes sure no other open tab keeps its draft under this tab's id: a duplicated tab starts
+   * with a copy of the original's id, and the original answers its greeting, so the copy takes
+   * a new one. Returns the stop.
+   */
+  shareTabs(channel: TabChannel): () => void {
+    let greeted = true;
+    channel.onmessage = (event: MessageEvent) => {
+      const message = (event.data ?? {}) as { hello?: unknown; taken?: unknown };
+      const id = this.store?.tabId;
+      if (id === undefined) return;
+      if (message.hello === id) channel.postMessage({ taken: id });
+      else if (message.taken === id && greeted) {
+        greeted = false;
+        this.store?.renewTabId();
+      }
+    };
+    channel.postMessage({ hello: this.store?.tabId });
+    return () => channel.close();
   }
 
   /** The scenario matches a file now: this tab's draft, and only this tab's, is forgotten. */

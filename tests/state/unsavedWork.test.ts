@@ -8,7 +8,7 @@ import {
 } from '../../src/files/drafts.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import type { RestoredDraft } from '../../src/state/restoredDraft.ts';
-import { UnsavedWork, type Editing } from '../../src/state/unsavedWork.svelte.ts';
+import { UnsavedWork, type Editing, type TabChannel } from '../../src/state/unsavedWork.svelte.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
 
 const scenario = (name: string) => ({ ...structuredClone(mps), name }) as ScenarioInput;
@@ -231,5 +231,65 @@ describe('UnsavedWork: keeping edits', () => {
     vi.advanceTimersByTime(300);
     work.saved();
     expect(work.storageFailing).toBe(false);
+  });
+});
+
+describe('UnsavedWork: tabs that share an id', () => {
+  /** Channels that deliver each message to every other channel of the set, as the browser does. */
+  function channels() {
+    const all: TabChannel[] = [];
+    const make = (): TabChannel => {
+      const channel: TabChannel = {
+        onmessage: null,
+        postMessage: (data) => {
+          for (const other of all)
+            if (other !== channel) other.onmessage?.(new MessageEvent('message', { data }));
+        },
+        close: () => void all.splice(all.indexOf(channel), 1),
+      };
+      all.push(channel);
+      return channel;
+    };
+    return make;
+  }
+
+  it('gives a duplicated tab an id of its own, so the two keep separate drafts', () => {
+    const local = memoryStorage();
+    const session = memoryStorage();
+    let n = 0;
+    const nextId = () => `tab-${++n}`;
+    const channel = channels();
+    const original = new UnsavedWork(editing(true).fake);
+    original.attach(new DraftStore(local, session, at, nextId));
+    original.shareTabs(channel());
+
+    // A duplicate starts with a copy of the original's session storage, so the same id.
+    const copy = memoryStorage();
+    copy.setItem('shortfall.tab.v1', session.getItem('shortfall.tab.v1')!);
+    const duplicate = new UnsavedWork(editing(true).fake);
+    const duplicateStore = new DraftStore(local, copy, at, nextId);
+    expect(duplicateStore.tabId).toBe('tab-1');
+    duplicate.attach(duplicateStore);
+    duplicate.shareTabs(channel());
+    expect(duplicateStore.tabId).toBe('tab-2');
+    expect(copy.getItem('shortfall.tab.v1')).toBe('tab-2');
+    expect(session.getItem('shortfall.tab.v1')).toBe('tab-1');
+    new DraftStore(local, session, at, nextId).save(scenario('Original'), 'x.json');
+    duplicateStore.save(scenario('Duplicate'), 'x.json');
+    expect(
+      [`${DRAFT_PREFIX}tab-1`, `${DRAFT_PREFIX}tab-2`].map((key) => duplicateStore.read(key)?.name),
+    ).toEqual(['Original', 'Duplicate']);
+  });
+
+  it('leaves tabs with different ids as they are', () => {
+    const local = memoryStorage();
+    const channel = channels();
+    const stores = ['a', 'b'].map((id) => new DraftStore(local, memoryStorage(), at, () => id));
+    for (const store of stores) {
+      const work = new UnsavedWork(editing().fake);
+      work.attach(store);
+      work.shareTabs(channel());
+    }
+    expect(stores.map((s) => s.tabId)).toEqual(['a', 'b']);
   });
 });

@@ -226,6 +226,8 @@ describe('unsaved work is never thrown away without asking', () => {
     await offer.waitFor();
     await expect(offer.getByRole('button', { name: /^Recover/ }).count()).resolves.toBe(2);
     expect(await axeViolations(third)).toEqual([]);
+    mkdirSync(SHOTS, { recursive: true });
+    await third.screenshot({ path: `${SHOTS}/drafts-recover-offer.png` });
     await offer
       .getByRole('button', { name: /^Recover/ })
       .first()
@@ -299,6 +301,8 @@ describe('unsaved work is never thrown away without asking', () => {
     await expect(page.getByText('Restored unsaved changes').count()).resolves.toBe(0);
     await expect(page.getByText('Torn plan').count()).resolves.toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/drafts-set-aside.png` });
 
     await expect(drafts(page)).resolves.toEqual({});
     await expect(drafts(page, ASIDE_PREFIX).then(Object.values)).resolves.toEqual([torn]);

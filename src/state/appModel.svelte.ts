@@ -187,7 +187,7 @@ export class AppModel {
 
   /** Shows a draft recovered from browser storage; it stays unsaved until saved to a file. */
   restore(draft: RestoredDraft): void {
-    // The stored copy is what was typed, valid or not; the draft shows its problems as usual.
+    // A draft kept with a value half typed shows that problem at its field, as before.
     this.draft.load(draft.scenario);
     this.takeRunSettings(draft.scenario);
     this.builtInId = '';

@@ -1,5 +1,8 @@
-import { Autosave, RECOVERY_NOTE, type StorageLike } from '../files/autosave.ts';
 import { BUILT_IN_SCENARIOS, loadBuiltIn } from '../files/builtInScenarios.ts';
+import { downloadText } from '../files/download.ts';
+import { DraftStore, memoryStorage, RECOVERY_NOTE, type StorageLike } from '../files/drafts.ts';
+import { scenarioFileName } from '../files/fileName.ts';
+import { serializeScenario } from '../files/serialize.ts';
 import { decodeShareFragment, describeLinkProblems, hasShareFragment } from '../files/shareLink.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { resultChartBuilders, type ChartSpec } from '../results/charts.ts';
@@ -13,7 +16,9 @@ import { Presentation } from './presentation.svelte.ts';
 import { RunController } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
+import type { RestoredDraft } from './restoredDraft.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
+import { restoredText, UnsavedWork } from './unsavedWork.svelte.ts';
 
 export const TABS = ['establishment', 'demand', 'results', 'compare', 'decisions'] as const;
 export type Tab = (typeof TABS)[number];
@@ -31,6 +36,8 @@ export class AppModel {
   readonly evaluate: Evaluate = evaluateWith(this.pool);
   readonly baseline = new Baseline();
   readonly presentation = new Presentation();
+  /** Asks before unsaved changes are replaced and keeps them in browser storage meanwhile. */
+  readonly work: UnsavedWork = new UnsavedWork(this);
   tab = $state<Tab>('establishment');
   builtInId = $state<string>(BUILT_IN_SCENARIOS[0]!.id);
   seed = $state('');
@@ -101,39 +108,50 @@ export class AppModel {
     this.replicationsText = String(scenario.replications ?? 2000);
   }
 
-  chooseBuiltIn(id: string): void {
+  /** Loads a built-in scenario once unsaved changes may be replaced; false when they stay. */
+  async chooseBuiltIn(id: string): Promise<boolean> {
     const entry = BUILT_IN_SCENARIOS.find((s) => s.id === id);
-    if (!entry) return;
+    if (!entry) return false;
+    if (!(await this.work.mayReplace(`the built-in scenario “${entry.title}”`))) return false;
     this.builtInId = id;
     const scenario = loadBuiltIn(id);
     this.draft.load(scenario);
     this.takeRunSettings(scenario);
     this.markSaved(entry.title);
     this.notice = { text: `Loaded the built-in scenario “${entry.title}”.`, warnings: [] };
+    return true;
   }
 
-  /** A scenario opened from a file or a link. */
-  open(scenario: Scenario, origin: string, warnings: string[]): void {
+  /** A scenario opened from a file or a link, once unsaved changes may be replaced. */
+  async open(scenario: Scenario, origin: string, warnings: string[]): Promise<boolean> {
+    if (!(await this.work.mayReplace(origin))) return false;
     this.draft.load(scenario);
     this.takeRunSettings(scenario);
     this.builtInId = '';
     this.markSaved(origin);
     this.notice = { text: `Opened ${origin}.`, warnings };
+    return true;
   }
 
   /** The scenario now matches a file (or a built-in one): nothing is left to recover. */
   markSaved(origin = this.origin): void {
     this.origin = origin;
     this.savedRevision = this.draft.revision;
-    this.recovery?.clear();
+    this.work.saved();
   }
 
-  private recovery: Autosave | undefined;
+  /** Saves the scenario being edited to a file (the browser's download). */
+  saveFile(): void {
+    const input = this.draft.input;
+    downloadText(serializeScenario(input), scenarioFileName(input.name ?? ''));
+    this.markSaved();
+  }
 
   /**
    * Connects the app to the browser: opens a scenario carried in the link, otherwise restores a
-   * draft left unsaved; then keeps each edit in storage (debounced) and warns before the page
-   * is closed with unsaved changes. Returns the disconnect.
+   * draft this tab left unsaved; then keeps each edit in storage (debounced) and warns before
+   * the page is closed with unsaved changes. `session` holds the tab's id, so each tab keeps
+   * its own draft. Returns the disconnect.
    */
   connect(
     win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'history'> & {
@@ -141,36 +159,29 @@ export class AppModel {
     },
     storage: StorageLike,
     debounceMs = 300,
+    session: StorageLike = memoryStorage(),
   ): () => void {
-    this.recovery = new Autosave(storage);
     // The workers start once the scenario the planner will run is known, and warm up on it.
     let connected = true;
     const warm = () => {
       if (connected) this.runs.warm(this.draft.scenario);
     };
     const hash = win.location.hash;
+    const restored = this.work.attach(new DraftStore(storage, session), {
+      startsOnLink: hasShareFragment(hash),
+    });
     if (hasShareFragment(hash)) {
       // A link that cannot be read is reported in the notice; the page goes on either way.
       this.opened = this.openShareLink(hash, win)
         .catch(() => {})
         .then(warm);
     } else {
-      this.restoreDraft();
+      if (restored) this.restore(restored);
       warm();
       this.opened = Promise.resolve();
     }
 
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stopSaving = $effect.root(() => {
-      $effect(() => {
-        const input = this.draft.input;
-        const origin = this.origin;
-        // A save still waiting when the scenario is saved to a file must not write it back.
-        clearTimeout(timer);
-        if (!this.unsaved) return;
-        timer = setTimeout(() => this.recovery?.save(input, origin), debounceMs);
-      });
-    });
+    const stopSaving = this.work.keep(debounceMs);
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (!this.unsaved) return;
       event.preventDefault();
@@ -180,25 +191,19 @@ export class AppModel {
     win.addEventListener('beforeunload', beforeUnload);
     return () => {
       connected = false;
-      clearTimeout(timer);
       stopSaving();
       win.removeEventListener('beforeunload', beforeUnload);
     };
   }
 
-  private restoreDraft(): void {
-    const draft = this.recovery?.restore();
-    if (!draft) return;
-    // The stored copy is what was typed, valid or not; the draft shows its problems as usual.
+  /** Shows a draft recovered from browser storage; it stays unsaved until saved to a file. */
+  restore(draft: RestoredDraft): void {
+    // A draft kept with a value half typed shows that problem at its field, as before.
     this.draft.load(draft.scenario);
     this.takeRunSettings(draft.scenario);
     this.builtInId = '';
     this.origin = draft.origin;
-    const at = draft.savedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    this.notice = {
-      text: `Restored unsaved changes to “${draft.scenario.name ?? 'the scenario'}” from ${at} (begun from ${draft.origin}).`,
-      warnings: [RECOVERY_NOTE],
-    };
+    this.notice = { text: restoredText(draft), warnings: [RECOVERY_NOTE] };
   }
 
   private async openShareLink(
@@ -212,7 +217,7 @@ export class AppModel {
     // The fragment has been read; dropping it keeps a reload from overwriting later edits.
     win.history.replaceState(null, '', `${win.location.pathname}${win.location.search}`);
     if (result.ok) {
-      this.open(result.value, 'a share link', []);
+      await this.open(result.value, 'a share link', []);
       this.notice = {
         text: 'Opened from a share link. Save the scenario to keep a copy.',
         warnings: [],

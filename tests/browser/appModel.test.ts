@@ -1,17 +1,10 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Autosave, type StorageLike } from '../../src/files/autosave.ts';
+import { DraftStore, memoryStorage } from '../../src/files/drafts.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { AppModel } from '../../src/state/appModel.svelte.ts';
-
-class MemoryStorage implements StorageLike {
-  readonly items = new Map<string, string>();
-  getItem = (key: string) => this.items.get(key) ?? null;
-  setItem = (key: string, value: string) => void this.items.set(key, value);
-  removeItem = (key: string) => void this.items.delete(key);
-}
 
 const fakeWindow = {
   addEventListener: () => {},
@@ -28,7 +21,7 @@ describe('AppModel autosave', () => {
   it('keeps an edit for recovery after the pause, and nothing once the scenario is saved', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const app = new AppModel(() => new InThreadRunner());
-    const storage = new MemoryStorage();
+    const storage = memoryStorage();
     const disconnect = app.connect(fakeWindow, storage, 20);
     try {
       app.draft.set(['units', 0, 'staff', 0, 'inPost'], 281);
@@ -87,7 +80,7 @@ describe('AppModel.connect', () => {
     if (!link.ok) throw new Error(link.problem.message);
     const disconnect = app.connect(
       { ...fakeWindow, location: { ...fakeWindow.location, hash: link.fragment } },
-      new MemoryStorage(),
+      memoryStorage(),
       20,
     );
     try {
@@ -108,7 +101,7 @@ describe('AppModel.connect', () => {
     if (!link.ok) throw new Error(link.problem.message);
     app.connect(
       { ...fakeWindow, location: { ...fakeWindow.location, hash: link.fragment } },
-      new MemoryStorage(),
+      memoryStorage(),
       20,
     )();
     await app.opened;
@@ -119,9 +112,12 @@ describe('AppModel.connect', () => {
     const warmed: (string | undefined)[] = [];
     const Recording = recordingRunner(warmed);
     const app = new AppModel(() => new Recording());
-    const storage = new MemoryStorage();
-    new Autosave(storage).save({ ...app.draft.input, name: 'Unsaved plan' }, 'plan.json');
-    const disconnect = app.connect(fakeWindow, storage, 20);
+    const [storage, session] = [memoryStorage(), memoryStorage()];
+    new DraftStore(storage, session).save(
+      { ...app.draft.input, name: 'Unsaved plan' },
+      'plan.json',
+    );
+    const disconnect = app.connect(fakeWindow, storage, 20, session);
     disconnect();
     await app.opened;
     expect(app.draft.scenario?.name).toBe('Unsaved plan');

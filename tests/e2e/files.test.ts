@@ -196,8 +196,15 @@ describe('recovering unsaved changes', () => {
     await expect(page.getByText('Restored unsaved changes').count()).resolves.toBe(0);
 
     await inPost.fill('281');
+    // Each tab keeps its draft under its own id, held in the tab's session storage.
+    const ownDraft = () =>
+      page.evaluate(() =>
+        localStorage.getItem(`shortfall.draft.v2.${sessionStorage.getItem('shortfall.tab.v1')}`),
+      );
     await page.waitForFunction(() =>
-      localStorage.getItem('shortfall.draft.v1')?.includes('"inPost":281'),
+      localStorage
+        .getItem(`shortfall.draft.v2.${sessionStorage.getItem('shortfall.tab.v1')}`)
+        ?.includes('"inPost":281'),
     );
     await page.reload();
     await page.getByText('Restored unsaved changes').waitFor();
@@ -214,9 +221,7 @@ describe('recovering unsaved changes', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Save scenario' }).click(),
     ]);
-    await expect(page.evaluate(() => localStorage.getItem('shortfall.draft.v1'))).resolves.toBe(
-      null,
-    );
+    await expect(ownDraft()).resolves.toBe(null);
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -1,16 +1,37 @@
 /**
  * Checks that the app cannot send a planner's data anywhere: no network call in the app's own
  * sources, and no address of another host in the built bundle or loaded by index.html, apart
- * from the XML namespaces SVG needs and the licence comments of bundled libraries. Run after
- * `vite build` with `npx tsx scripts/scan-bundle.ts`; exits non-zero on a finding.
+ * from the XML namespaces SVG needs and the licence comments of bundled libraries. Run with
+ * `npx tsx scripts/scan-bundle.ts`: it builds the app afresh into a temporary folder, so what it
+ * scans is always the current sources and never an old dist/, and exits non-zero on a finding.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Finding {
   file: string;
   match: string;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A production build of the current sources, in a new temporary folder; `remove` deletes it. */
+export function buildAfresh(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'shortfall-bundle-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const build = spawnSync(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (build.status !== 0) {
+    remove();
+    throw new Error(`vite build failed: ${build.stderr || build.error?.message}`);
+  }
+  return { dir, remove };
 }
 
 /** Addresses that are identifiers, never fetched. */
@@ -98,12 +119,17 @@ export function scanIndexHtml(html: string): Finding[] {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const findings = [
-    ...scanBundle(join(root, 'dist')),
-    ...scanSources([join(root, 'src'), join(root, 'workers')]),
-    ...scanIndexHtml(readFileSync(join(root, 'index.html'), 'utf8')),
-  ];
+  const bundle = buildAfresh();
+  let findings: Finding[];
+  try {
+    findings = [
+      ...scanBundle(bundle.dir),
+      ...scanSources([join(ROOT, 'src'), join(ROOT, 'workers')]),
+      ...scanIndexHtml(readFileSync(join(ROOT, 'index.html'), 'utf8')),
+    ];
+  } finally {
+    bundle.remove();
+  }
   for (const f of findings) console.log(`${f.file}: ${f.match}`);
   console.log(findings.length === 0 ? 'No external addresses or network calls.' : '');
   process.exitCode = findings.length === 0 ? 0 : 1;

@@ -1,23 +1,45 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, SCREEN_SIZES, watchPage, servedApp, screenshots } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations, freshPageEachCase, servedApp, screenshots } from './helpers.ts';
 
 describe('the Decisions tab on the MPS scenario', () => {
   const served = servedApp();
-  let page: Page;
-  let problems: string[];
+  const fresh = freshPageEachCase(served);
 
-  const decisions = () => page.getByRole('region', { name: 'Decisions' });
+  const decisions = () => fresh.page.getByRole('region', { name: 'Decisions' });
 
-  beforeAll(async () => {
-    page = await served.browser.newPage({ viewport: SCREEN_SIZES[0] });
-    problems = watchPage(page, served.url);
-    await page.goto(served.url);
-    await page.getByRole('tab', { name: 'Decisions' }).click();
+  /** Runs of 50 replications each: the fewest the panel takes, to keep the cases short. */
+  async function fewReplications() {
+    await decisions()
+      .getByRole('spinbutton', { name: /Replications per run/ })
+      .fill('50');
+  }
+
+  /** A one-at-a-time sensitivity run of 50 replications a run, its chart shown. */
+  async function runSensitivity() {
+    await fewReplications();
+    await decisions().getByRole('button', { name: 'Run sensitivity' }).click();
+    await decisions().getByRole('figure').waitFor({ timeout: 90_000 });
+  }
+
+  /** Goal seek for in-post financial investigators between 269 and 289, its table shown. */
+  async function findStaff() {
+    await fewReplications();
+    const form = decisions().getByRole('form', { name: 'How many staff it takes' });
+    await form.getByRole('spinbutton', { name: 'From' }).fill('269');
+    await form.getByRole('spinbutton', { name: 'To' }).fill('289');
+    await form.getByRole('button', { name: 'Find' }).click();
+    const table = decisions().getByRole('table', { name: /^Probability that/ });
+    await table.waitFor({ timeout: 90_000 });
+    return table;
+  }
+
+  beforeEach(async () => {
+    await fresh.page.getByRole('tab', { name: 'Decisions' }).click();
     await decisions().waitFor();
   });
 
   it('tells one-at-a-time sensitivity apart from rank correlation before anything runs', async () => {
+    const { page } = fresh;
     await expect(
       decisions()
         .getByText(/^Each input set low and then high/)
@@ -32,12 +54,8 @@ describe('the Decisions tab on the MPS scenario', () => {
   });
 
   it('runs the sensitivity and shows bars under a title that states the finding', async () => {
-    await decisions()
-      .getByRole('spinbutton', { name: /Replications per run/ })
-      .fill('50');
-    await decisions().getByRole('button', { name: 'Run sensitivity' }).click();
+    await runSensitivity();
     const chart = decisions().getByRole('figure');
-    await chart.waitFor({ timeout: 90_000 });
     const title = (await chart.locator('figcaption').textContent()) ?? '';
     expect(title).toMatch(/moves the mean .* most: from [\d,.]+ to [\d,.]+/);
     await expect(chart.locator('rect.low').count()).resolves.toBeGreaterThan(3);
@@ -47,33 +65,26 @@ describe('the Decisions tab on the MPS scenario', () => {
   });
 
   it('cancels a long sensitivity run, keeping the chart shown before, and runs again', async () => {
-    const replications = decisions().getByRole('spinbutton', { name: /Replications per run/ });
-    await replications.fill('5000');
-    try {
-      await decisions().getByRole('button', { name: 'Run sensitivity' }).click();
-      const status = decisions().getByRole('status');
-      await status.filter({ hasText: /Running… \d+ runs? finished/ }).waitFor();
-      await decisions().getByRole('button', { name: 'Cancel' }).click();
-      await status.filter({ hasText: 'Cancelled. Results shown before are kept.' }).waitFor();
-      // The chart of the earlier run of 50 replications is still there.
-      const table = decisions().getByRole('table', { name: /One-at-a-time sensitivity/ });
-      await expect(table.textContent()).resolves.toContain('50 replications');
-      await expect(decisions().getByRole('figure').count()).resolves.toBe(1);
-      await expect(
-        decisions().getByRole('button', { name: 'Run sensitivity' }).isEnabled(),
-      ).resolves.toBe(true);
-    } finally {
-      await replications.fill('50');
-    }
+    await runSensitivity();
+    await decisions()
+      .getByRole('spinbutton', { name: /Replications per run/ })
+      .fill('5000');
+    await decisions().getByRole('button', { name: 'Run sensitivity' }).click();
+    const status = decisions().getByRole('status');
+    await status.filter({ hasText: /Running… \d+ runs? finished/ }).waitFor();
+    await decisions().getByRole('button', { name: 'Cancel' }).click();
+    await status.filter({ hasText: 'Cancelled. Results shown before are kept.' }).waitFor();
+    // The chart of the earlier run of 50 replications is still there.
+    const table = decisions().getByRole('table', { name: /One-at-a-time sensitivity/ });
+    await expect(table.textContent()).resolves.toContain('50 replications');
+    await expect(decisions().getByRole('figure').count()).resolves.toBe(1);
+    await expect(
+      decisions().getByRole('button', { name: 'Run sensitivity' }).isEnabled(),
+    ).resolves.toBe(true);
   });
 
   it('finds the staff it takes within a small range', async () => {
-    const form = decisions().getByRole('form', { name: 'How many staff it takes' });
-    await form.getByRole('spinbutton', { name: 'From' }).fill('269');
-    await form.getByRole('spinbutton', { name: 'To' }).fill('289');
-    await form.getByRole('button', { name: 'Find' }).click();
-    const table = decisions().getByRole('table', { name: /^Probability that/ });
-    await table.waitFor({ timeout: 90_000 });
+    const table = await findStaff();
     const values = await table.locator('tbody th').allTextContents();
     expect(values.length).toBeGreaterThan(2);
     for (const value of values.map(Number)) {
@@ -87,13 +98,13 @@ describe('the Decisions tab on the MPS scenario', () => {
     ).resolves.toBe(true);
   });
 
+  // Two runs of the MPS scenario before the check: longer than the usual case.
   it('has no accessibility violations with results shown', async () => {
+    const { page } = fresh;
+    await runSensitivity();
+    await findStaff();
     expect(await axeViolations(page)).toEqual([]);
     await decisions().scrollIntoViewIfNeeded();
     await screenshots(page, 'decisions');
-  });
-
-  it('logged no console errors and asked no other host for anything', () => {
-    expect(problems).toEqual([]);
-  });
+  }, 240_000);
 });

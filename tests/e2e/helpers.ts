@@ -2,8 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 
 async function freePort(): Promise<number> {
@@ -130,6 +136,76 @@ export function servedApp(): { readonly url: string; readonly browser: Browser }
     },
     get browser() {
       return browser!;
+    },
+  };
+}
+
+/** The page a case works on, with what went wrong on it. */
+export interface FreshPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors, page errors and requests to another host (see watchPage). */
+  readonly problems: string[];
+  /** Dialogs the page opened, each dismissed. */
+  readonly dialogs: string[];
+}
+
+/**
+ * A new browser context and page for every case, opened on the app. A new context has storage
+ * of its own, empty (no draft in localStorage, no cookies), so a case
+ * starts as a planner's first visit does and never from what another case left: cases pass in
+ * any order. After each case the page must have logged no error, asked no other host for
+ * anything and opened no dialog. Call at the top of a `describe`, after `servedApp()`.
+ */
+export function freshPageEachCase(
+  served: { readonly url: string; readonly browser: Browser },
+  options: BrowserContextOptions = {},
+): FreshPage {
+  let current: FreshPage | undefined;
+  beforeEach(async () => {
+    const context = await served.browser.newContext({
+      viewport: SCREEN_SIZES[0],
+      acceptDownloads: true,
+      ...options,
+    });
+    const page = await context.newPage();
+    const problems = watchPage(page, served.url);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    current = { context, page, problems, dialogs };
+    await page.goto(served.url);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  });
+  afterEach(async () => {
+    const ended = current;
+    current = undefined;
+    if (!ended) return;
+    try {
+      expect(ended.problems).toEqual([]);
+      expect(ended.dialogs).toEqual([]);
+    } finally {
+      await ended.context.close();
+    }
+  });
+  const now = (): FreshPage => {
+    if (!current) throw new Error('freshPageEachCase: no case is running');
+    return current;
+  };
+  return {
+    get context() {
+      return now().context;
+    },
+    get page() {
+      return now().page;
+    },
+    get problems() {
+      return now().problems;
+    },
+    get dialogs() {
+      return now().dialogs;
     },
   };
 }

@@ -1,3 +1,5 @@
+import { PALETTE } from './palette.ts';
+
 /**
  * Exports a chart's SVG. Charts draw with presentation attributes rather than stylesheet
  * classes, so the serialised SVG looks the same outside the page; the few inherited styles are
@@ -7,7 +9,7 @@ export function serialiseSvg(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const style = getComputedStyle(svg);
-  copy.setAttribute('style', `font-family:${style.fontFamily};background:#ffffff`);
+  copy.setAttribute('style', `font-family:${style.fontFamily};background:${PALETTE.background}`);
   copy.removeAttribute('aria-describedby');
   const { width, height } = svg.getBoundingClientRect();
   copy.setAttribute('width', String(Math.round(width)));
@@ -44,7 +46,7 @@ export async function downloadPng(svg: SVGSVGElement, fileName: string): Promise
     canvas.height = Math.round(height * scale);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw the chart as a picture.');
-    context.fillStyle = '#ffffff';
+    context.fillStyle = PALETTE.background;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

@@ -37,15 +37,16 @@ export function goalSeekChartSpec(
   const last = curve.at(-1)?.value ?? first;
   const xDomain: [number, number] = first < last ? [first, last] : [first - 1, first + 1];
   const { answer } = result;
+  const best = Math.max(0, ...curve.map((p) => p.probability));
   return {
     kind: 'goal-seek',
     id: 'goal-seek',
     title:
       answer === null
-        ? `The probability of meeting the target stays below ${confidence} for every ${leverLabel.toLowerCase()} tried.`
-        : `The probability of meeting the target reaches ${confidence} at ${leverLabel.toLowerCase()} ${formatNumber(answer)}.`,
+        ? `The probability of meeting the target stays below ${confidence} over the values of ${leverLabel} tried (at most ${formatNumber(best)}).`
+        : `The probability of meeting the target reaches ${confidence} at ${leverLabel} = ${formatNumber(answer)}.`,
     description:
-      `The probability of meeting the target for each value of ${leverLabel.toLowerCase()} tried, all on the same seed; ` +
+      `The probability of meeting the target for each value of ${leverLabel} tried, all on the same seed; ` +
       `the shaded band is its 95% interval from the number of replications, and the dashed line across is the probability asked for, ${confidence}.` +
       (answer === null
         ? ''
@@ -63,7 +64,7 @@ export function goalSeekChartSpec(
     target: { value: confidence, label: `target ${confidence}` },
     ...(answer === null ? {} : { answer: { value: answer, label: formatNumber(answer) } }),
     table: {
-      caption: `Probability of meeting the target by ${leverLabel.toLowerCase()}`,
+      caption: `Probability of meeting the target by ${leverLabel}`,
       columns: [leverLabel, 'Probability', 'Standard error'],
       rows: curve.map((p) => [String(p.value), p.probability.toFixed(3), p.se.toFixed(3)]),
     },

@@ -28,13 +28,15 @@ describe('goalSeekChartSpec', () => {
     const spec = goalSeekChartSpec(found, 0.9, 'Posts');
     expect(spec.target).toEqual({ value: 0.9, label: 'target 0.9' });
     expect(spec.answer).toEqual({ value: 12, label: '12' });
-    expect(spec.title).toBe('The probability of meeting the target reaches 0.9 at posts 12.');
+    expect(spec.title).toBe('The probability of meeting the target reaches 0.9 at Posts = 12.');
   });
 
   it('has no answer rule and says so when nothing in range meets the target', () => {
     const spec = goalSeekChartSpec({ ...found, answer: null }, 0.999, 'Posts');
     expect(spec.answer).toBeUndefined();
-    expect(spec.title).toContain('stays below 0.999');
+    expect(spec.title).toBe(
+      'The probability of meeting the target stays below 0.999 over the values of Posts tried (at most 0.990).',
+    );
   });
 
   it('tabulates every value tried with its probability and standard error', () => {

@@ -63,7 +63,7 @@ const goal: GoalSeekResult = {
 };
 
 const target = document.createElement('main');
-target.style.width = '760px';
+target.style.width = '1000px';
 document.body.append(target);
 const tornadoHost = document.createElement('div');
 const goalHost = document.createElement('div');
@@ -160,7 +160,7 @@ describe('the decision charts', () => {
   });
 
   it('look right: a picture of both, to read by eye', async () => {
-    await page.viewport(800, 1600);
+    await page.viewport(1040, 1700);
     const path = await page.screenshot({
       element: target,
       path: '../../../test-results/screenshots/decision-charts.png',

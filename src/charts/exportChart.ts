@@ -1,13 +1,41 @@
+import { PALETTE } from './palette.ts';
+
+/** Attributes and style properties that can hold a colour in an SVG. */
+const COLOUR_PROPERTIES = ['fill', 'stroke', 'stop-color', 'flood-color', 'color'] as const;
+
 /**
- * Exports a chart's SVG. Charts draw with presentation attributes rather than stylesheet
- * classes, so the serialised SVG looks the same outside the page; the few inherited styles are
- * copied on to the root for safety.
+ * Writes the colour the page computed wherever the copy names a CSS custom property: a file
+ * opened outside the page has no stylesheet to look the property up in.
+ */
+function resolveCustomColours(original: SVGSVGElement, copy: SVGSVGElement): void {
+  const from = [original, ...original.querySelectorAll('*')];
+  const to = [copy, ...copy.querySelectorAll('*')];
+  from.forEach((element, i) => {
+    const target = to[i];
+    if (!target) return;
+    const computed = getComputedStyle(element);
+    const inline = target instanceof SVGElement ? target.style : undefined;
+    for (const name of COLOUR_PROPERTIES) {
+      if (target.getAttribute(name)?.includes('var('))
+        target.setAttribute(name, computed.getPropertyValue(name));
+      if (inline?.getPropertyValue(name).includes('var('))
+        inline.setProperty(name, computed.getPropertyValue(name));
+    }
+  });
+}
+
+/**
+ * Exports a chart's SVG. Charts draw with presentation attributes holding palette colours
+ * rather than stylesheet classes, so the serialised SVG looks the same outside the page; a
+ * colour given as a CSS custom property is replaced by its computed value, and the few
+ * inherited styles are copied on to the root.
  */
 export function serialiseSvg(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  resolveCustomColours(svg, copy);
   const style = getComputedStyle(svg);
-  copy.setAttribute('style', `font-family:${style.fontFamily};background:#ffffff`);
+  copy.setAttribute('style', `font-family:${style.fontFamily};background:${PALETTE.background}`);
   copy.removeAttribute('aria-describedby');
   const { width, height } = svg.getBoundingClientRect();
   copy.setAttribute('width', String(Math.round(width)));
@@ -44,7 +72,7 @@ export async function downloadPng(svg: SVGSVGElement, fileName: string): Promise
     canvas.height = Math.round(height * scale);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw the chart as a picture.');
-    context.fillStyle = '#ffffff';
+    context.fillStyle = PALETTE.background;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PALETTE } from '../../src/charts/palette.ts';
 import { axeViolations, freshPageEachCase, servedApp, screenshots } from './helpers.ts';
 
 describe('the Decisions tab on the MPS scenario', () => {
@@ -56,10 +57,13 @@ describe('the Decisions tab on the MPS scenario', () => {
   it('runs the sensitivity and shows bars under a title that states the finding', async () => {
     await runSensitivity();
     const chart = decisions().getByRole('figure');
-    const title = (await chart.locator('figcaption').textContent()) ?? '';
+    await chart.waitFor({ timeout: 90_000 });
+    const title = (await chart.getByRole('heading').textContent()) ?? '';
     expect(title).toMatch(/moves the mean .* most: from [\d,.]+ to [\d,.]+/);
-    await expect(chart.locator('rect.low').count()).resolves.toBeGreaterThan(3);
-    await expect(chart.locator('rect.high').count()).resolves.toBeGreaterThan(3);
+    const bars = (fill: string) => chart.locator(`svg rect[fill="${fill}"]`).count();
+    await expect(bars(PALETTE.blue)).resolves.toBeGreaterThan(3);
+    await expect(bars(PALETTE.vermillion)).resolves.toBeGreaterThan(3);
+    await chart.getByRole('button', { name: 'Show the numbers' }).click();
     const caption = decisions().getByRole('table', { name: /One-at-a-time sensitivity/ });
     await expect(caption.textContent()).resolves.toContain('50 replications');
   });

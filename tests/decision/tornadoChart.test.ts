@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Tornado, TornadoRow } from '../../src/decision/tornado.ts';
+import { niceDomain, tornadoChartSpec } from '../../src/decision/tornadoChart.ts';
+
+const row = (over: Partial<TornadoRow>): TornadoRow => ({
+  id: 'casesPerMonth',
+  label: 'Cases per month',
+  unit: 'cases',
+  lowSetting: '8',
+  highSetting: '12',
+  lowMean: 24,
+  highMean: 72,
+  swing: 48,
+  ...over,
+});
+
+const known: Tornado = {
+  metric: 'unexaminedSuspects',
+  seed: 's',
+  replications: 50,
+  baseMean: 48,
+  rows: [
+    row({}),
+    row({
+      id: 'hoursPerItem',
+      label: 'Hours per suspect',
+      unit: 'hours',
+      lowSetting: '20',
+      highSetting: '30',
+      lowMean: 36,
+      highMean: 60,
+      swing: 24,
+    }),
+  ],
+};
+
+describe('tornadoChartSpec', () => {
+  it('keeps the rows in order, each from its low mean to its high mean about the base', () => {
+    const spec = tornadoChartSpec(known);
+    expect(spec.rows.map((r) => [r.label, r.lowMean, r.highMean])).toEqual([
+      ['Cases per month', 24, 72],
+      ['Hours per suspect', 36, 60],
+    ]);
+    expect(spec.base).toEqual({ value: 48, label: 'base 48' });
+    expect(spec.rows[0]!.value).toBe('swing 48');
+    expect(spec.rows[0]!.note).toBe('low 8, high 12');
+  });
+
+  it('spans every mean and the base on whole ticks', () => {
+    expect(tornadoChartSpec(known).xDomain).toEqual([20, 75]);
+  });
+
+  it('states the finding as its title and names the metric in the axis and table', () => {
+    const spec = tornadoChartSpec(known);
+    expect(spec.title).toBe(
+      'Cases per month moves the mean suspects not examined for assets most: from 24 to 72 (base 48).',
+    );
+    expect(spec.xLabel).toBe('Mean suspects not examined for assets over the horizon');
+    expect(spec.table.caption).toContain('50 replications, seed "s"');
+    expect(spec.table.rows).toEqual([
+      ['Cases per month (cases)', '8', '12', '24', '72', '48'],
+      ['Hours per suspect (hours)', '20', '30', '36', '60', '24'],
+    ]);
+    expect(spec.table.columns).toHaveLength(spec.table.rows[0]!.length);
+  });
+
+  it('has an id for the export file that names the metric', () => {
+    expect(tornadoChartSpec(known).id).toBe('tornado-unexaminedSuspects');
+  });
+});
+
+describe('niceDomain', () => {
+  it('widens a single value so the scale is not flat', () => {
+    const [lo, hi] = niceDomain([50, 50]);
+    expect(lo).toBeLessThan(50);
+    expect(hi).toBeGreaterThan(50);
+  });
+
+  it('falls back to 0 to 1 with nothing finite to show', () => {
+    expect(niceDomain([Number.NaN])).toEqual([0, 1]);
+  });
+});

@@ -12,7 +12,7 @@ import { measureEngine } from './bench/engine.ts';
 import { measureMemory } from './bench/memory.ts';
 import { measureRandom } from './bench/random.ts';
 import { measureScaling } from './bench/scaling.ts';
-import { raiseInliningBudgets } from '../src/runner/inliningBudget.ts';
+import { raiseInliningBudgets } from '../src/runner/node/inliningBudget.ts';
 import { SETTLING_RUNS } from './bench/timing.ts';
 
 interface Row {
@@ -43,7 +43,7 @@ console.log(`Machine: ${machine}\n`);
 // engine; the browser cannot raise V8's budgets and runs at its defaults.
 raiseInliningBudgets();
 notes.push(
-  "Measured in Node, generators, samplers, the engine and the floor are compiled with V8's inlining budgets raised, as the command line's workers run them (src/runner/inliningBudget.ts); Chromium runs at V8's defaults.",
+  "Measured in Node, generators, samplers, the engine and the floor are compiled with V8's inlining budgets raised, as the command line's workers run them (src/runner/node/inliningBudget.ts); Chromium runs at V8's defaults.",
 );
 
 const random = measureRandom();

@@ -3,7 +3,7 @@ import { goalSeek } from '../../decision/goalSeek.ts';
 import { parseLever, formatLever } from '../../decision/levers.ts';
 import { tableText } from '../../decision/tableText.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
-import { createNodeRunner } from '../../runner/nodeRunner.ts';
+import { createNodeRunner } from '../../runner/node/nodeRunner.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
 import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LIMITS } from '../../scenario/limits.ts';
-import { createNodeRunner } from '../../runner/nodeRunner.ts';
+import { createNodeRunner } from '../../runner/node/nodeRunner.ts';
 import { choiceFlag, intFlag, parseArgs } from '../args.ts';
 import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { CliError } from '../cliError.ts';

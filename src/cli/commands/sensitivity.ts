@@ -2,7 +2,7 @@ import { parseMetric, evaluateWith } from '../../decision/evaluate.ts';
 import { formatNumber, tableText } from '../../decision/tableText.ts';
 import { tornado } from '../../decision/tornado.ts';
 import { TOTAL_METRICS } from '../../engine/metrics.ts';
-import { createNodeRunner } from '../../runner/nodeRunner.ts';
+import { createNodeRunner } from '../../runner/node/nodeRunner.ts';
 import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
 import { replicationsFlag, seedFlag, workersFlag } from '../runFlags.ts';
 import { UsageError } from '../cliError.ts';

@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { raiseInliningBudgets } from './inliningBudget.ts';
 import { nodeWorkerBundle } from './nodeWorkerBundle.ts';
-import { WorkerPool, type PoolOptions, type PoolWorker } from './pool.ts';
-import type { WorkerApi } from './workerApi.ts';
+import { WorkerPool, type PoolOptions, type PoolWorker } from '../pool.ts';
+import type { WorkerApi } from '../workerApi.ts';
 
 /** One worker thread as the pool runs it. */
 export function nodeWorker(): PoolWorker {

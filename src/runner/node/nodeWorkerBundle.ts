@@ -1,7 +1,7 @@
 import { buildSync, stop } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-const ENTRY = fileURLToPath(new URL('../../workers/node-simulation.worker.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../../workers/node-simulation.worker.ts', import.meta.url));
 
 let bundled: URL | undefined;
 

@@ -5,7 +5,7 @@
  * pairs (engine and floor on the same replication; one worker and all over runs of about the
  * same length), so load from elsewhere on a shared machine falls on both sides of a pair.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureBrowser } from './bench/browser.ts';
 import { measureEngine } from './bench/engine.ts';
@@ -141,8 +141,16 @@ const table = [
       `| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.target ? (r.met ? 'yes' : '**no**') : ''} |`,
   ),
 ].join('\n');
+const BENCHMARKS = new URL('../docs/benchmarks.md', import.meta.url);
+// Figures measured by hand sit under their own dated headings, which a new run keeps.
+const byHand = existsSync(BENCHMARKS)
+  ? readFileSync(BENCHMARKS, 'utf8')
+      .split(/^(?=## Measured by hand)/m)
+      .slice(1)
+      .join('')
+  : '';
 writeFileSync(
-  new URL('../docs/benchmarks.md', import.meta.url),
-  `# Benchmarks\n\nWritten by \`npm run bench\`. Machine: ${machine}.\n\n${table}\n\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
+  BENCHMARKS,
+  `# Benchmarks\n\nWritten by \`npm run bench\`. Machine: ${machine}.\n\n${table}\n\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}\n${byHand ? `\n${byHand}` : ''}`,
 );
 console.log('\nWritten to docs/benchmarks.md');

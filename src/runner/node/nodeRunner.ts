@@ -11,7 +11,7 @@ import type { WorkerApi } from '../workerApi.ts';
 export function nodeWorker(): PoolWorker & { readonly api: Remote<WorkerApi> } {
   raiseInliningBudgets();
   // A small young generation keeps each thread's memory low: with the inlining budgets raised,
-  // a replication makes well under a megabyte of garbage.
+  // a replication makes little garbage, so collecting it often costs little.
   const worker = new Worker(nodeWorkerBundle(), {
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });

@@ -5,14 +5,14 @@
  * pairs (engine and floor on the same replication; one worker and all over runs of about the
  * same length), so load from elsewhere on a shared machine falls on both sides of a pair.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureBrowser } from './bench/browser.ts';
 import { measureEngine } from './bench/engine.ts';
 import { measureMemory } from './bench/memory.ts';
 import { measureRandom } from './bench/random.ts';
 import { measureScaling } from './bench/scaling.ts';
-import { raiseInliningBudgets } from '../src/runner/inliningBudget.ts';
+import { raiseInliningBudgets } from '../src/runner/node/inliningBudget.ts';
 import { SETTLING_RUNS } from './bench/timing.ts';
 
 interface Row {
@@ -43,7 +43,7 @@ console.log(`Machine: ${machine}\n`);
 // engine; the browser cannot raise V8's budgets and runs at its defaults.
 raiseInliningBudgets();
 notes.push(
-  "Measured in Node, generators, samplers, the engine and the floor are compiled with V8's inlining budgets raised, as the command line's workers run them (src/runner/inliningBudget.ts); Chromium runs at V8's defaults.",
+  "Measured in Node, generators, samplers, the engine and the floor are compiled with V8's inlining budgets raised, as the command line's workers run them (src/runner/node/inliningBudget.ts); Chromium runs at V8's defaults.",
 );
 
 const random = measureRandom();
@@ -141,8 +141,16 @@ const table = [
       `| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.target ? (r.met ? 'yes' : '**no**') : ''} |`,
   ),
 ].join('\n');
+const BENCHMARKS = new URL('../docs/benchmarks.md', import.meta.url);
+// Figures measured by hand sit under their own dated headings, which a new run keeps.
+const byHand = existsSync(BENCHMARKS)
+  ? readFileSync(BENCHMARKS, 'utf8')
+      .split(/^(?=## Measured by hand)/m)
+      .slice(1)
+      .join('')
+  : '';
 writeFileSync(
-  new URL('../docs/benchmarks.md', import.meta.url),
-  `# Benchmarks\n\nWritten by \`npm run bench\`. Machine: ${machine}.\n\n${table}\n\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
+  BENCHMARKS,
+  `# Benchmarks\n\nWritten by \`npm run bench\`. Machine: ${machine}.\n\n${table}\n\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}\n${byHand ? `\n${byHand}` : ''}`,
 );
 console.log('\nWritten to docs/benchmarks.md');

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { createNodeRunner, nodeWorker } from '../../src/runner/nodeRunner.ts';
+import { createNodeRunner, nodeWorker } from '../../src/runner/node/nodeRunner.ts';
 import { benchScenarios } from './engine.ts';
 import { chunkSlowdown, runsOf, scalingRates } from './timing.ts';
 

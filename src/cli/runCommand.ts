@@ -1,6 +1,6 @@
 import { evaluateWith, type Evaluate } from '../decision/evaluate.ts';
 import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
-import { createNodeRunner } from '../runner/nodeRunner.ts';
+import { createNodeRunner } from '../runner/node/nodeRunner.ts';
 import type { Runner } from '../runner/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { CliIo } from './io.ts';

@@ -5,12 +5,6 @@ import { compileModel, type Model } from '../engine/model.ts';
 import { Workspace } from '../engine/replicate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-/**
- * A failure a test can ask a worker to suffer on its next chunk: `crash` throws an uncaught
- * error (the worker dies as if the engine had a bug), `hang` never answers.
- */
-export type InjectedFault = 'crash' | 'hang';
-
 /** Most replications a warm-up runs, however fast they are. */
 const WARM_UP_MAX_REPLICATIONS = 200;
 
@@ -22,11 +16,11 @@ function sent(result: ChunkResult): ChunkResult {
 
 /**
  * What a simulation worker exposes. The scenario is compiled once per run and its Workspace
- * reused for every chunk; only the latest run is kept because a pool runs one request at a time.
+ * reused for every chunk; only the latest run is kept because a pool lends a worker to one run
+ * at a time.
  */
 export function createWorkerApi() {
   let current: { runId: number; model: Model; ws: Workspace } | undefined;
-  let fault: InjectedFault | undefined;
 
   return {
     prepare(runId: number, scenario: Scenario): void {
@@ -35,16 +29,6 @@ export function createWorkerApi() {
     },
 
     runChunk(runId: number, seed: string, start: number, count: number): Promise<ChunkResult> {
-      if (fault !== undefined) {
-        const kind = fault;
-        fault = undefined;
-        if (kind === 'crash') {
-          setTimeout(() => {
-            throw new Error(`Injected crash at replication ${start}.`);
-          });
-        }
-        return new Promise<ChunkResult>(() => {});
-      }
       if (current?.runId !== runId) {
         return Promise.reject(new Error(`This worker was not prepared for run ${runId}.`));
       }
@@ -76,11 +60,6 @@ export function createWorkerApi() {
         count = Math.min(2 * count, Math.floor(left / each), WARM_UP_MAX_REPLICATIONS - done);
       }
       return sent(result);
-    },
-
-    /** For tests only: arms a fault for this worker's next chunk. */
-    injectFault(kind: InjectedFault): void {
-      fault = kind;
     },
   };
 }

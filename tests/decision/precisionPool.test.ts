@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runnerRange, runUntilPrecise } from '../../src/decision/precision.ts';
-import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
+import { createNodeRunner } from '../../src/runner/node/nodeRunner.ts';
 import { tinyScenario } from './tinyScenario.ts';
 
 const scenario = tinyScenario({ casesPerMonth: { dist: 'poisson', mean: 10 }, inPost: 2 });

@@ -1,29 +1,25 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
-import { modelLayout } from '../../src/engine/model.ts';
-import { createNodeRunner, nodeWorker } from '../../src/runner/nodeRunner.ts';
-import {
-  CHUNKS_AHEAD_PER_WORKER,
-  CHUNKS_IN_FLIGHT,
-  WARM_UP_MS,
-  WARM_UP_PIECE_MS,
-  WorkerPool,
-  type PoolOptions,
-  type PoolWorker,
-} from '../../src/runner/pool.ts';
-import { createWorkerApi } from '../../src/runner/workerApi.ts';
+import { createNodeRunner, nodeWorker } from '../../src/runner/node/nodeRunner.ts';
+import { WorkerPool, type PoolOptions, type WorkerFactory } from '../../src/runner/pool.ts';
+import { CHUNKS_AHEAD_PER_WORKER, CHUNKS_IN_FLIGHT } from '../../src/runner/poolRun.ts';
 import { RunCancelled, RunFailed, type RunProgress } from '../../src/runner/runner.ts';
+import { WARM_UP_MS, WARM_UP_PIECE_MS } from '../../src/runner/warmUp.ts';
+import { createWorkerApi } from '../../src/runner/workerApi.ts';
+import { fakeWorkers, nextTurn } from './fakeWorkers.ts';
+import { faultyWorkers, type Fault } from './faultyWorkers.ts';
 import { smallScenario } from './smallScenario.ts';
 
-// Each test starts Node worker threads, which compile TypeScript as they load: seconds on a busy machine.
+// Each test starts Node worker threads, which load their code as they start: seconds on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 const scenario = smallScenario();
 const SEED = 'pool-test';
+const OTHER_SEED = 'another seed';
 const REPLICATIONS = 150;
-const reference = JSON.stringify(
-  runScenario(scenario, { seed: SEED, replications: REPLICATIONS }).summary(),
-);
+const summaryOf = (seed: string) =>
+  JSON.stringify(runScenario(scenario, { seed, replications: REPLICATIONS }).summary());
+const reference = summaryOf(SEED);
 
 const pools: WorkerPool[] = [];
 function pool(options: Parameters<typeof createNodeRunner>[0]): WorkerPool {
@@ -35,12 +31,12 @@ afterAll(() => {
   for (const p of pools) p.dispose();
 });
 
-/** A pool of Node workers that counts the workers it starts and ends. */
-function countedPool(options: Omit<PoolOptions, 'size'> & { size: number }) {
+/** A pool of workers from `factory` (Node workers by default) that counts those it starts and ends. */
+function countedPool(options: PoolOptions, factory: WorkerFactory = nodeWorker) {
   const counts = { spawned: 0, terminated: 0 };
   const created = new WorkerPool(() => {
     counts.spawned++;
-    const worker = nodeWorker();
+    const worker = factory();
     return {
       ...worker,
       terminate() {
@@ -86,8 +82,23 @@ describe('the Node worker pool', () => {
 
   it('gives different results for different seeds', async () => {
     const runner = pool({ size: 2 });
-    const other = await runner.run({ scenario, seed: 'another seed', replications: REPLICATIONS });
+    const other = await runner.run({ scenario, seed: OTHER_SEED, replications: REPLICATIONS });
     expect(JSON.stringify(other.summary())).not.toBe(reference);
+  });
+
+  it('runs two requests at once, each giving its in-thread summary, and keeps only its size of workers after', async () => {
+    const { runner, counts } = countedPool({ size: 2 });
+    const [first, second] = await Promise.all([
+      runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 10 }),
+      runner.run({ scenario, seed: OTHER_SEED, replications: REPLICATIONS, chunkSize: 10 }),
+    ]);
+    expect(JSON.stringify(first.summary())).toBe(reference);
+    expect(JSON.stringify(second.summary())).toBe(summaryOf(OTHER_SEED));
+    // Each run had two workers of its own; the two beyond the pool's size ended with the runs.
+    expect(counts).toEqual({ spawned: 4, terminated: 2 });
+    const again = await runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
+    expect(JSON.stringify(again.summary())).toBe(reference);
+    expect(counts.spawned).toBe(4);
   });
 
   it('rejects with RunCancelled when aborted, ending its busy workers, and runs again afterwards', async () => {
@@ -124,14 +135,13 @@ describe('the Node worker pool', () => {
     ).rejects.toBeInstanceOf(RunCancelled);
   });
 
-  it.each([
-    ['crashes', { chunk: 1, fault: 'crash', times: 1 }],
-    ['stops answering', { chunk: 2, fault: 'hang', times: 1 }],
-    ['crashes on the last chunk', { chunk: 2, fault: 'crash', times: 1 }],
-  ] as const)(
-    'replaces a worker that %s, reruns its chunk and still gives the same results',
-    async (_, faults) => {
-      const { runner, counts } = countedPool({ size: 2, minHangMs: 1000, faults });
+  it.each<[string, Fault]>([
+    ['in the middle of a run', { at: 50, kind: 'crash', times: 1 }],
+    ['on the last chunk', { at: 100, kind: 'crash', times: 1 }],
+  ])(
+    'replaces a worker that crashes %s, reruns its chunk and still gives the same results',
+    async (_, fault) => {
+      const { runner, counts } = countedPool({ size: 2 }, faultyWorkers(nodeWorker, fault));
       const aggregate = await runner.run({
         scenario,
         seed: SEED,
@@ -139,34 +149,25 @@ describe('the Node worker pool', () => {
         chunkSize: 50,
       });
       expect(JSON.stringify(aggregate.summary())).toBe(reference);
-      expect(counts).toEqual({ spawned: 3, terminated: 1 });
+      // The crashed worker was ended; its chunk ran again on a new one or on one left idle.
+      expect(counts.terminated).toBe(1);
+      expect(counts.spawned).toBeLessThanOrEqual(3);
     },
   );
 
-  it('fails the run with RunFailed naming scenario and seed when a chunk hangs twice', async () => {
-    const { runner } = countedPool({
-      size: 2,
-      minHangMs: 500,
-      faults: { chunk: 1, fault: 'hang', times: 2 },
-    });
+  it('fails the run with RunFailed naming scenario and seed when a chunk crashes twice', async () => {
+    const { runner } = countedPool(
+      { size: 2 },
+      faultyWorkers(nodeWorker, { at: 0, kind: 'crash', times: 2 }),
+    );
     const failed = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 });
     const error = (await failed.catch((e: unknown) => e)) as RunFailed;
     expect(error).toBeInstanceOf(RunFailed);
-    expect(error.message).toContain(scenario.name);
-    expect(error.message).toContain(SEED);
-    expect(error.message).toContain('replications 50–99');
-    expect(error.message).toContain('did not answer within');
-  });
-
-  it('fails the run with RunFailed naming scenario and seed when a chunk crashes twice', async () => {
-    const runner = pool({ size: 2, faults: { chunk: 0, fault: 'crash', times: 2 } });
-    const failed = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 });
-    await expect(failed).rejects.toBeInstanceOf(RunFailed);
-    const error = (await failed.catch((e: unknown) => e)) as RunFailed;
     expect(error.scenarioName).toBe(scenario.name);
     expect(error.seed).toBe(SEED);
     expect(error.message).toContain(scenario.name);
     expect(error.message).toContain(SEED);
+    expect(error.message).toContain('replications 0–49');
     expect(error.message).toContain('Injected crash');
   });
 
@@ -199,48 +200,17 @@ describe('the Node worker pool', () => {
   });
 });
 
-describe('the pool with workers that answer later', () => {
-  /**
-   * Workers running the real engine in this thread, answering a chunk starting at replication
-   * `start` after `delayMs(start)` milliseconds (5 by default).
-   */
-  function slowWorkers(delayMs: (start: number) => number = () => 5) {
-    const held = { now: 0, most: 0, asked: 0, spawned: 0, terminated: 0 };
-    const factory = (): PoolWorker => {
-      held.spawned++;
-      const real = createWorkerApi();
-      const api = {
-        prepare: async (runId: number, s: typeof scenario) => real.prepare(runId, s),
-        injectFault: async (kind: 'crash' | 'hang') => real.injectFault(kind),
-        runChunk: (runId: number, seed: string, start: number, count: number) => {
-          held.now++;
-          held.asked++;
-          held.most = Math.max(held.most, held.now);
-          return new Promise((resolve) =>
-            setTimeout(() => {
-              held.now--;
-              resolve(real.runChunk(runId, seed, start, count));
-            }, delayMs(start)),
-          );
-        },
-      };
-      return {
-        api: api as unknown as PoolWorker['api'],
-        died: new Promise(() => {}),
-        terminate() {
-          held.terminated++;
-        },
-      };
-    };
-    return { held, factory };
-  }
+describe('the pool with workers that answer when told', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('merges chunks in replication order, so every partial result is the first replications of the run', async () => {
-    // The first chunk is slow, so the chunks after it finish first and must wait for it.
-    const { factory } = slowWorkers((start) => (start === 0 ? 80 : 2));
+    // The first chunk is held, so the chunks after it finish first and must wait for it.
+    const { factory, quiet, release } = fakeWorkers((start) => start === 0);
     const runner = new WorkerPool(factory, { size: 3 });
     const partials: { n: number; values: Float64Array; summary: string }[] = [];
-    const aggregate = await runner.run(
+    const running = runner.run(
       { scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 10 },
       {
         onPartial: (partial) =>
@@ -251,8 +221,11 @@ describe('the pool with workers that answer later', () => {
           }),
       },
     );
-    expect(JSON.stringify(aggregate.summary())).toBe(reference);
-    // Chunks that finished while the first ran were held back, then merged together.
+    await quiet();
+    expect(partials).toEqual([]);
+    release();
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+    // The chunks that finished while the first was held waited for it, then merged together.
     expect(partials.length).toBeLessThan(REPLICATIONS / 10);
     for (const { n, values, summary } of partials) {
       const shorter = runScenario(scenario, { seed: SEED, replications: n });
@@ -261,33 +234,95 @@ describe('the pool with workers that answer later', () => {
     }
   });
 
-  it('goes no further ahead of a slow chunk than CHUNKS_AHEAD_PER_WORKER per worker, and progress counts what is merged', async () => {
+  it('goes no further ahead of a held chunk than CHUNKS_AHEAD_PER_WORKER per worker, and progress counts what is merged', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
     const lanes = 2;
-    let askedBeforeFirst = -1;
-    const { held, factory } = slowWorkers((start) => {
-      if (start !== 0) return 1;
-      setTimeout(() => (askedBeforeFirst = held.asked), 190);
-      return 200;
-    });
+    const { counts, factory, quiet, release } = fakeWorkers((start) => start === 0);
     const runner = new WorkerPool(factory, { size: lanes });
     const progress: RunProgress[] = [];
-    const aggregate = await runner.run(
+    const running = runner.run(
       { scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 5 },
       { onProgress: (p) => progress.push(p) },
     );
-    expect(JSON.stringify(aggregate.summary())).toBe(reference);
-    // While the first chunk ran, the other worker went as far ahead as allowed, and no further.
-    expect(askedBeforeFirst).toBe(lanes * CHUNKS_AHEAD_PER_WORKER);
-    expect(held.asked).toBe(REPLICATIONS / 5);
-    // Nothing was merged, so no progress was counted, until the first chunk was in.
-    const before = progress.filter((p) => p.elapsedMs < 150);
-    expect(before.length).toBeGreaterThan(0);
-    expect(before.every((p) => p.done === 0)).toBe(true);
+    await quiet();
+    // While the first chunk is out, the other worker has gone as far ahead as allowed, no further.
+    expect(counts.asked).toBe(lanes * CHUNKS_AHEAD_PER_WORKER);
+    // Chunks are done but none merged, so a second of progress reports counts none of them.
+    vi.advanceTimersByTime(1000);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((p) => p.done === 0)).toBe(true);
+    release();
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+    expect(counts.asked).toBe(REPLICATIONS / 5);
     expect(progress.at(-1)!.done).toBe(REPLICATIONS);
   });
 
+  const MIN_HANG_MS = 1000;
+
+  /**
+   * Runs on workers that suffer `fault`, letting MIN_HANG_MS pass whenever nothing is left to
+   * answer but hung chunks, until the run ends.
+   */
+  async function runHanging(fault: Fault) {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
+    });
+    const fake = fakeWorkers();
+    const runner = new WorkerPool(faultyWorkers(fake.factory, fault), {
+      size: 2,
+      minHangMs: MIN_HANG_MS,
+    });
+    let ended = false;
+    const running = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 });
+    running.then(
+      () => (ended = true),
+      () => (ended = true),
+    );
+    while (!ended) {
+      await fake.quiet();
+      vi.advanceTimersByTime(MIN_HANG_MS);
+    }
+    return { running, counts: fake.counts };
+  }
+
+  it('replaces a worker that stops answering, reruns its chunk and still gives the same results', async () => {
+    const { running, counts } = await runHanging({ at: 50, kind: 'hang', times: 1 });
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+    // The hung worker was ended; its chunk ran again on another.
+    expect(counts).toMatchObject({ terminated: 1, asked: REPLICATIONS / 50 });
+  });
+
+  it('fails the run with RunFailed naming scenario and seed when a chunk hangs twice', async () => {
+    const { running } = await runHanging({ at: 50, kind: 'hang', times: 2 });
+    const error = (await running.catch((e: unknown) => e)) as RunFailed;
+    expect(error).toBeInstanceOf(RunFailed);
+    expect(error.message).toContain(scenario.name);
+    expect(error.message).toContain(SEED);
+    expect(error.message).toContain('replications 50–99');
+    expect(error.message).toContain(`did not answer within ${MIN_HANG_MS} ms`);
+  });
+
+  it('runs two requests at once on workers of their own, and cancelling one leaves the other whole', async () => {
+    const { counts, factory, quiet, release } = fakeWorkers((start) => start === 0);
+    const runner = new WorkerPool(factory, { size: 2 });
+    const controller = new AbortController();
+    const cancelled = runner.run(
+      { scenario, seed: OTHER_SEED, replications: REPLICATIONS, chunkSize: 10 },
+      { signal: controller.signal },
+    );
+    const kept = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 10 });
+    await quiet();
+    expect(counts.spawned).toBe(4);
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(RunCancelled);
+    expect(counts.terminated).toBe(2);
+    release();
+    expect(JSON.stringify((await kept).summary())).toBe(reference);
+    expect(counts).toMatchObject({ spawned: 4, terminated: 2 });
+  });
+
   it('keeps the workers a run has when resized during it, and ends the extra one after', async () => {
-    const { held, factory } = slowWorkers();
+    const { counts, factory } = fakeWorkers();
     const runner = new WorkerPool(factory, { size: 2 });
     const running = runner.run({
       scenario,
@@ -295,19 +330,20 @@ describe('the pool with workers that answer later', () => {
       replications: REPLICATIONS,
       chunkSize: 10,
     });
+    await nextTurn();
     runner.resize(1);
-    expect(held.terminated).toBe(0);
+    expect(counts.terminated).toBe(0);
     expect(JSON.stringify((await running).summary())).toBe(reference);
-    expect(held).toMatchObject({ spawned: 2, terminated: 1 });
+    expect(counts).toMatchObject({ spawned: 2, terminated: 1 });
     expect(runner.poolSize).toBe(1);
-    held.most = 0;
+    counts.most = 0;
     const again = await runner.run({ scenario, seed: SEED, replications: 30, chunkSize: 10 });
     expect(again.replications).toBe(30);
-    expect(held).toMatchObject({ spawned: 2, most: CHUNKS_IN_FLIGHT });
+    expect(counts).toMatchObject({ spawned: 2, most: CHUNKS_IN_FLIGHT });
   });
 
   it('hands a worker its next chunk before the last one is back, never more than two, with the same results', async () => {
-    const { held, factory } = slowWorkers();
+    const { counts, factory } = fakeWorkers();
     const runner = new WorkerPool(factory, { size: 1 });
     const aggregate = await runner.run({
       scenario,
@@ -315,13 +351,13 @@ describe('the pool with workers that answer later', () => {
       replications: REPLICATIONS,
       chunkSize: 10,
     });
-    expect(held.asked).toBe(REPLICATIONS / 10);
-    expect(held.most).toBe(CHUNKS_IN_FLIGHT);
+    expect(counts.asked).toBe(REPLICATIONS / 10);
+    expect(counts.most).toBe(CHUNKS_IN_FLIGHT);
     expect(JSON.stringify(aggregate.summary())).toBe(reference);
   });
 
   it('gives the same results on three workers, each holding at most two chunks', async () => {
-    const { held, factory } = slowWorkers();
+    const { counts, factory } = fakeWorkers();
     const runner = new WorkerPool(factory, { size: 3 });
     const aggregate = await runner.run({
       scenario,
@@ -329,41 +365,43 @@ describe('the pool with workers that answer later', () => {
       replications: REPLICATIONS,
       chunkSize: 7,
     });
-    expect(held.most).toBeLessThanOrEqual(3 * CHUNKS_IN_FLIGHT);
+    expect(counts.most).toBeLessThanOrEqual(3 * CHUNKS_IN_FLIGHT);
     expect(JSON.stringify(aggregate.summary())).toBe(reference);
   });
 });
 
 describe('warming the pool', () => {
   /**
-   * Workers that record how long each warm-up was asked to last and take that long; the empty
-   * ones wait for `release`.
+   * Workers that record how long each warm-up was asked to last. The empty ones wait for
+   * `release()`; the others answer on the next turn, or, if `stepped`, when `step()` is called.
    */
-  function recordingWorkers() {
+  function recordingWorkers(stepped = false) {
     const asked: number[] = [];
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const factory = (): PoolWorker => {
+    const steps: (() => void)[] = [];
+    const step = () => {
+      for (const go of steps.splice(0)) go();
+    };
+    const factory = (): ReturnType<WorkerFactory> => {
       const real = createWorkerApi();
-      const api = {
-        prepare: async (runId: number, s: typeof scenario) => real.prepare(runId, s),
-        runChunk: (runId: number, seed: string, start: number, count: number) =>
-          real.runChunk(runId, seed, start, count),
-        warmUp: async (s: typeof scenario, milliseconds: number) => {
-          asked.push(milliseconds);
-          if (milliseconds === 0) await released;
-          // A piece of warm-up takes its time, as a worker's would.
-          else await new Promise((resolve) => setTimeout(resolve, milliseconds));
-          return real.warmUp(s, 0);
-        },
-      };
       return {
-        api: api as unknown as PoolWorker['api'],
+        api: {
+          prepare: async (runId, s) => real.prepare(runId, s),
+          runChunk: (runId, seed, start, count) => real.runChunk(runId, seed, start, count),
+          warmUp: async (s, milliseconds) => {
+            asked.push(milliseconds);
+            if (milliseconds === 0) await released;
+            else if (stepped) await new Promise<void>((go) => steps.push(go));
+            else await nextTurn();
+            return real.warmUp(s, 0);
+          },
+        },
         died: new Promise(() => {}),
         terminate() {},
       };
     };
-    return { asked, release, factory };
+    return { asked, release, step, factory };
   }
 
   it('has each worker send back an empty warm-up before it warms up for WARM_UP_MS, in pieces', async () => {
@@ -377,18 +415,21 @@ describe('warming the pool', () => {
     );
   });
 
-  it('stops warming up when a run begins, with the same results', async () => {
-    const { asked, release, factory } = recordingWorkers();
+  it('stops warming up for good when a run begins, with the same results', async () => {
+    const { asked, release, step, factory } = recordingWorkers(true);
     const runner = new WorkerPool(factory, { size: 2 });
     runner.warm(smallScenario());
     release();
-    await vi.waitFor(() => expect(asked.length).toBeGreaterThan(2));
+    await nextTurn();
+    step();
+    await nextTurn();
+    expect(asked).toEqual([0, 0, ...Array<number>(4).fill(WARM_UP_PIECE_MS)]);
     const running = runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
-    const atStart = asked.length;
     expect(JSON.stringify((await running).summary())).toBe(reference);
-    // At most the piece each worker was asked for before the run began is still to come.
-    expect(asked.length).toBeLessThanOrEqual(atStart + 2);
-    expect(asked.length).toBeLessThan(2 + (2 * WARM_UP_MS) / WARM_UP_PIECE_MS);
+    // The pieces asked for before the run began finish, and no more are asked for, even after it.
+    step();
+    await nextTurn();
+    expect(asked).toHaveLength(6);
   });
 
   it('leaves the long warm-up out when a run begins first, with the same results', async () => {
@@ -400,19 +441,14 @@ describe('warming the pool', () => {
     expect(JSON.stringify((await running).summary())).toBe(reference);
     expect(asked).toEqual([0, 0]);
   });
-});
 
-describe('createWorkerApi', () => {
-  it('warms up on one scenario without touching the run it is prepared for', async () => {
-    const cold = createWorkerApi();
-    cold.prepare(1, scenario);
-    const expected = await cold.runChunk(1, SEED, 10, 5);
-    const warmed = createWorkerApi();
-    warmed.prepare(1, scenario);
-    expect(warmed.warmUp(smallScenario(), 0).count).toBe(0);
-    const warm = warmed.warmUp(smallScenario(), 20);
-    expect(warm.count).toBeGreaterThanOrEqual(1);
-    expect(warm.totals.length).toBe(warm.count * modelLayout(smallScenario()).totalNames.length);
-    expect(await warmed.runChunk(1, SEED, 10, 5)).toEqual(expected);
+  it('starts only the workers it lacks, and runs on those', async () => {
+    const { counts, factory } = fakeWorkers();
+    const runner = new WorkerPool(factory, { size: 2 });
+    runner.warm();
+    runner.warm();
+    expect(counts.spawned).toBe(2);
+    await runner.run({ scenario, seed: SEED, replications: 30, chunkSize: 10 });
+    expect(counts.spawned).toBe(2);
   });
 });

@@ -4,7 +4,7 @@ import type { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
 import { amountSampler, countSampler } from '../../src/engine/random/sampler.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
-import { createNodeRunner } from '../../src/runner/nodeRunner.ts';
+import { createNodeRunner } from '../../src/runner/node/nodeRunner.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
 import { expectedMean } from '../../src/scenario/distributionMoments.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';

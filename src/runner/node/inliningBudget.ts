@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
  * generator) called from large ones, such as the loop that draws a month's demand. Past the
  * default budgets V8 calls them instead of inlining them, and every number a call returns is
  * then a new heap number. The young-generation collections of that garbage run on V8's helper
- * threads, which take the cores the other workers need (docs/runner.md gives the figures).
+ * threads, which take the cores the other workers need (docs/benchmarks.md gives the figures).
  */
 export const INLINING_FLAGS = [
   '--max-inlined-bytecode-size=1000',

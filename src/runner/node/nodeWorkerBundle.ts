@@ -1,17 +1,16 @@
 import { buildSync, stop } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-const ENTRY = fileURLToPath(new URL('../../workers/node-simulation.worker.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../../workers/node-simulation.worker.ts', import.meta.url));
 
 let bundled: URL | undefined;
 
 /**
  * The Node worker's code, bundled into one module, as a `data:` URL a worker thread can load.
- * Node cannot load TypeScript by itself; compiling it in each worker (with tsx's loader, on a
- * loader thread of its own) cost about 25 MB and an extra thread per worker, where a bundled
- * worker costs about 10 MB. Built once per process, in about 50 ms, by the esbuild that tsx
- * compiles the rest of the command line with; the tests check that its results match the
- * engine's in this thread bit for bit.
+ * Node cannot load TypeScript by itself, and compiling it in each worker (with tsx's loader, on
+ * a loader thread of its own) would cost every worker memory and a thread (docs/benchmarks.md).
+ * Built once per process by the esbuild that tsx compiles the rest of the command line with;
+ * the tests check that its results match the engine's in this thread bit for bit.
  */
 export function nodeWorkerBundle(): URL {
   if (bundled) return bundled;
@@ -34,7 +33,7 @@ export function nodeWorkerBundle(): URL {
     });
   } finally {
     // buildSync runs esbuild from a worker thread of its own, kept for later calls; ended now,
-    // it gives back about 20 MB for the rest of the run. stop() also ends esbuild's service for
+    // its memory is free for the rest of the run. stop() also ends esbuild's service for
     // asynchronous calls in this thread; either starts again by itself on the next call.
     void stop();
   }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { INLINING_FLAGS } from '../../src/runner/inliningBudget.ts';
+import { INLINING_FLAGS } from '../../../src/runner/node/inliningBudget.ts';
 
 describe('INLINING_FLAGS', () => {
   it('are flags this Node’s V8 knows and lets a running process set', () => {

@@ -27,7 +27,7 @@ beforeEach(() => {
 
 describe('nodeWorkerBundle', () => {
   it('builds the worker once per process and ends the build thread after it', async () => {
-    const { nodeWorkerBundle } = await import('../../src/runner/nodeWorkerBundle.ts');
+    const { nodeWorkerBundle } = await import('../../../src/runner/node/nodeWorkerBundle.ts');
     const url = nodeWorkerBundle();
     expect(url.protocol).toBe('data:');
     expect(decodeURIComponent(url.href)).toContain('expose');
@@ -38,7 +38,7 @@ describe('nodeWorkerBundle', () => {
 
   it('reports a failed build as itself, on one line, and still ends the build thread', async () => {
     failBuild = true;
-    const { nodeWorkerBundle } = await import('../../src/runner/nodeWorkerBundle.ts');
+    const { nodeWorkerBundle } = await import('../../../src/runner/node/nodeWorkerBundle.ts');
     expect(() => nodeWorkerBundle()).toThrow(
       /^The simulation workers' code could not be built \(Could not resolve "engine.ts"\)\.$/,
     );

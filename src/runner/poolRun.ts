@@ -1,0 +1,260 @@
+import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
+import type { ChunkResult } from '../engine/chunk.ts';
+import { modelLayout } from '../engine/model.ts';
+import { chunkPlan } from './chunkPlan.ts';
+import { OrderedMerge } from './orderedMerge.ts';
+import { ProgressClock } from './progressClock.ts';
+import { RunCancelled, RunFailed, type RunOptions, type RunRequest } from './runner.ts';
+import type { WorkerSlot } from './workerSlot.ts';
+
+export const DEFAULT_MIN_HANG_MS = 30_000;
+export const HANG_FACTOR = 20;
+/** Time a new worker gets to start (load its code) and compile the scenario. */
+export const STARTUP_MS = 30_000;
+/** A chunk is tried this many times, each on a fresh worker, before the run fails. */
+export const MAX_ATTEMPTS = 2;
+/** Chunks a worker holds at once: the one it is running and the next. */
+export const CHUNKS_IN_FLIGHT = 2;
+/**
+ * How far ahead of the first chunk not yet merged the workers may go, in chunks per worker. A
+ * chunk that runs long (or hangs until it is rerun) holds back the merging of every later one;
+ * this bounds the results kept waiting meanwhile, and the work merged at once when it is in.
+ */
+export const CHUNKS_AHEAD_PER_WORKER = 4;
+
+/** Where a run gets its workers and gives them back. */
+export interface WorkerLender {
+  /** A live worker for this run alone until it is given back. */
+  lease(): WorkerSlot;
+  /** Takes back a worker the run is done with, alive or ended. */
+  release(slot: WorkerSlot): void;
+}
+
+/** A chunk a lane has taken, with the worker's answer once the worker has been asked for it. */
+interface QueuedChunk {
+  index: number;
+  answer?: Promise<ChunkResult>;
+}
+
+/**
+ * One run on a pool's workers: its chunks (from chunkPlan, independent of the pool size) are
+ * shared among `lanes` lanes, each with a worker of its own, and merged in replication order
+ * whatever order they finish in, so any number of lanes gives the same result as runScenario,
+ * and the same partial results at every point of a run.
+ *
+ * A worker that dies or hangs is ended and its lane takes a fresh one, which runs the chunk
+ * again; a chunk that fails MAX_ATTEMPTS times fails the run. Halting (a cancel, a failure) ends
+ * the run's busy workers at once.
+ */
+export class PoolRun {
+  private readonly chunks: [number, number][];
+  /** Chunks not yet taken by a lane, by plan index, lowest first. */
+  private readonly pending: number[];
+  private readonly attempts: number[];
+  /** Workers the run uses at once. */
+  private readonly lanes: number;
+  private readonly aggregate: RunAggregate;
+  private readonly merge: OrderedMerge<ChunkResult>;
+  private readonly clock: ProgressClock;
+  private slowestChunkMs = 0;
+  /** Aborted, with the reason, when the run halts; lanes waiting on a worker stop waiting. */
+  private readonly stop = new AbortController();
+  /** Workers the run holds now. */
+  private readonly busy = new Set<WorkerSlot>();
+  /** Called after chunks are merged, so lanes waiting to go ahead look again. */
+  private readonly onMerge = new Set<() => void>();
+
+  constructor(
+    /** Unique within the pool: tells a worker which run it is prepared for. */
+    readonly id: number,
+    private readonly request: RunRequest,
+    private readonly options: RunOptions,
+    poolSize: number,
+    private readonly workers: WorkerLender,
+    private readonly minHangMs = DEFAULT_MIN_HANG_MS,
+  ) {
+    this.chunks = chunkPlan(request);
+    this.pending = this.chunks.map((_, i) => i);
+    this.attempts = this.chunks.map(() => 0);
+    this.lanes = Math.min(poolSize, this.chunks.length);
+    this.aggregate = new RunAggregate(modelLayout(request.scenario), request.replications);
+    this.merge = new OrderedMerge(Math.max(1, this.lanes) * CHUNKS_AHEAD_PER_WORKER);
+    this.clock = new ProgressClock(request.replications, options.onProgress);
+  }
+
+  get halted(): boolean {
+    return this.stop.signal.aborted;
+  }
+
+  /** Runs every chunk; rejects with the reason the run halted, if it did. */
+  async done(): Promise<RunAggregate> {
+    const { signal } = this.options;
+    const onAbort = () => this.halt(new RunCancelled());
+    signal?.addEventListener('abort', onAbort);
+    const stopped = new Promise<never>((_, reject) =>
+      this.stop.signal.addEventListener('abort', () => reject(this.stop.signal.reason)),
+    );
+    let finished = false;
+    try {
+      if (signal?.aborted) throw new RunCancelled();
+      await Promise.race([
+        Promise.all(Array.from({ length: this.lanes }, () => this.lane())),
+        stopped,
+      ]);
+      finished = true;
+      return this.aggregate;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.clock.stop(finished);
+    }
+  }
+
+  /** Stops the run with `error`, ending its busy workers at once rather than after their chunks. */
+  halt(error: Error): void {
+    if (this.halted) return;
+    for (const slot of this.busy) {
+      slot.terminate();
+      this.workers.release(slot);
+    }
+    this.busy.clear();
+    this.stop.abort(error);
+  }
+
+  /**
+   * Runs chunks on one worker until none are left or the run halts. The worker is handed its
+   * next chunk before it finishes the one it is on, so it never waits for the page to merge a
+   * result and answer; near the end of a run, when chunks are scarce, it takes one at a time so
+   * no worker sits idle while another holds two.
+   */
+  private async lane(): Promise<void> {
+    let slot: WorkerSlot | undefined;
+    /** This lane's chunks, oldest first. */
+    let queued: QueuedChunk[] = [];
+    try {
+      while (!this.halted) {
+        while (
+          queued.length < CHUNKS_IN_FLIGHT &&
+          (queued.length === 0 || this.pending.length >= this.lanes)
+        ) {
+          const index = this.pending[0];
+          if (index === undefined || !this.merge.mayStart(index)) break;
+          this.pending.shift();
+          queued.push({ index });
+        }
+        const head = queued[0];
+        if (!head) {
+          if (this.pending.length === 0) return;
+          // Too far ahead of a chunk still running elsewhere: wait for it to be merged.
+          await this.nextMerge();
+          continue;
+        }
+        if (!slot?.alive) {
+          // A worker that died between chunks answers nothing more: what it was asked goes again.
+          if (slot) this.giveBack(slot);
+          for (const entry of queued) entry.answer = undefined;
+          slot = this.workers.lease();
+          this.busy.add(slot);
+        }
+        let result: ChunkResult;
+        let startedMs: number;
+        try {
+          await this.ask(slot, queued);
+          startedMs = performance.now();
+          const hangMs = Math.max(this.minHangMs, HANG_FACTOR * this.slowestChunkMs);
+          result = await slot.guard(head.answer!, hangMs, this.stop.signal);
+        } catch (error) {
+          if (this.halted || !this.retire(slot, head.index, error)) return;
+          slot = undefined;
+          // Everything this worker held goes back, the failed chunk first, for a fresh worker.
+          this.pending.unshift(...queued.map((entry) => entry.index));
+          queued = [];
+          continue;
+        }
+        if (this.halted) return;
+        queued.shift();
+        this.slowestChunkMs = Math.max(this.slowestChunkMs, performance.now() - startedMs);
+        this.take(head.index, result);
+      }
+    } finally {
+      if (slot) this.giveBack(slot);
+    }
+  }
+
+  /**
+   * Merges chunk `index` once every chunk before it is in, with any later ones it was holding
+   * back, so what a run has merged is always its first replications: partial results (live, or
+   * kept from a cancelled or failed run) are exactly those of a shorter run with the same seed,
+   * and pair replication by replication with another run's. Progress counts what is merged, so
+   * it agrees with the results.
+   */
+  private take(index: number, result: ChunkResult): void {
+    const released = this.merge.put(index, result);
+    if (released.length === 0) return;
+    for (const chunk of released) {
+      this.aggregate.add(chunk);
+      this.options.onChunk?.(chunk);
+      this.clock.done += chunk.count;
+    }
+    this.options.onPartial?.(this.aggregate);
+    for (const wake of [...this.onMerge]) wake();
+  }
+
+  /** Resolves when chunks are next merged, or the run halts. */
+  private nextMerge(): Promise<void> {
+    const { signal } = this.stop;
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.onMerge.delete(wake);
+        signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      this.onMerge.add(wake);
+      signal.addEventListener('abort', wake);
+    });
+  }
+
+  /** Prepares `slot`'s worker for this run if need be and asks it for every queued chunk not yet asked for. */
+  private async ask(slot: WorkerSlot, queued: QueuedChunk[]): Promise<void> {
+    const { api } = slot;
+    const { scenario, seed } = this.request;
+    if (slot.preparedRun !== this.id) {
+      await slot.guard(api.prepare(this.id, scenario), STARTUP_MS, this.stop.signal);
+      slot.preparedRun = this.id;
+    }
+    for (const entry of queued) {
+      if (entry.answer) continue;
+      const [start, count] = this.chunks[entry.index]!;
+      entry.answer = api.runChunk(this.id, seed, start, count);
+      // Waited for when it reaches the head of the queue; until then it may not settle.
+      entry.answer.catch(() => {});
+    }
+  }
+
+  /**
+   * Ends `slot`'s worker after chunk `index` failed on it. Returns whether the chunk may be tried
+   * again; if not, halts the run with RunFailed naming the scenario, seed and replications.
+   */
+  private retire(slot: WorkerSlot, index: number, error: unknown): boolean {
+    slot.terminate();
+    this.giveBack(slot);
+    if (++this.attempts[index]! < MAX_ATTEMPTS) return true;
+    const [start, count] = this.chunks[index]!;
+    const { name } = this.request.scenario;
+    const { seed } = this.request;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.halt(
+      new RunFailed(
+        `Scenario "${name}" with seed "${seed}" failed at replications ` +
+          `${start}–${start + count - 1}: ${reason}`,
+        name,
+        seed,
+      ),
+    );
+    return false;
+  }
+
+  /** Gives a worker back to the pool, once. */
+  private giveBack(slot: WorkerSlot): void {
+    if (this.busy.delete(slot)) this.workers.release(slot);
+  }
+}

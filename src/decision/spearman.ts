@@ -2,8 +2,8 @@ import { runToEnd, STEP_VALUES } from '../engine/aggregate/steps.ts';
 
 /**
  * Values ranked in a step: each takes two binary searches, so an eighth of STEP_VALUES keeps a
- * step to a few milliseconds (measured in Node at 100,000 values: 1–4 ms a step, after a sort
- * of 8.5 ms, which runs when the workers are idle and the page has a core to itself).
+ * step to a few milliseconds, well inside a frame, while the sort before them runs when the
+ * workers are idle.
  */
 export const RANK_STEP = STEP_VALUES / 8;
 

@@ -24,8 +24,8 @@ export class MonthDemand {
  * Draws one demand stream's cases for month `t` from its random stream, adds each item (suspect
  * or product) to `items` and to the stream's queue with its triage rank, and adds up what came
  * in `out`. In two loops, each a function of its own: V8 inlines a call only within a budget per
- * function, and a sampler call it leaves out boxes every number it returns (about 1 MB of
- * garbage a replication when drawing and queueing shared one function).
+ * function, and a sampler call it leaves out boxes every number it returns, which is garbage
+ * per draw (docs/benchmarks.md has what it cost when drawing and queueing shared one function).
  */
 export function drawDemand(
   model: Model,

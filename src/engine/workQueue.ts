@@ -161,7 +161,7 @@ export class WorkQueue {
     while (left > 0 && (i < w || j < n)) {
       const rank = j >= n || (i < w && waiting[i]! < arrivals[j]!) ? waiting[i++]! : arrivals[j++]!;
       // The item number the rank carries in its low bits. Written out, not called: where V8
-      // left the call out it boxed every rank passed, 190 KB of garbage a replication.
+      // leaves a call out of line it boxes every rank passed, which is garbage per item.
       const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
       const state = lastMonthAndKind[seq]!;
       const need = remaining[seq]!;

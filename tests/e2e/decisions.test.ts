@@ -79,6 +79,7 @@ describe('the Decisions tab on the MPS scenario', () => {
     await decisions().getByRole('button', { name: 'Cancel' }).click();
     await status.filter({ hasText: 'Cancelled. Results shown before are kept.' }).waitFor();
     // The chart of the earlier run of 50 replications is still there.
+    await decisions().getByRole('button', { name: 'Show the numbers' }).click();
     const table = decisions().getByRole('table', { name: /One-at-a-time sensitivity/ });
     await expect(table.textContent()).resolves.toContain('50 replications');
     await expect(decisions().getByRole('figure').count()).resolves.toBe(1);

@@ -80,7 +80,7 @@ describe('triageScale', () => {
         }),
       ),
     );
-    // The draws keep one standard error of the mean within 0.6% of it here (4,096 gave 2%).
+    // Enough draws that one standard error of the mean is within 0.6% of it here.
     expect(ref.meanSe / ref.mean).toBeLessThan(0.006);
     expect(Math.abs(scale.mean - ref.mean)).toBeLessThan(5 * ref.meanSe);
     expect(Math.abs(scale.sd - ref.sd)).toBeLessThan(5 * ref.sdSe);

@@ -35,8 +35,8 @@ export interface CompiledRole {
   hoursPerMonth: number;
   traineeProductivity: number;
   trainingMonths: number;
-  /** Training seats accrued each month; Infinity when unlimited. */
-  seatsPerMonth: number;
+  /** Training seats a year, a whole number; Infinity when unlimited. */
+  seatsPerYear: number;
 }
 
 export interface CompiledGroup {
@@ -144,7 +144,7 @@ export function compileModel(scenario: Scenario): Model {
       hoursPerMonth: r.productiveHoursPerYear / 12,
       traineeProductivity: r.traineeProductivity,
       trainingMonths: r.trainingMonths,
-      seatsPerMonth: r.trainingSeatsPerYear === undefined ? Infinity : r.trainingSeatsPerYear / 12,
+      seatsPerYear: r.trainingSeatsPerYear ?? Infinity,
     })),
     groups,
     queueCount: queueRole.length,

@@ -3,7 +3,7 @@ import { drawDemand, MonthDemand } from './demand.ts';
 import type { Model } from './model.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
-import { StaffState } from './staffFlows.ts';
+import { seatsOffered, StaffState } from './staffFlows.ts';
 import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
 
 /**
@@ -15,7 +15,6 @@ export class Workspace {
   readonly staff: StaffState[];
   readonly queues: WorkQueue[];
   readonly capacity: Float64Array;
-  readonly seatsAccrued: Float64Array;
   readonly outcome = new MonthOutcome();
   readonly demand = new MonthDemand();
   readonly items = new Items();
@@ -26,7 +25,6 @@ export class Workspace {
     this.staff = model.groups.map((g) => new StaffState(g, model.roles[g.role]!));
     this.queues = Array.from({ length: model.queueCount }, () => new WorkQueue());
     this.capacity = new Float64Array(model.queueCount);
-    this.seatsAccrued = new Float64Array(model.roles.length);
     this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
   }
 }
@@ -45,7 +43,7 @@ export function replicate(
   totals: Float64Array,
   monthly: Float64Array,
 ): void {
-  const { model, staff, queues, capacity, seatsAccrued, outcome, demand, items } = ws;
+  const { model, staff, queues, capacity, outcome, demand, items } = ws;
   const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
@@ -54,20 +52,13 @@ export function replicate(
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
   items.count = 0;
-  seatsAccrued.fill(0);
 
   for (let t = 0; t < H; t++) {
     // 1. Staff flows.
     for (let g = 0; g < groups.length; g++) staff[g]!.leaveAndQualify(staffRng[g]!, t);
     for (let r = 0; r < roles.length; r++) {
-      const role = roles[r]!;
-      let seats = Infinity;
-      if (role.seatsPerMonth !== Infinity) {
-        // Whole seats accrue month by month; a seat not taken this month is lost.
-        seatsAccrued[r]! += role.seatsPerMonth;
-        seats = Math.floor(seatsAccrued[r]!);
-        seatsAccrued[r]! -= seats;
-      }
+      // A seat not taken in the month it is offered is lost.
+      let seats = seatsOffered(roles[r]!.seatsPerYear, t);
       for (let g = 0; g < groups.length; g++) {
         if (groups[g]!.role === r) seats -= staff[g]!.startTraining(t, seats);
       }

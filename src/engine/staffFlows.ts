@@ -29,7 +29,8 @@ export class StaffState {
 
   /**
    * Back to the start of the horizon. People already in training are spread evenly over the
-   * months of training (the furthest along first), as a force's intake would be.
+   * months of training, as a force's intake would be: the k-th started (k mod months) + 1 months
+   * before month 0, so the most recent starts are filled first.
    */
   reset(): void {
     const { group, role } = this;
@@ -108,4 +109,15 @@ export class StaffState {
 
 function mod(a: number, n: number): number {
   return ((a % n) + n) % n;
+}
+
+/**
+ * Training seats offered in month t when `seatsPerYear` (a whole number, or Infinity for no
+ * limit) accrue evenly: the whole seats accrued by the end of month t less those accrued before
+ * it, ⌊S(t + 1)/12⌋ − ⌊St/12⌋. Counting in whole twelfths rather than carrying a fraction means
+ * no rounding ever loses a seat: every year offers exactly S.
+ */
+export function seatsOffered(seatsPerYear: number, month: number): number {
+  if (seatsPerYear === Infinity) return Infinity;
+  return Math.floor((seatsPerYear * (month + 1)) / 12) - Math.floor((seatsPerYear * month) / 12);
 }

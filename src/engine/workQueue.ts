@@ -131,9 +131,13 @@ export class WorkQueue {
    * loses the unfinished items whose window has closed. `sortArrivals` is false when arrivals
    * are already in triage order, as under first-in first-out.
    *
-   * Arrivals are merged into the waiting items in one pass. Once the hours run out, the pass
-   * only carries items over or loses them: most items a month touches are past that point, so
-   * that part is a loop of its own with the outcome counts in locals.
+   * An item is finished when its remaining hours are covered, so an item needing 0 hours is
+   * finished even when no hours are left; the first item that cannot be finished takes what
+   * is left, and work stops there.
+   *
+   * Arrivals are merged into the waiting items in one pass. Once work stops, the pass only
+   * carries items over or loses them: most items a month touches are past that point, so that
+   * part is a loop of its own with the outcome counts in locals.
    */
   work(month: number, hours: number, sortArrivals: boolean, items: Items, out: MonthOutcome): void {
     const n = this.arrivalsLength;
@@ -157,8 +161,8 @@ export class WorkQueue {
     let suspectsWithAssetsExamined = out.suspectsWithAssetsExamined;
     let assetsExamined = out.assetsExamined;
     let productsDelivered = out.productsDelivered;
-    // Work items in rank order while hours remain.
-    while (left > 0 && (i < w || j < n)) {
+    // Work items in rank order up to the first that the hours left cannot finish.
+    while (i < w || j < n) {
       const rank = j >= n || (i < w && waiting[i]! < arrivals[j]!) ? waiting[i++]! : arrivals[j++]!;
       // The item number the rank carries in its low bits. Written out, not called: where V8
       // leaves a call out of line it boxes every rank passed, which is garbage per item.
@@ -182,7 +186,6 @@ export class WorkQueue {
       }
       remaining[seq] = need - left;
       hoursWorked += left;
-      left = 0;
       if (month >= state >> 1) {
         if ((state & 1) === 1) {
           out.unexaminedSuspects++;
@@ -194,6 +197,7 @@ export class WorkQueue {
         next[kept++] = rank;
         backlogSuspects += state & 1;
       }
+      break;
     }
     out.hoursWorked = hoursWorked;
     out.suspectsExamined = suspectsExamined;

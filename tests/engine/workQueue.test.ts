@@ -48,3 +48,47 @@ describe('WorkQueue', () => {
     expect(queue.backlogSuspects).toBe(0);
   });
 });
+
+describe('WorkQueue with items needing no hours', () => {
+  it('finishes them when no hours are left, up to the first item that cannot be finished', () => {
+    const items = new Items();
+    const queue = new WorkQueue();
+    const out = new MonthOutcome();
+    // In triage order: a 4-hour product, two 0-hour products, a 3-hour product, a 0-hour
+    // suspect. Four hours finish the first three; the 3-hour one cannot be finished, so the
+    // 0-hour suspect behind it waits.
+    queue.arrive(rankOf(5, items.add(1, 4, 0, false)));
+    queue.arrive(rankOf(4, items.add(1, 0, 0, false)));
+    queue.arrive(rankOf(3, items.add(1, 0, 0, false)));
+    queue.arrive(rankOf(2, items.add(1, 3, 0, false)));
+    queue.arrive(rankOf(1, items.add(1, 0, 7, true)));
+    queue.work(0, 4, true, items, out);
+    expect(out.productsDelivered).toBe(3);
+    expect(out.suspectsExamined).toBe(0);
+    expect(out.hoursWorked).toBe(4);
+    expect(queue.backlogProducts).toBe(1);
+    expect(queue.backlogSuspects).toBe(1);
+    // A month with no hours at all: the 3-hour product still blocks the 0-hour suspect.
+    out.clear();
+    queue.work(0, 0, true, items, out);
+    expect(out.suspectsExamined).toBe(0);
+    expect(queue.backlogSuspects).toBe(1);
+  });
+
+  it('finishes a 0-hour item at the head of the queue in a month with no hours', () => {
+    const items = new Items();
+    const queue = new WorkQueue();
+    const out = new MonthOutcome();
+    queue.arrive(rankOf(2, items.add(0, 0, 50, true)));
+    queue.arrive(rankOf(1, items.add(0, 0, 0, false)));
+    queue.arrive(rankOf(0, items.add(0, 1, 0, false)));
+    queue.work(0, 0, true, items, out);
+    expect(out.suspectsExamined).toBe(1);
+    expect(out.suspectsWithAssetsExamined).toBe(1);
+    expect(out.assetsExamined).toBe(50);
+    expect(out.productsDelivered).toBe(1);
+    expect(out.undeliveredProducts).toBe(1);
+    expect(out.hoursWorked).toBe(0);
+    expect(queue.backlogProducts + queue.backlogSuspects).toBe(0);
+  });
+});

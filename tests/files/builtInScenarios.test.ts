@@ -76,6 +76,23 @@ describe('built-in scenarios', () => {
     expect(pooled.seed).toBe(separate.seed);
   });
 
+  it.each(BUILT_IN_SCENARIOS.map((s) => s.id))(
+    '%s registers the order of work where value triage leaves a queue of products in random order',
+    (id) => {
+      const scenario = loadBuiltIn(id);
+      const kinds = new Map<string, Set<string>>();
+      for (const unit of scenario.units) {
+        for (const d of unit.demand) {
+          const queue = `${unit.pool ?? unit.id}\u0000${d.role}`;
+          kinds.set(queue, (kinds.get(queue) ?? new Set()).add(d.kind));
+        }
+      }
+      const productsOnly = [...kinds.values()].some((k) => k.size === 1 && k.has('products'));
+      const registered = scenario.assumptions.some((a) => a.field === 'policy.triage');
+      expect(registered).toBe(scenario.policy.triage === 'value' && productsOnly);
+    },
+  );
+
   it('refuses to load an id that is not built in', () => {
     expect(() => loadBuiltIn('nope')).toThrow('There is no built-in scenario "nope"');
   });

@@ -11,6 +11,7 @@ const steps = [
   ['Ensure system Chromium', 'node', ['scripts/ensure-chromium.js']],
   ['ESLint', 'npx', ['eslint', '.']],
   ['Prettier', 'npx', ['prettier', '--check', '.']],
+  ['Runtime dependency licences and sources', 'node', ['scripts/check-licences.js']],
   ['svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']],
   [
     'Engine purity (tsc, ES2022 lib only)',

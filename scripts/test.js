@@ -19,6 +19,7 @@ const steps = [
     ['tsc', '-p', 'tsconfig.engine.json', '--noEmit'],
   ],
   ['Vite build (needed by e2e tests)', 'npx', ['vite', 'build']],
+  ['Command line build (spawned by CLI tests)', 'node', ['scripts/build-cli.js']],
   [
     'Vitest (unit, browser, e2e)',
     'npx',

@@ -111,6 +111,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'build/',
       'node_modules/',
       'coverage/',
       'test-results/',

@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
  * imported inside a worker during a browser test) Vite re-optimises mid-run, reloads the
  * page and worker tests hang.
  */
-const PREBUNDLED = ['comlink', 'seedrandom', 'd3', 'zod'];
+const PREBUNDLED = ['comlink', 'd3-array', 'd3-format', 'd3-scale', 'd3-shape', 'zod'];
 
 export default defineConfig({
   plugins: [svelte()],
@@ -35,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          globalSetup: ['tests/globalSetup.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'tests/e2e/**', '**/node_modules/**'],
         },

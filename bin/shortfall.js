@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The command line is TypeScript; tsx compiles it as it loads.
-import { register } from 'tsx/esm/api';
+// Runs the command line compiled into build/cli/ by `npm run build:cli`, which `npm ci` runs.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-const { processIo } = await import('../src/cli/io.ts');
+if (!existsSync(new URL('../build/cli/main.js', import.meta.url))) {
+  process.stderr.write('shortfall: the command line is not built; run "npm run build:cli".\n');
+  process.exit(1);
+}
+const { main } = await import('../build/cli/main.js');
+const { processIo } = await import('../build/cli/io.js');
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -11,6 +11,7 @@ const steps = [
   ['Ensure system Chromium', 'node', ['scripts/ensure-chromium.js']],
   ['ESLint', 'npx', ['eslint', '.']],
   ['Prettier', 'npx', ['prettier', '--check', '.']],
+  ['Runtime dependency licences and sources', 'node', ['scripts/check-licences.js']],
   ['svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']],
   [
     'Engine purity (tsc, ES2022 lib only)',
@@ -18,6 +19,7 @@ const steps = [
     ['tsc', '-p', 'tsconfig.engine.json', '--noEmit'],
   ],
   ['Vite build (needed by e2e tests)', 'npx', ['vite', 'build']],
+  ['Command line build (spawned by CLI tests)', 'node', ['scripts/build-cli.js']],
   [
     'Vitest (unit, browser, e2e)',
     'npx',

@@ -1,4 +1,4 @@
-import { randomNormal, randomPoisson } from 'd3';
+import { randomNormal, randomPoisson } from 'd3-random';
 import seedrandom from 'seedrandom';
 import { standardNormal } from '../../src/engine/random/normal.ts';
 import { poisson } from '../../src/engine/random/poisson.ts';

@@ -1,4 +1,4 @@
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3-scale';
 import { getContext, setContext } from 'svelte';
 
 /** What a chart gives its layers: scales from data to pixels inside the margins. */

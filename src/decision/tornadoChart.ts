@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import type { ChartTable } from '../results/charts.ts';
 import { tornadoFinding } from './findings.ts';
 import { METRIC_LABELS } from '../results/metricInfo.ts';

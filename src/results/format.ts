@@ -1,4 +1,4 @@
-import { format } from 'd3';
+import { format } from 'd3-format';
 
 const whole = format(',.0f');
 const oneDecimal = format(',.1f');

@@ -26,4 +26,4 @@ export function runCli(args: string[], cwd = REPO): Promise<CliResult> {
 }
 
 /** Output that gives a stack trace away. */
-export const STACK_TRACE = /\n\s+at |node:internal|\.ts:\d+:\d+/;
+export const STACK_TRACE = /\n\s+at |node:internal|\.[jt]s:\d+:\d+/;

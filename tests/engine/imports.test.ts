@@ -35,7 +35,7 @@ describe('the engine imports from no layer above it', () => {
 
   it('allows the engine, the scenario and packages', async () => {
     const code = [
-      "import { bin } from 'd3';",
+      "import { bin } from 'd3-array';",
       "import type { Scenario } from '../scenario/schema.ts';",
       "import { TOTAL_METRICS } from './metrics.ts';",
       "export * from './random/rng.ts';",

@@ -1,4 +1,4 @@
-import { bin } from 'd3';
+import { bin } from 'd3-array';
 
 export interface HistogramBin {
   /** Lower edge, inclusive. */

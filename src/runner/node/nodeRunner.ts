@@ -36,7 +36,7 @@ export function nodeWorker(): PoolWorker & { readonly api: Remote<WorkerApi> } {
 
 /** A pool of Node worker threads; by default one per core the process may use. */
 export function createNodeRunner(options: Partial<PoolOptions> = {}): WorkerPool {
-  // Built now, so a failure to build is reported as itself, not as a failed chunk.
+  // Checked now, so a missing build is reported as itself, not as a failed chunk.
   nodeWorkerBundle();
   return new WorkerPool(nodeWorker, { ...options, size: options.size ?? availableParallelism() });
 }

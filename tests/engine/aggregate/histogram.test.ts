@@ -1,4 +1,4 @@
-import { bin } from 'd3';
+import { bin } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import { histogram, histogramOfSorted } from '../../../src/engine/aggregate/histogram.ts';
 

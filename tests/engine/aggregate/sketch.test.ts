@@ -1,4 +1,4 @@
-import { quantile } from 'd3';
+import { quantile } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import { CellSketch, sketchKey } from '../../../src/engine/aggregate/sketch.ts';
 import { PERCENTILES } from '../../../src/engine/aggregate/statistic.ts';

@@ -1,4 +1,4 @@
-import { deviation, quantile } from 'd3';
+import { deviation, quantile } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import { PERCENTILES, statOf } from '../../../src/engine/aggregate/statistic.ts';
 import { streamRng } from '../../../src/engine/random/rng.ts';

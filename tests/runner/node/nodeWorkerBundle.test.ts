@@ -1,47 +1,21 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-const calls: string[] = [];
-let failBuild = false;
-
-vi.mock('esbuild', async (importOriginal) => {
-  const esbuild = await importOriginal<typeof import('esbuild')>();
-  return {
-    ...esbuild,
-    buildSync: (options: Parameters<typeof esbuild.buildSync>[0]) => {
-      calls.push('buildSync');
-      if (failBuild) throw new Error('Could not resolve "engine.ts"\nmore detail');
-      return esbuild.buildSync(options);
-    },
-    stop: () => {
-      calls.push('stop');
-      return esbuild.stop();
-    },
-  };
-});
-
-beforeEach(() => {
-  calls.length = 0;
-  failBuild = false;
-  vi.resetModules();
-});
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NODE_WORKER, nodeWorkerBundle } from '../../../src/runner/node/nodeWorkerBundle.ts';
 
 describe('nodeWorkerBundle', () => {
-  it('builds the worker once per process and ends the build thread after it', async () => {
-    const { nodeWorkerBundle } = await import('../../../src/runner/node/nodeWorkerBundle.ts');
+  it('gives the compiled worker, which exposes the worker API and imports no TypeScript', () => {
     const url = nodeWorkerBundle();
-    expect(url.protocol).toBe('data:');
-    expect(decodeURIComponent(url.href)).toContain('expose');
-    expect(nodeWorkerBundle()).toBe(url);
-    // esbuild keeps a thread for later synchronous calls unless stopped.
-    expect(calls).toEqual(['buildSync', 'stop']);
+    expect(url).toBe(NODE_WORKER);
+    expect(url.pathname).toMatch(/\/build\/cli\/node-simulation\.worker\.js$/);
+    const code = readFileSync(url, 'utf8');
+    expect(code).toContain('expose(');
+    expect(code).not.toMatch(/from\s*"[^"]*\.ts"/);
   });
 
-  it('reports a failed build as itself, on one line, and still ends the build thread', async () => {
-    failBuild = true;
-    const { nodeWorkerBundle } = await import('../../../src/runner/node/nodeWorkerBundle.ts');
-    expect(() => nodeWorkerBundle()).toThrow(
-      /^The simulation workers' code could not be built \(Could not resolve "engine.ts"\)\.$/,
+  it('says how to build the worker, on one line, when it is missing', () => {
+    const missing = new URL('./no-such-worker.js', NODE_WORKER);
+    expect(() => nodeWorkerBundle(missing)).toThrow(
+      /^The simulation workers' code is not built \(run "npm run build:cli"\)\.$/,
     );
-    expect(calls).toEqual(['buildSync', 'stop']);
   });
 });

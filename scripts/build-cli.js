@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm run build:cli`: compiles the command line and its Node worker to JavaScript in build/cli/.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Two folders deep, like src/cli, so the paths the command line finds from its own location
+ * (package.json, scenarios/) lead to the same files compiled as from source.
+ */
+export const OUT_DIR = join(ROOT, 'build/cli');
+
+/** The source files the last build read, written beside its output. */
+const INPUTS = join(OUT_DIR, 'inputs.json');
+
+/** The files bin/shortfall.js loads; the commands, loaded by name; the worker a pool starts. */
+function entryPoints() {
+  const commands = readdirSync(join(ROOT, 'src/cli/commands'))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => ({ in: `src/cli/commands/${file}`, out: `commands/${file.slice(0, -3)}` }));
+  return [
+    { in: 'src/cli/main.ts', out: 'main' },
+    { in: 'src/cli/io.ts', out: 'io' },
+    ...commands,
+    { in: 'workers/node-simulation.worker.ts', out: 'node-simulation.worker' },
+  ];
+}
+
+/** Compiles the command line afresh, so a removed command leaves no file behind. */
+export async function buildCli() {
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: entryPoints(),
+    outdir: OUT_DIR,
+    bundle: true,
+    splitting: true,
+    // Packages are loaded from node_modules, where the licence check has looked at them.
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = [...Object.keys(result.metafile.inputs), 'scripts/build-cli.js', 'package.json'];
+  writeFileSync(INPUTS, `${JSON.stringify(inputs, null, 2)}\n`);
+}
+
+/**
+ * Why the compiled command line is out of date, or undefined when it is not: a new command,
+ * or a source file changed or gone since the last build.
+ */
+export function staleReason() {
+  if (!existsSync(INPUTS)) return 'not built yet';
+  const builtAt = statSync(INPUTS).mtimeMs;
+  const inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
+  const expected = entryPoints().map((entry) => entry.in);
+  const added = expected.find((file) => !inputs.includes(file));
+  if (added) return `${added} is new`;
+  for (const file of inputs) {
+    const path = join(ROOT, file);
+    if (!existsSync(path)) return `${file} is gone`;
+    if (statSync(path).mtimeMs > builtAt) return `${file} changed`;
+  }
+  return undefined;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const started = Date.now();
+  await buildCli();
+  console.log(`Built the command line in build/cli/ (${Date.now() - started} ms).`);
+}

@@ -11,11 +11,11 @@ import { VERSION } from './version.ts';
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   const name = first === undefined || first === '--help' || first === '-h' ? 'help' : first;
-  if (name === '--version' || name === '-v') {
-    io.stdout(`${VERSION}\n`);
-    return 0;
-  }
   try {
+    if (name === '--version' || name === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
     const command = await loadCommand(name);
     if (!command) {
       io.stderr(`shortfall: unknown command "${name}". Run "shortfall help" for the list.\n`);

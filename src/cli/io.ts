@@ -11,7 +11,13 @@ export interface CliIo {
   stderrIsTty: boolean;
   /** Aborted when the user interrupts (Ctrl-C). */
   signal?: AbortSignal;
+  /** True when standard output was closed before the start (`>&-`): printing there fails. */
+  stdoutClosed?: boolean;
 }
+
+/** Why a command cannot print its output. */
+export const STDOUT_CLOSED =
+  'shortfall: standard output is closed; redirect it to a file, or use --out where the command has it.';
 
 /** The exit code of a program stopped by SIGPIPE (128 + 13), as shells report it. */
 export const READER_GONE_EXIT = 141;
@@ -33,19 +39,20 @@ export function processIo(): CliIo {
     }
     process.exit(error.code === 'EPIPE' ? READER_GONE_EXIT : 1);
   });
+  // Messages have nowhere else to go, so a stderr that fails ends the command without one.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) =>
+    process.exit(error.code === 'EPIPE' ? READER_GONE_EXIT : 1),
+  );
   return {
     stdout: (text) => {
-      if (closed) {
-        throw new CliError(
-          'shortfall: standard output is closed; redirect it to a file, or use --out where the command has it.',
-        );
-      }
+      if (closed) throw new CliError(STDOUT_CLOSED);
       process.stdout.write(text);
     },
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     stderrIsTty: process.stderr.isTTY === true,
     signal: interrupted.signal,
+    stdoutClosed: closed,
   };
 }
 

@@ -1,7 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, UsageError } from './cliError.ts';
-import type { CliIo } from './io.ts';
+import { STDOUT_CLOSED, type CliIo } from './io.ts';
 
 /** Where a command's output goes: `--out PATH` or standard output, and what it may replace. */
 export interface OutputTarget {
@@ -14,13 +14,17 @@ export interface OutputTarget {
 }
 
 /**
- * Refuses an --out the write would refuse, before the command does any work: the input
- * scenario itself (compared as files, so another spelling, a link or a hard link is caught),
- * or an existing file without --force. Both are usage errors, exit code 2.
+ * Refuses, before the command does any work, an output that would be refused at the end: a
+ * closed standard output (exit code 1), or as --out the input scenario itself (compared as
+ * files, so another spelling, a link or a hard link is caught) or an existing file without
+ * --force (usage errors, exit code 2).
  */
 export async function checkOutput(io: CliIo, target: OutputTarget): Promise<void> {
   const { out, force = false, input } = target;
-  if (out === undefined) return;
+  if (out === undefined) {
+    if (io.stdoutClosed === true) throw new CliError(STDOUT_CLOSED);
+    return;
+  }
   const existing = await statOrNull(resolve(io.cwd, out));
   if (existing === null) return;
   const source = input === undefined ? null : await statOrNull(resolve(io.cwd, input));

@@ -76,6 +76,19 @@ const CASES: Case[] = [
     stderr: oneLine(/^shortfall: standard output is closed/),
   },
   {
+    name: 'sensitivity with standard output closed fails before it runs anything',
+    script:
+      'eval $SHORTFALL sensitivity "$SMALL" --metric unexaminedSuspects --replications 100000 >&-',
+    codes: [1],
+    stderr: oneLine(/^shortfall: standard output is closed/),
+  },
+  {
+    name: 'run with standard output closed still writes to --out',
+    script: `rm -f "$SCRATCH/closed.json"; ${RUN} --out "$SCRATCH/closed.json" >&- && test -s "$SCRATCH/closed.json"`,
+    codes: [0],
+    stderr: oneLine(/^Results written to .*closed\.json$/m),
+  },
+  {
     name: '--version with standard output closed fails in one line',
     script: 'eval $SHORTFALL --version >&-',
     codes: [1],

@@ -16,6 +16,7 @@ import type { Command } from '../command.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { VERSION } from '../version.ts';
+import { checkOutput } from '../writeOutput.ts';
 import { printable } from '../../scenario/printable.ts';
 
 /** One line per lever in the schema's words: `attritionPerYear  Leavers (share per year), steps of 0.01`. */
@@ -74,6 +75,7 @@ below, confidence, replications, seed, version }.`,
       flags.max === undefined
         ? undefined
         : numberFlag(flags.max, 'max', 0, LIMITS.peoplePerGroup, 0);
+    await checkOutput(io, {});
     const { seed, replications, result } = await runCommand(
       io,
       { file, flags, replications: 1000 },

@@ -13,6 +13,7 @@ import type { Command } from '../command.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { VERSION } from '../version.ts';
+import { checkOutput } from '../writeOutput.ts';
 import { printable } from '../../scenario/printable.ts';
 
 /** The inputs of one kind, in the schema's words: "cases per month, hours per …". */
@@ -60,6 +61,7 @@ Options:
     }
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'table');
     const relativeChange = numberFlag(flags.change, 'change', 0, 0.99, 0.2);
+    await checkOutput(io, {});
     const { scenario, seed, replications, result } = await runCommand(
       io,
       { file, flags, replications: 1000 },

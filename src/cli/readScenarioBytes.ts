@@ -94,7 +94,7 @@ function readStream(path: string, stream: Socket, idleMs: number): Promise<Uint8
     let idle = setTimeout(silent, idleMs);
     stream.on('data', (chunk: Buffer) => {
       total += chunk.length;
-      if (total > LIMITS.fileBytes) return fail(tooLarge(total));
+      if (total > LIMITS.fileBytes) return fail(overLimit());
       chunks.push(chunk);
       clearTimeout(idle);
       idle = setTimeout(silent, idleMs);
@@ -115,8 +115,14 @@ async function readBounded(path: string, handle: FileHandle): Promise<Uint8Array
     const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
     if (bytesRead === 0) return buffer.subarray(0, total);
     total += bytesRead;
-    if (total > LIMITS.fileBytes) throw new CliError(`${path}: ${tooLarge(total)}`);
+    if (total > LIMITS.fileBytes) throw new CliError(`${path}: ${overLimit()}`);
   }
+}
+
+/** A stream's size is not known until it ends, so only the limit it passed can be named. */
+function overLimit(): string {
+  const mb = (LIMITS.fileBytes / 1024 / 1024).toFixed(1);
+  return `more than ${mb} MB arrived, the most a scenario file may hold. Check that this is a scenario file.`;
 }
 
 function readFailure(error: unknown): string {

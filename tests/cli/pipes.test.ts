@@ -160,7 +160,14 @@ const CASES: Case[] = [
     script: `${VALIDATE} /dev/zero`,
     codes: [1],
     stdout: '',
-    stderr: oneLine(/^\/dev\/zero: .*at most 5\.0 MB/),
+    stderr: oneLine(/^\/dev\/zero: more than 5\.0 MB arrived/),
+  },
+  {
+    name: 'validate of /dev/stdin stops a pipe at the size limit',
+    script: `head -c 6000000 /dev/zero | ${VALIDATE} /dev/stdin`,
+    codes: [1],
+    stdout: '',
+    stderr: oneLine(/^\/dev\/stdin: more than 5\.0 MB arrived/),
   },
 ];
 

@@ -5,17 +5,18 @@ import { VERSION } from './version.ts';
 
 /**
  * `shortfall COMMAND [ARGS]`: finds the command in src/cli/commands/ and runs it. Returns the
- * exit code: 0 success, 1 bad input or a failed run, 2 a usage error, 130 interrupted. Errors are
- * printed as one line each, never as a stack trace.
+ * exit code: 0 success, 1 bad input or a failed run, 2 a usage error, 130 interrupted (and 141
+ * when the reader of standard output stops early; see processIo). Errors are printed as one
+ * line each, never as a stack trace.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   const name = first === undefined || first === '--help' || first === '-h' ? 'help' : first;
-  if (name === '--version' || name === '-v') {
-    io.stdout(`${VERSION}\n`);
-    return 0;
-  }
   try {
+    if (name === '--version' || name === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
     const command = await loadCommand(name);
     if (!command) {
       io.stderr(`shortfall: unknown command "${name}". Run "shortfall help" for the list.\n`);

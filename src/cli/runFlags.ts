@@ -3,12 +3,20 @@ import { LIMITS } from '../scenario/limits.ts';
 import { intFlag } from './args.ts';
 import { CliError } from './cliError.ts';
 
-/** Most worker threads a command may start. */
-export const MAX_WORKERS = 256;
+/**
+ * Most worker threads per core. Each thread holds its own heap and compiled engine, so past a
+ * few per core the threads only add memory and make one another too slow to answer in time.
+ */
+export const WORKERS_PER_CORE = 4;
 
-/** `--workers W`: by default one worker thread per core. */
-export function workersFlag(value: string | undefined): number {
-  return intFlag(value, 'workers', 1, MAX_WORKERS, availableParallelism());
+/** Most worker threads a command may start on a machine with `cores` cores. */
+export function maxWorkers(cores = availableParallelism()): number {
+  return WORKERS_PER_CORE * Math.max(1, cores);
+}
+
+/** `--workers W`: by default one worker thread per core, and at most WORKERS_PER_CORE per core. */
+export function workersFlag(value: string | undefined, cores = availableParallelism()): number {
+  return intFlag(value, 'workers', 1, maxWorkers(cores), Math.max(1, cores));
 }
 
 /** `--replications N`, within the documented limit. */

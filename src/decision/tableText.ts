@@ -1,8 +1,14 @@
-/** Plain-text table with right-aligned numbers: what the command line prints for `--format table`. */
+import { printable } from '../scenario/printable.ts';
+
+/**
+ * Plain-text table with right-aligned numbers: what the command line prints for `--format
+ * table`. Text cells may come from the file (a group's name), so their control and invisible
+ * characters are shown as escapes: a row stays one row and cannot act on the terminal.
+ */
 export function tableText(header: string[], rows: (string | number)[][]): string {
   const cells = [
     header,
-    ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c))),
+    ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : printable(c)))),
   ];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const numeric = header.map((_, i) => rows.every((r) => typeof r[i] === 'number'));

@@ -1,15 +1,24 @@
 import type { z } from 'zod';
 import { formatPath, type Problem } from './problem.ts';
+import type { NumberText } from './strictJson.ts';
 
-/** Turns the schema library's issues into messages a planner can act on, naming the field. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
+/**
+ * Turns the schema library's issues into messages a planner can act on, naming the field. A
+ * number is quoted as the file wrote it when `numberText` (from parseStrictJson) has its text.
+ */
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  numberText: NumberText = new Map(),
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const issue of flatten(issues, input)) {
     const path = formatPath(issue.path);
     if (seen.has(path)) continue; // one message per field: the first is the most specific
     seen.add(path);
-    problems.push({ path, message: describe(issue, valueAt(input, issue.path)) });
+    const value = valueAt(input, issue.path);
+    problems.push({ path, message: describe(issue, quoted(value, numberText.get(path))) });
   }
   return problems;
 }
@@ -59,6 +68,24 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** A number read from the file, with the text it was written as. */
+class FileNumber {
+  constructor(
+    readonly value: number,
+    readonly text: string,
+  ) {}
+}
+
+/** The value, or the file's own text of it when that text still reads as this value. */
+function quoted(value: unknown, text: string | undefined): unknown {
+  return typeof value === 'number' && text !== undefined && Number(text) === value
+    ? new FileNumber(value, text)
+    : value;
+}
+
+const numeric = (value: unknown): number | undefined =>
+  value instanceof FileNumber ? value.value : typeof value === 'number' ? value : undefined;
+
 const KINDS = 'fixed, poisson, negbin, lognormal, uniform, triangular, pert or normal';
 
 function describe(issue: z.core.$ZodIssue, value: unknown): string {
@@ -88,6 +115,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
 
 function wrongType(expected: string, value: unknown): string {
   if (value === undefined) return 'is required but missing.';
+  const n = numeric(value);
   const want: Record<string, string> = {
     number: 'a number',
     int: 'a whole number',
@@ -105,8 +133,7 @@ function wrongType(expected: string, value: unknown): string {
   ) {
     return `must be ${need}, not the text ${show(value)}: remove the quotes.`;
   }
-  if (expected === 'int' && typeof value === 'number')
-    return `must be a whole number, not ${value}.`;
+  if (expected === 'int' && n !== undefined) return `must be a whole number, not ${show(value)}.`;
   return `must be ${need}, not ${show(value)}.`;
 }
 
@@ -125,13 +152,15 @@ function tooBig(issue: z.core.$ZodIssueTooBig, value: unknown): string {
     return `has too many entries: at most ${max.toLocaleString('en-GB')}.`;
   if (issue.origin === 'string')
     return `is too long: at most ${max.toLocaleString('en-GB')} characters.`;
-  if (max === 1 && typeof value === 'number' && value <= 100) {
-    return `is a share between 0 and 1, not ${value}: did you mean ${+(value / 100).toFixed(4)} (${value}%)?`;
+  const n = numeric(value);
+  if (max === 1 && n !== undefined && n <= 100) {
+    return `is a share between 0 and 1, not ${show(value)}: did you mean ${+(n / 100).toFixed(4)} (${show(value)}%)?`;
   }
   return `must be at most ${max.toLocaleString('en-GB')}, not ${show(value)}: larger values are not realistic and would make the run too long.`;
 }
 
 function show(value: unknown): string {
+  if (value instanceof FileNumber) return value.text;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';

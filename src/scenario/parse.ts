@@ -5,15 +5,18 @@ import { LIMITS } from './limits.ts';
 import { migrate } from './migrate.ts';
 import type { Result } from './problem.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
-import { parseStrictJson } from './strictJson.ts';
+import { parseStrictJson, type NumberText } from './strictJson.ts';
 
 /**
  * Reading a scenario is parse → migrate → fill defaults and validate → cross-check. Each stage
  * refuses with problems that name the field; nothing is half-read.
  */
 
-/** Validates a value already in memory (from the editor, a share link or JSON.parse). */
-export function validateScenario(value: unknown): Result<Scenario> {
+/**
+ * Validates a value already in memory (from the editor, a share link or JSON.parse); given
+ * the file's number texts, messages quote numbers as the file wrote them.
+ */
+export function validateScenario(value: unknown, numberText?: NumberText): Result<Scenario> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
@@ -29,7 +32,10 @@ export function validateScenario(value: unknown): Result<Scenario> {
   if (!migrated.ok) return migrated;
   const parsed = scenarioSchema.safeParse(migrated.file);
   if (!parsed.success)
-    return { ok: false, problems: issuesToProblems(parsed.error.issues, migrated.file) };
+    return {
+      ok: false,
+      problems: issuesToProblems(parsed.error.issues, migrated.file, numberText),
+    };
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -44,7 +50,7 @@ export function parseScenarioText(text: string): Result<Scenario> {
     return { ok: false, problems: [{ path: '(file)', message: tooLarge(text.length) }] };
   const json = parseStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!json.ok) return { ok: false, problems: [json.problem] };
-  return validateScenario(json.value);
+  return validateScenario(json.value, json.numberText);
 }
 
 export function parseScenarioBytes(bytes: Uint8Array): Result<Scenario> {

@@ -21,9 +21,16 @@ class JsonError extends Error {
   }
 }
 
+/**
+ * Each number's own text where it differs from what the number prints as (`1e-400` read as 0,
+ * `9007199254740993` read as 9007199254740992, `1.50`), keyed by its path as formatPath
+ * writes it, so a message can quote the file rather than the rounded value.
+ */
+export type NumberText = ReadonlyMap<string, string>;
+
 export function parseStrictJson(
   text: string,
-): { ok: true; value: JsonValue } | { ok: false; problem: Problem } {
+): { ok: true; value: JsonValue; numberText: NumberText } | { ok: false; problem: Problem } {
   const parser = new Parser(text);
   try {
     parser.skipSpace();
@@ -32,7 +39,7 @@ export function parseStrictJson(
     const value = parser.value([], 0);
     parser.skipSpace();
     if (!parser.atEnd()) parser.fail([], 'unexpected text after the end of the scenario');
-    return { ok: true, value };
+    return { ok: true, value, numberText: parser.numberText };
   } catch (error) {
     if (error instanceof JsonError) return { ok: false, problem: error.problem };
     throw error;
@@ -41,6 +48,7 @@ export function parseStrictJson(
 
 class Parser {
   private i = 0;
+  readonly numberText = new Map<string, string>();
   constructor(private readonly text: string) {}
 
   atEnd(): boolean {
@@ -199,6 +207,7 @@ class Parser {
     this.i += match[0].length;
     const n = Number(match[0]);
     if (!Number.isFinite(n)) this.fail(path, `${match[0]} is too large to be a real figure`);
+    if (String(n) !== match[0]) this.numberText.set(formatPath(path), match[0]);
     return n;
   }
 }

@@ -14,7 +14,10 @@ import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
 import { CliError, UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
+import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { VERSION } from '../version.ts';
+import { checkOutput } from '../writeOutput.ts';
+import { printable } from '../../scenario/printable.ts';
 
 /** One line per lever in the schema's words: `attritionPerYear  Leavers (share per year), steps of 0.01`. */
 const leverLine = (field: LeverField) => {
@@ -40,7 +43,7 @@ ${LEVER_FIELDS.map(leverLine).join('\n')}
   --min A, --max B   Range searched (default: the current value to twice it)
   --replications N   Simulated futures per run (default 1000)
   --seed S           Any text (default: the scenario's seed)
-  --workers W        Worker threads (default: one per core)
+  --workers W        Worker threads (default: one per core; at most ${WORKERS_PER_CORE} per core)
   --format F         table (default) or json
 
 JSON output: { answer, curve: [{ value, probability, se }], uncertainValues, lever, metric,
@@ -72,6 +75,7 @@ below, confidence, replications, seed, version }.`,
       flags.max === undefined
         ? undefined
         : numberFlag(flags.max, 'max', 0, LIMITS.peoplePerGroup, 0);
+    await checkOutput(io, {});
     const { seed, replications, result } = await runCommand(
       io,
       { file, flags, replications: 1000 },
@@ -114,10 +118,11 @@ below, confidence, replications, seed, version }.`,
       io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       const goal = `P(${metric} < ${below}) ≥ ${confidence}`;
+      const name = printable(formatLever(lever));
       io.stdout(
         seek.answer === null
-          ? `No value of ${formatLever(lever)} in the range searched gives ${goal}.\n\n`
-          : `${formatLever(lever)} = ${seek.answer} is the ${seek.direction === 1 ? 'smallest' : 'largest'} value giving ${goal}.\n\n`,
+          ? `No value of ${name} in the range searched gives ${goal}.\n\n`
+          : `${name} = ${seek.answer} is the ${seek.direction === 1 ? 'smallest' : 'largest'} value giving ${goal}.\n\n`,
       );
       io.stdout(
         tableText(

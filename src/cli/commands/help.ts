@@ -2,6 +2,7 @@ import { parseArgs } from '../args.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { commandNames, loadCommand } from '../commandRegistry.ts';
+import { PIPE_IDLE_MS } from '../readScenarioBytes.ts';
 
 const command: Command = {
   summary: 'Lists the commands, or explains one.',
@@ -26,6 +27,12 @@ Lists the commands, or prints how to use COMMAND.`,
     }
     lines.push('', 'Run "shortfall help COMMAND" for its options.');
     lines.push('Exit codes: 0 done, 1 bad input or failed run, 2 usage error, 130 interrupted.');
+    lines.push(
+      'Output: when the reader of a pipe stops early (| head), the command stops silently with',
+      'exit code 141, as if by SIGPIPE. Standard output closed before the start (>&-) is an',
+      'error, exit code 1. --out never replaces the scenario read, nor any file without --force.',
+      `A FILE may be a named pipe or /dev/stdin; a pipe silent for ${PIPE_IDLE_MS / 1000} s is given up on.`,
+    );
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
   },

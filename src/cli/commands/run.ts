@@ -3,9 +3,10 @@ import { choiceFlag, intFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_SCENARIO_PATH } from '../loadScenario.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
+import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { summaryTable } from '../summaryTable.ts';
 import { VERSION } from '../version.ts';
-import { writeOutput } from '../writeOutput.ts';
+import { checkOutput, writeOutput } from '../writeOutput.ts';
 
 const command: Command = {
   summary: 'Runs a scenario and prints its results.',
@@ -18,9 +19,11 @@ number of workers or the chunk size.
 Options:
   --replications N   Simulated futures (default: the scenario's replications)
   --seed S           Any text (default: the scenario's seed)
-  --workers W        Worker threads (default: one per core)
+  --workers W        Worker threads (default: one per core; at most ${WORKERS_PER_CORE} per core)
   --format F         json (default) or table
-  --out PATH         Write the results to PATH instead of standard output
+  --out PATH         Write the results to PATH instead of standard output; never the
+                     scenario FILE itself
+  --force            Let --out replace an existing file
   --chunk-size N     Replications per chunk of work (default: sized from the scenario)
 
 JSON output: { scenario: { name }, seed, replications, horizonMonths, totals, endOfHorizon,
@@ -31,6 +34,7 @@ max }.`,
       ...RUN_FLAGS,
       format: 'string',
       out: 'string',
+      force: 'boolean',
       'chunk-size': 'string',
     });
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'json');
@@ -40,6 +44,8 @@ max }.`,
         ? undefined
         : intFlag(flags['chunk-size'], 'chunk-size', 1, LIMITS.replications, 1);
     const file = positionals[0] ?? DEFAULT_SCENARIO_PATH;
+    const output = { out: flags.out, force: flags.force === 'true', input: file };
+    await checkOutput(io, output);
     const { scenario, seed, result } = await runCommand(io, { file, flags }, (simulation) =>
       simulation.run({ chunkSize }),
     );
@@ -49,7 +55,7 @@ max }.`,
       format === 'table'
         ? summaryTable(scenario, seed, summary)
         : `${JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, version: VERSION }, null, 2)}\n`;
-    await writeOutput(io, flags.out, text, 'Results');
+    await writeOutput(io, output, text, 'Results');
     return 0;
   },
 };

@@ -11,7 +11,10 @@ import { choiceFlag, numberFlag, parseArgs } from '../args.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
+import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { VERSION } from '../version.ts';
+import { checkOutput } from '../writeOutput.ts';
+import { printable } from '../../scenario/printable.ts';
 
 /** The inputs of one kind, in the schema's words: "cases per month, hours per …". */
 const inputWords = (distributions: boolean) =>
@@ -37,7 +40,7 @@ Options:
   --replications N   Simulated futures per run (default 1000)
   --seed S           Any text (default: the scenario's seed)
   --change R         Relative change of fixed numbers (default 0.2)
-  --workers W        Worker threads (default: one per core)
+  --workers W        Worker threads (default: one per core; at most ${WORKERS_PER_CORE} per core)
   --format F         table (default) or json`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
@@ -58,6 +61,7 @@ Options:
     }
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'table');
     const relativeChange = numberFlag(flags.change, 'change', 0, 0.99, 0.2);
+    await checkOutput(io, {});
     const { scenario, seed, replications, result } = await runCommand(
       io,
       { file, flags, replications: 1000 },
@@ -70,7 +74,7 @@ Options:
       );
     } else {
       io.stdout(
-        `One-at-a-time sensitivity of the mean ${metric} (base ${formatNumber(result.baseMean)}; ${replications} replications, seed "${seed}")\n\n`,
+        `One-at-a-time sensitivity of the mean ${metric} (base ${formatNumber(result.baseMean)}; ${replications} replications, seed "${printable(seed)}")\n\n`,
       );
       io.stdout(
         tableText(

@@ -2,13 +2,16 @@ import { parseArgs } from '../args.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
 import { loadScenario } from '../loadScenario.ts';
+import { PIPE_IDLE_MS } from '../readScenarioBytes.ts';
 
 const command: Command = {
   summary: 'Checks a scenario file and lists its problems.',
   usage: `Usage: shortfall validate FILE
 
 Prints "valid" and exits 0 when FILE is a valid scenario. Otherwise prints one line per
-problem, "path: message" (the path names the field, e.g. units[0].staff[0].inPost), and exits 1.`,
+problem, "path: message" (the path names the field, e.g. units[0].staff[0].inPost), and exits 1.
+FILE may be a named pipe or /dev/stdin (cat s.json | shortfall validate /dev/stdin): it is
+read to its end, and given up on after ${PIPE_IDLE_MS / 1000} s without data.`,
   async run(args, io) {
     const { positionals } = parseArgs(args, {});
     const [file] = positionals;

@@ -1,4 +1,5 @@
 import { sortRanks } from './rankSort.ts';
+import { EngineLimitError } from './limitError.ts';
 
 /**
  * The items (suspects or analytical products) waiting for one role in one pool, in triage
@@ -80,7 +81,7 @@ export class Items {
   grow(): void {
     const size = this.remaining.length * 2;
     if (size > MAX_ITEMS) {
-      throw new RangeError(
+      throw new EngineLimitError(
         `A replication produced more than ${MAX_ITEMS.toLocaleString('en-GB')} suspects and products; reduce the demand or the horizon.`,
       );
     }

@@ -4,6 +4,7 @@ import { compileModel } from '../engine/model.ts';
 import { Workspace } from '../engine/replicate.ts';
 import { chunkPlan } from './chunkPlan.ts';
 import { ProgressClock } from './progressClock.ts';
+import { blameScenario } from './scenarioLimit.ts';
 import { RunCancelled, type RunOptions, type RunRequest, type Runner } from './runner.ts';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -24,7 +25,12 @@ export class InThreadRunner implements Runner {
       for (const [start, count] of chunkPlan(request)) {
         await nextTask();
         if (signal?.aborted) throw new RunCancelled();
-        const chunk = runChunk(model, request.seed, start, count, ws);
+        let chunk;
+        try {
+          chunk = runChunk(model, request.seed, start, count, ws);
+        } catch (error) {
+          throw blameScenario(request.scenario, error);
+        }
         aggregate.add(chunk);
         options.onChunk?.(chunk);
         clock.done += count;

@@ -4,6 +4,7 @@ import { modelLayout } from '../engine/model.ts';
 import { chunkPlan } from './chunkPlan.ts';
 import { OrderedMerge } from './orderedMerge.ts';
 import { ProgressClock } from './progressClock.ts';
+import { isScenarioLimit } from './scenarioLimit.ts';
 import { RunCancelled, RunFailed, type RunOptions, type RunRequest } from './runner.ts';
 import type { WorkerSlot } from './workerSlot.ts';
 
@@ -163,7 +164,13 @@ export class PoolRun {
           const hangMs = Math.max(this.minHangMs, HANG_FACTOR * this.slowestChunkMs);
           result = await slot.guard(head.answer!, hangMs, this.stop.signal);
         } catch (error) {
-          if (this.halted || !this.retire(slot, head.index, error)) return;
+          if (this.halted) return;
+          if (isScenarioLimit(error)) {
+            // The worker is well: the scenario asked for more than a run can hold.
+            this.fail(this.chunks[head.index]!, error.message);
+            return;
+          }
+          if (!this.retire(slot, head.index, error)) return;
           slot = undefined;
           // Everything this worker held goes back, the failed chunk first, for a fresh worker.
           this.pending.unshift(...queued.map((entry) => entry.index));
@@ -191,7 +198,16 @@ export class PoolRun {
     const released = this.merge.put(index, result);
     if (released.length === 0) return;
     for (const chunk of released) {
-      this.aggregate.add(chunk);
+      try {
+        this.aggregate.add(chunk);
+      } catch (error) {
+        // A chunk whose totals are not finite: the run stops rather than report them.
+        this.fail(
+          [chunk.start, chunk.count],
+          error instanceof Error ? error.message : String(error),
+        );
+        return;
+      }
       this.options.onChunk?.(chunk);
       this.clock.done += chunk.count;
     }
@@ -238,10 +254,14 @@ export class PoolRun {
     slot.terminate();
     this.giveBack(slot);
     if (++this.attempts[index]! < MAX_ATTEMPTS) return true;
-    const [start, count] = this.chunks[index]!;
+    this.fail(this.chunks[index]!, error instanceof Error ? error.message : String(error));
+    return false;
+  }
+
+  /** Halts the run with RunFailed naming the scenario, the seed and the replications that failed. */
+  private fail([start, count]: readonly [number, number], reason: string): void {
     const { name } = this.request.scenario;
     const { seed } = this.request;
-    const reason = error instanceof Error ? error.message : String(error);
     this.halt(
       new RunFailed(
         `Scenario "${name}" with seed "${seed}" failed at replications ` +
@@ -250,7 +270,6 @@ export class PoolRun {
         seed,
       ),
     );
-    return false;
   }
 
   /** Gives a worker back to the pool, once. */

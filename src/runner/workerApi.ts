@@ -4,6 +4,7 @@ import { runChunk } from '../engine/chunk.ts';
 import { compileModel, type Model } from '../engine/model.ts';
 import { Workspace } from '../engine/replicate.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { blameScenario } from './scenarioLimit.ts';
 
 /** Most replications a warm-up runs, however fast they are. */
 const WARM_UP_MAX_REPLICATIONS = 200;
@@ -20,19 +21,23 @@ function sent(result: ChunkResult): ChunkResult {
  * at a time.
  */
 export function createWorkerApi() {
-  let current: { runId: number; model: Model; ws: Workspace } | undefined;
+  let current: { runId: number; scenario: Scenario; model: Model; ws: Workspace } | undefined;
 
   return {
     prepare(runId: number, scenario: Scenario): void {
       const model = compileModel(scenario);
-      current = { runId, model, ws: new Workspace(model) };
+      current = { runId, scenario, model, ws: new Workspace(model) };
     },
 
     runChunk(runId: number, seed: string, start: number, count: number): Promise<ChunkResult> {
       if (current?.runId !== runId) {
         return Promise.reject(new Error(`This worker was not prepared for run ${runId}.`));
       }
-      return Promise.resolve(sent(runChunk(current.model, seed, start, count, current.ws)));
+      try {
+        return Promise.resolve(sent(runChunk(current.model, seed, start, count, current.ws)));
+      } catch (error) {
+        return Promise.reject(blameScenario(current.scenario, error));
+      }
     },
 
     /**

@@ -142,6 +142,10 @@ class DemandTally {
       this.heaviestItems = { path: `${at}.casesPerMonth`, amount: items };
   }
 
+  get heaviestItemsPath(): string {
+    return this.heaviestItems.path;
+  }
+
   check(add: (path: string, message: string) => void): void {
     if (!(this.cases <= LIMITS.casesPerReplication)) {
       add(
@@ -155,6 +159,18 @@ class DemandTally {
       );
     }
   }
+}
+
+/**
+ * Where the file sets the demand stream expected to bring the most suspects and products: the
+ * field to name when a replication holds more items than a run can.
+ */
+export function heaviestDemandField(scenario: Scenario): string {
+  const tally = new DemandTally(scenario.horizonMonths);
+  scenario.units.forEach((unit, u) =>
+    unit.demand.forEach((stream, s) => tally.add(`units[${u}].demand[${s}]`, stream)),
+  );
+  return tally.heaviestItemsPath;
 }
 
 function about(amount: number): string {

@@ -4,8 +4,10 @@ import type { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
 import { amountSampler, countSampler } from '../../src/engine/random/sampler.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
+import { RunFailed } from '../../src/runner/runner.ts';
 import { createNodeRunner } from '../../src/runner/node/nodeRunner.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { expectedMean } from '../../src/scenario/distributionMoments.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
@@ -175,11 +177,40 @@ describe('a run whose totals are not finite', () => {
     scenario.units[0]!.demand[0]!.casesPerMonth = 2000;
     const runner = createNodeRunner({ size: 1 });
     try {
-      await expect(runner.run({ scenario, seed: 'overflow', replications: 4 })).rejects.toThrow(
-        /^the total "[A-Za-z.]+" of replication \d+ came out as (NaN|-?Infinity), not a finite number/,
+      const failed = runner.run({ scenario, seed: 'overflow', replications: 4 });
+      await expect(failed).rejects.toBeInstanceOf(RunFailed);
+      await expect(failed).rejects.toThrow(
+        /^Scenario ".*" with seed "overflow" failed at replications \d+–\d+: the total "[A-Za-z.]+" of replication \d+ came out as (NaN|-?Infinity), not a finite number/,
       );
     } finally {
       runner.dispose();
+    }
+  }, 60_000);
+});
+
+describe('a replication past the item limit of the engine', () => {
+  /** Valid by its expected demand, but the rare case brings more items than a replication can hold. */
+  function heavyTailed(): Scenario {
+    const file = baseFile();
+    const stream = file.units[0]!.demand[0]! as Record<string, unknown>;
+    stream.itemsPerCase = { dist: 'uniform', min: 4_200_000, max: 4_200_001 };
+    stream.casesPerMonth = { dist: 'poisson', mean: 0.001 };
+    const valid = validateScenario(file);
+    if (!valid.ok) throw new Error(describeProblems(valid.problems));
+    return valid.value;
+  }
+
+  it('fails naming the demand field that brings the work, never a worker', async () => {
+    const scenario = heavyTailed();
+    const field = 'units[0].demand[0].casesPerMonth';
+    for (const runner of [new InThreadRunner(), createNodeRunner({ size: 1 })]) {
+      try {
+        const failed = runner.run({ scenario, seed: 'limit', replications: 400 });
+        await expect(failed).rejects.toThrow(field);
+        await expect(failed).rejects.not.toThrow(/worker/i);
+      } finally {
+        runner.dispose();
+      }
     }
   }, 60_000);
 });

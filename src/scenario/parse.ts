@@ -40,17 +40,31 @@ export function validateScenario(value: unknown): Result<Scenario> {
 }
 
 export function parseScenarioText(text: string): Result<Scenario> {
+  const json = parseScenarioJson(text);
+  return json.ok ? validateScenario(json.value) : json;
+}
+
+/**
+ * The first stage alone: a file's bytes as strict JSON, not yet validated. The app validates in
+ * a later task, so a large file is not read in one long one.
+ */
+export function parseScenarioJson(source: Uint8Array | string): Result<unknown> {
+  let text = source;
+  if (typeof text !== 'string') {
+    const decoded = decodeFile(text);
+    if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+    text = decoded.text;
+  }
   if (text.length > LIMITS.fileBytes)
     return { ok: false, problems: [{ path: '(file)', message: tooLarge(text.length) }] };
   const json = parseStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!json.ok) return { ok: false, problems: [json.problem] };
-  return validateScenario(json.value);
+  return { ok: true, value: json.value, warnings: [] };
 }
 
 export function parseScenarioBytes(bytes: Uint8Array): Result<Scenario> {
-  const decoded = decodeFile(bytes);
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-  return parseScenarioText(decoded.text);
+  const json = parseScenarioJson(bytes);
+  return json.ok ? validateScenario(json.value) : json;
 }
 
 function describeTopLevel(value: unknown): string {

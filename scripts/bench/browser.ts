@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../chromium.js';
 import { build, createServer, preview } from 'vite';
+import { measureBigFile, type BigFileFigures } from './bigFile.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
@@ -30,13 +31,15 @@ type BrowserFigures =
       perWorker: number;
       /** A chunk's time with all workers computing at once ÷ its time alone. */
       chunkSlowdown: number;
+      /** Opening and editing a file at every count limit. */
+      bigFile: BigFileFigures;
     };
 
 /**
  * In headless Chromium on localhost: the browser pool's replications per second on one and two
  * workers (a page served by the Vite dev server), then, on the production build, the app's time
- * from pressing Run to the first partial result and the longest main-thread task during a long
- * run.
+ * from pressing Run to the first partial result, the longest main-thread task during a long
+ * run, and the longest while a file at every count limit is opened and edited.
  */
 export async function measureBrowser(): Promise<BrowserFigures> {
   if (!existsSync(CHROMIUM)) return { ok: false, reason: `${CHROMIUM} is not installed` };
@@ -62,8 +65,10 @@ export async function measureBrowser(): Promise<BrowserFigures> {
       const address = built.httpServer.address();
       const builtPort = typeof address === 'object' && address ? address.port : 0;
       await page.close();
-      const app = await measureApp(await browser.newPage(), `http://127.0.0.1:${builtPort}`);
-      return { ok: true, ...app, ...pool };
+      const builtOrigin = `http://127.0.0.1:${builtPort}`;
+      const app = await measureApp(await browser.newPage(), builtOrigin);
+      const bigFile = await measureBigFile(browser, builtOrigin);
+      return { ok: true, ...app, ...pool, bigFile };
     } finally {
       await built.close();
     }

@@ -46,17 +46,37 @@ export function validateScenario(value: unknown, numberText?: NumberText): Resul
 }
 
 export function parseScenarioText(text: string): Result<Scenario> {
+  const read = parseScenarioJson(text);
+  return read.ok ? validateScenario(read.value.json, read.value.numberText) : read;
+}
+
+/** A file read as strict JSON, with the text of each number that does not print back as written. */
+export interface ParsedJson {
+  json: unknown;
+  numberText: NumberText;
+}
+
+/**
+ * The first stage alone: a file's bytes as strict JSON, not yet validated. The app validates in
+ * a later task, so a large file is not read in one long one.
+ */
+export function parseScenarioJson(source: Uint8Array | string): Result<ParsedJson> {
+  let text = source;
+  if (typeof text !== 'string') {
+    const decoded = decodeFile(text);
+    if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+    text = decoded.text;
+  }
   if (text.length > LIMITS.fileBytes)
     return { ok: false, problems: [{ path: '(file)', message: tooLarge(text.length) }] };
   const json = parseStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!json.ok) return { ok: false, problems: [json.problem] };
-  return validateScenario(json.value, json.numberText);
+  return { ok: true, value: { json: json.value, numberText: json.numberText }, warnings: [] };
 }
 
 export function parseScenarioBytes(bytes: Uint8Array): Result<Scenario> {
-  const decoded = decodeFile(bytes);
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-  return parseScenarioText(decoded.text);
+  const read = parseScenarioJson(bytes);
+  return read.ok ? validateScenario(read.value.json, read.value.numberText) : read;
 }
 
 function describeTopLevel(value: unknown): string {

@@ -125,7 +125,7 @@ export class AppModel {
   /** A scenario opened from a file or a link, once unsaved changes may be replaced. */
   async open(scenario: Scenario, origin: string, warnings: string[]): Promise<boolean> {
     if (!(await this.work.mayReplace(origin))) return false;
-    this.draft.load(scenario);
+    this.draft.loadValid(scenario);
     this.takeRunSettings(scenario);
     this.builtInId = '';
     this.markSaved(origin);

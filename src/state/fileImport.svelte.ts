@@ -22,6 +22,9 @@ export class FileImport {
     this.busy = true;
     try {
       const result = await readScenarioFile(file);
+      // Reading a large file is one long task and drawing it another: a turn of the event loop
+      // between them lets the page answer input and paint in between.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       this.fileName = file.name;
       if (result.ok) {
         this.problems = [];

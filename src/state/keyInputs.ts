@@ -10,7 +10,10 @@ import {
   type FieldKeys,
 } from '../scenario/fieldInfo.ts';
 
-const count = (n: number) => Math.round(n).toLocaleString('en-GB');
+// One formatter for every line: toLocaleString builds a new one per call, which over the
+// thousands of lines of a large scenario cost more than the rest of the summary.
+const WHOLE = new Intl.NumberFormat('en-GB');
+const count = (n: number) => WHOLE.format(Math.round(n));
 const mean = (d: Distribution | undefined, fallback = 0) => {
   if (d === undefined) return fallback;
   const m = expectedMean(d);

@@ -11,7 +11,16 @@ export class ScenarioDraft {
   input = $state.raw<ScenarioInput>() as ScenarioInput;
   /** Counts edits and loads, so results can tell whether they still match the scenario. */
   revision = $state(0);
-  readonly validation: Result<Scenario> = $derived(validateScenario(this.input));
+  /**
+   * A scenario that has just passed validation, as read from a file: validating it again would
+   * give it back unchanged, and for a large file would take as long as reading it did.
+   */
+  #valid: Scenario | undefined = undefined;
+  readonly validation: Result<Scenario> = $derived(
+    this.input === this.#valid
+      ? { ok: true, value: this.#valid, warnings: [] }
+      : validateScenario(this.input),
+  );
   readonly problems: Problem[] = $derived(this.validation.ok ? [] : this.validation.problems);
   readonly scenario: Scenario | undefined = $derived(
     this.validation.ok ? this.validation.value : undefined,
@@ -26,6 +35,12 @@ export class ScenarioDraft {
   load(input: ScenarioInput): void {
     this.input = input;
     this.revision++;
+  }
+
+  /** Replaces the whole scenario with one that has passed validation (an opened file). */
+  loadValid(scenario: Scenario): void {
+    this.#valid = scenario;
+    this.load(scenario);
   }
 
   get(path: FieldPath): unknown {

@@ -196,7 +196,7 @@ describe('a replication past the item limit of the engine', () => {
     stream.itemsPerCase = { dist: 'uniform', min: 4_200_000, max: 4_200_001 };
     stream.casesPerMonth = { dist: 'poisson', mean: 0.001 };
     const valid = validateScenario(file);
-    if (!valid.ok) throw new Error(describeProblems(valid.problems));
+    if (!valid.ok) throw new Error(describeProblems(valid.problems).join('\n'));
     return valid.value;
   }
 

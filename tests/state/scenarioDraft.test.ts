@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioDraft } from '../../src/state/scenarioDraft.svelte.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
+import { bigScenario } from '../../scripts/bench/bigScenario.ts';
+import { validateScenario } from '../../src/scenario/parse.ts';
 
 const fresh = () => new ScenarioDraft(structuredClone(mps) as ScenarioInput);
 
@@ -50,5 +52,33 @@ describe('ScenarioDraft', () => {
     });
     const messages = draft.problemsAt(['units', 0, 'demand', 0, 'hoursPerItem']);
     expect(messages.join(' ')).toMatch(/p90/);
+  });
+});
+
+describe('ScenarioDraft.loadValid', () => {
+  const files = [
+    ['the MPS scenario', mps],
+    ['a file at every count limit', bigScenario()],
+  ] as const;
+
+  it.each(files)(
+    'is safe because validating %s again gives back exactly what validation gave',
+    (_, file) => {
+      const once = validateScenario(structuredClone(file));
+      if (!once.ok) throw new Error(once.problems[0]!.message);
+      const twice = validateScenario(structuredClone(once.value));
+      expect(twice.ok && twice.value).toEqual(once.value);
+    },
+  );
+
+  it('takes the validated scenario as it is, and validates again after an edit', () => {
+    const once = validateScenario(structuredClone(mps));
+    if (!once.ok) throw new Error('The MPS scenario is invalid.');
+    const draft = fresh();
+    draft.loadValid(once.value);
+    expect(draft.scenario).toBe(once.value);
+    draft.set(['units', 0, 'staff', 0, 'inPost'], 'x');
+    expect(draft.scenario).toBeUndefined();
+    expect(draft.problemsAt(['units', 0, 'staff', 0, 'inPost'])).toHaveLength(1);
   });
 });

@@ -55,12 +55,33 @@ export class DecisionState {
     return this.input().scenario;
   }
 
-  /** Staff groups as unit:role pairs, for the lever picker. */
-  get groups(): { unit: string; role: string; label: string }[] {
-    const roleName = (id: string) => this.scenario.roles.find((r) => r.id === id)?.name ?? id;
-    return this.scenario.units.flatMap((u) =>
-      u.staff.map((g) => ({ unit: u.id, role: g.role, label: `${u.name}: ${roleName(g.role)}` })),
-    );
+  private roleName(id: string): string {
+    return this.scenario.roles.find((r) => r.id === id)?.name ?? id;
+  }
+
+  /**
+   * Units with staff, for the lever's first picker. Unit and role are picked apart, so a
+   * scenario of a hundred units of twenty roles lists 120 choices, not 2,000.
+   */
+  get leverUnits(): { id: string; name: string }[] {
+    return this.scenario.units
+      .filter((u) => u.staff.length > 0)
+      .map(({ id, name }) => ({ id, name }));
+  }
+
+  /** The roles with a staff group in the lever's unit, for its second picker. */
+  get leverRoles(): { id: string; name: string }[] {
+    const unit = this.scenario.units.find((u) => u.id === this.lever.unit);
+    return (unit?.staff ?? []).map((g) => ({ id: g.role, name: this.roleName(g.role) }));
+  }
+
+  /** Moves the lever to another unit, keeping its role where the unit has staff in it. */
+  chooseLeverUnit(unitId: string): void {
+    const staff = this.scenario.units.find((u) => u.id === unitId)?.staff ?? [];
+    const role = staff.some((g) => g.role === this.lever.role)
+      ? this.lever.role
+      : (staff[0]?.role ?? '');
+    this.chooseLever({ ...this.lever, unit: unitId, role });
   }
 
   get metricLabel(): string {
@@ -69,8 +90,8 @@ export class DecisionState {
 
   /** The lever in words, e.g. "In post, Metropolitan Police: Financial investigator". */
   get leverLabel(): string {
-    const group = this.groups.find((g) => g.unit === this.lever.unit && g.role === this.lever.role);
-    return `${leverLabel(this.lever.field)}, ${group?.label ?? `${this.lever.unit}: ${this.lever.role}`}`;
+    const unit = this.scenario.units.find((u) => u.id === this.lever.unit);
+    return `${leverLabel(this.lever.field)}, ${unit?.name ?? this.lever.unit}: ${this.roleName(this.lever.role)}`;
   }
 
   /** The range searched when none is given, for the range fields' placeholders. */

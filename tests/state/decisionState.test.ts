@@ -19,6 +19,23 @@ describe('DecisionState', () => {
     return { evaluate, signals };
   }
 
+  it('picks the unit and the role of a lever apart, keeping the role where the new unit has it', () => {
+    const two = structuredClone(scenario);
+    const [first] = two.units;
+    two.units.push({ ...structuredClone(first!), id: 'other', name: 'Other unit' });
+    two.units.push({ ...structuredClone(first!), id: 'empty', name: 'No staff', staff: [] });
+    const state = new DecisionState(() => ({ scenario: two, seed: 's' }));
+    expect(state.leverUnits.map((u) => u.id)).toEqual([first!.id, 'other']);
+    expect(state.leverRoles.map((r) => r.id)).toEqual(first!.staff.map((g) => g.role));
+    const role = first!.staff.at(-1)!.role;
+    state.chooseLever({ ...state.lever, role });
+    state.chooseLeverUnit('other');
+    expect(state.lever).toMatchObject({ unit: 'other', role });
+    expect(state.leverLabel).toContain('Other unit: ');
+    state.chooseLeverUnit('empty');
+    expect(state.lever).toMatchObject({ unit: 'empty', role: '' });
+  });
+
   it('counts the runs a task has finished, each given a signal', async () => {
     const { evaluate, signals } = evaluating();
     const state = new DecisionState(() => ({ scenario, seed: 's', evaluate }));

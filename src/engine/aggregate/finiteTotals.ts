@@ -28,6 +28,25 @@ export function nonFiniteTotal(layout: Layout, chunk: ChunkResult): NonFiniteTot
 }
 
 /**
+ * The fields of a demand stream whose draws feed a total: where a planner looks when the total
+ * is not finite. Money comes from asset values, hours from hours per item, counts from cases and
+ * items per case; staff totals (`inPost.fi`) from the staff figures.
+ */
+export function fieldsFeeding(total: string): string {
+  const money = [
+    'assetsNotInvestigated',
+    'missedRecovery',
+    'missedForceIncome',
+    'recovered',
+    'forceIncome',
+  ];
+  if (money.includes(total)) return 'units[].demand[].assetValue';
+  if (total.endsWith('Hours') || total === 'hoursWorked') return 'units[].demand[].hoursPerItem';
+  if (total.includes('.')) return 'units[].staff[]';
+  return 'units[].demand[].casesPerMonth and itemsPerCase';
+}
+
+/**
  * Refuses a chunk whose totals are not all finite, so that a run never reports statistics made
  * of NaN or Infinity as if it had succeeded: the error names the total and its replication.
  */
@@ -35,6 +54,6 @@ export function checkFiniteTotals(layout: Layout, chunk: ChunkResult): void {
   const bad = nonFiniteTotal(layout, chunk);
   if (!bad) return;
   throw new RangeError(
-    `the total "${bad.total}" of replication ${bad.replication} came out as ${String(bad.value)}, not a finite number, so the run was stopped; check the distributions that feed it for very large or very wide values.`,
+    `the total "${bad.total}" of replication ${bad.replication} came out as ${String(bad.value)}, not a finite number, so the run was stopped; check ${fieldsFeeding(bad.total)} for very large or very wide values.`,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nonFiniteTotal } from '../../../src/engine/aggregate/finiteTotals.ts';
+import { fieldsFeeding, nonFiniteTotal } from '../../../src/engine/aggregate/finiteTotals.ts';
 import { RunAggregate } from '../../../src/engine/aggregate/runAggregate.ts';
 import { runChunk } from '../../../src/engine/chunk.ts';
 import { compileModel } from '../../../src/engine/model.ts';
@@ -28,7 +28,18 @@ describe('finite totals', () => {
       expect(() => aggregate.add(chunk)).toThrow(
         /^the total "missedRecovery" of replication 42 came out as (NaN|-?Infinity), not a finite number/,
       );
+      expect(() => aggregate.add(chunk)).toThrow('check units[].demand[].assetValue');
       expect(aggregate.replications).toBe(0);
     },
   );
+
+  it.each([
+    ['missedForceIncome', 'units[].demand[].assetValue'],
+    ['demandHours', 'units[].demand[].hoursPerItem'],
+    ['hoursWorked', 'units[].demand[].hoursPerItem'],
+    ['suspectsArrived', 'units[].demand[].casesPerMonth and itemsPerCase'],
+    ['inPost.fi', 'units[].staff[]'],
+  ])('points from the total %s to the fields that feed it, %s', (total, fields) => {
+    expect(fieldsFeeding(total)).toBe(fields);
+  });
 });

@@ -4,6 +4,7 @@ import { resultCharts } from '../../src/results/charts.ts';
 import { warmUpRun } from '../../src/results/warmUpRun.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
+import { byHand } from '../state/byHand.ts';
 
 const parsed = validateScenario(mps);
 if (!parsed.ok) throw new Error('The MPS scenario is invalid.');
@@ -11,19 +12,8 @@ const scenario = parsed.value;
 
 /** Idle periods the test hands out one at a time. */
 function idleByHand() {
-  const waiting = new Set<() => void>();
-  const idle: WhenIdle = (f) => {
-    waiting.add(f);
-    return () => waiting.delete(f);
-  };
-  /** Runs the callback waiting for the next idle period; false when none waits. */
-  const next = (): boolean => {
-    const [f] = waiting;
-    if (!f) return false;
-    waiting.delete(f);
-    f();
-    return true;
-  };
+  const { schedule, next, waiting } = byHand();
+  const idle: WhenIdle = schedule;
   return { idle, next, waiting };
 }
 

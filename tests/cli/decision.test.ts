@@ -5,29 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fms from '../../src/cli/commands/fms.ts';
 import goalSeek from '../../src/cli/commands/goal-seek.ts';
 import sensitivity from '../../src/cli/commands/sensitivity.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { tinyScenario } from '../decision/tinyScenario.ts';
+import { captureIo } from './captureIo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shortfall-decision-'));
 writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tinyScenario()));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function captureIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd: dir,
-    stderrIsTty: false,
-  };
-}
-
 describe('decision commands', () => {
   it('goal-seek --format json prints the answer and the curve', async () => {
-    const io = captureIo();
+    const io = captureIo(dir);
     const code = await goalSeek.run(
       [
         'tiny.json',
@@ -81,13 +68,13 @@ describe('decision commands', () => {
           '--below',
           '1',
         ],
-        captureIo(),
+        captureIo(dir),
       ),
     ).rejects.toThrow(/Unit "nowhere"/);
   });
 
   it('sensitivity prints the tornado table, largest swing first', async () => {
-    const io = captureIo();
+    const io = captureIo(dir);
     await sensitivity.run(
       ['tiny.json', '--metric', 'unexaminedSuspects', '--replications', '3', '--workers', '1'],
       io,
@@ -101,7 +88,7 @@ describe('decision commands', () => {
   });
 
   it('sensitivity on a terminal numbers its runs in one line of progress, erased before the table', async () => {
-    const io = { ...captureIo(), stderrIsTty: true };
+    const io = { ...captureIo(dir), stderrIsTty: true };
     await sensitivity.run(
       ['tiny.json', '--metric', 'unexaminedSuspects', '--replications', '3', '--workers', '1'],
       io,
@@ -122,7 +109,7 @@ describe('decision commands', () => {
   });
 
   it('fms writes the CSV to the file given', async () => {
-    const io = captureIo();
+    const io = captureIo(dir);
     await fms.run(['tiny.json', '--out', 'fms.csv', '--replications', '3', '--workers', '1'], io);
     const csv = readFileSync(join(dir, 'fms.csv'), 'utf8');
     expect(csv).toMatch(/^Demand the force will not be able to meet: Tiny unit\r\n/);
@@ -139,7 +126,7 @@ describe('decision commands', () => {
     ['sensitivity', sensitivity, ['--metric', 'unexaminedSuspects']],
     ['fms', fms, []],
   ])('%s stops with "Cancelled." and exit code 130 when interrupted', async (_, command, flags) => {
-    const io = { ...captureIo(), signal: AbortSignal.abort() };
+    const io = { ...captureIo(dir), signal: AbortSignal.abort() };
     await expect(
       command.run(['tiny.json', ...flags, '--replications', '3', '--workers', '1'], io),
     ).rejects.toMatchObject({ message: 'Cancelled.', exitCode: 130 });

@@ -3,31 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/cliError.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { runCommand, type RunCommandRequest } from '../../src/cli/runCommand.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
 import { RunFailed, type Runner } from '../../src/runner/runner.ts';
 import { tinyScenario } from '../decision/tinyScenario.ts';
+import { captureIo } from './captureIo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shortfall-run-command-'));
 writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tinyScenario()));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ERASE = '\r\x1b[2K';
-
-function captureIo(extra: Partial<CliIo> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd: dir,
-    stderrIsTty: false,
-    ...extra,
-  };
-}
 
 /** Runners in this thread, each noting the size it was asked for and whether it was ended. */
 function runners(run?: Runner['run']) {
@@ -57,7 +43,7 @@ describe('runCommand', () => {
     const { createRunner } = runners();
     const settings = async (flags: RunCommandRequest['flags'], replications?: number) => {
       const { seed, result } = await runCommand(
-        captureIo(),
+        captureIo(dir),
         request(flags, createRunner, replications),
         async (simulation) => simulation.replications,
       );
@@ -71,7 +57,7 @@ describe('runCommand', () => {
   it('runs on --workers workers, started at the first run and ended before it returns', async () => {
     const { made, createRunner } = runners();
     const { result } = await runCommand(
-      captureIo(),
+      captureIo(dir),
       request({ workers: '3', replications: '4' }, createRunner),
       async (simulation) => {
         expect(made).toEqual([]);
@@ -88,7 +74,7 @@ describe('runCommand', () => {
     const { made, createRunner } = runners();
     const refusal = new UsageError('No such lever.');
     await expect(
-      runCommand(captureIo(), request({}, createRunner), () => Promise.reject(refusal)),
+      runCommand(captureIo(dir), request({}, createRunner), () => Promise.reject(refusal)),
     ).rejects.toBe(refusal);
     expect(made).toEqual([]);
   });
@@ -100,7 +86,7 @@ describe('runCommand', () => {
       ),
     );
     await expect(
-      runCommand(captureIo(), request({}, createRunner), (simulation) => simulation.run()),
+      runCommand(captureIo(dir), request({}, createRunner), (simulation) => simulation.run()),
     ).rejects.toMatchObject({
       lines: ['A worker failed (Tiny unit, seed "tiny").'],
       exitCode: 1,
@@ -110,7 +96,7 @@ describe('runCommand', () => {
 
   it('stops with "Cancelled." and exit code 130 when interrupted, and ends the workers', async () => {
     const { made, createRunner } = runners();
-    const io = captureIo({ signal: AbortSignal.abort() });
+    const io = captureIo(dir, { signal: AbortSignal.abort() });
     await expect(
       runCommand(io, request({ replications: '3' }, createRunner), (simulation) =>
         simulation.evaluate(simulation.scenario, simulation.seed, simulation.replications),
@@ -121,7 +107,7 @@ describe('runCommand', () => {
 
   it("draws a tool's runs numbered on a terminal and erases the line before it returns", async () => {
     const { createRunner } = runners();
-    const io = captureIo({ stderrIsTty: true });
+    const io = captureIo(dir, { stderrIsTty: true });
     await runCommand(io, request({ replications: '3' }, createRunner), async (simulation) => {
       const { scenario, seed, replications } = simulation;
       await simulation.evaluate(scenario, seed, replications);
@@ -140,7 +126,7 @@ describe('runCommand', () => {
   it('checks --workers before it reads the file, and the file before the other flags', async () => {
     const { createRunner } = runners();
     const refused = (flags: RunCommandRequest['flags'], file = 'tiny.json') =>
-      runCommand(captureIo(), { ...request(flags, createRunner), file }, async () => 0);
+      runCommand(captureIo(dir), { ...request(flags, createRunner), file }, async () => 0);
     await expect(refused({ workers: '0' }, 'missing.json')).rejects.toThrow(/^--workers/);
     await expect(refused({ seed: '' }, 'missing.json')).rejects.toThrow(/^missing\.json: no such/);
     await expect(refused({ seed: '' })).rejects.toThrow(/^--seed must not be empty/);

@@ -2,35 +2,22 @@ import { linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
 import { checkOutput, writeOutput } from '../../src/cli/writeOutput.ts';
+import { captureIo } from './captureIo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shortfall-write-output-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function captureIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd: dir,
-    stderrIsTty: false,
-  };
-}
-
 describe('writeOutput', () => {
   it('prints the text when no --out is given', async () => {
-    const io = captureIo();
+    const io = captureIo(dir);
     await writeOutput(io, {}, 'a,b\n', 'FMS table');
     expect(io.out).toEqual(['a,b\n']);
     expect(io.err).toEqual([]);
   });
 
   it('writes the file relative to the working directory and says so on stderr', async () => {
-    const io = captureIo();
+    const io = captureIo(dir);
     await writeOutput(io, { out: 'out.json' }, '{}\n', 'Results');
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('{}\n');
     expect(io.out).toEqual([]);
@@ -38,7 +25,7 @@ describe('writeOutput', () => {
   });
 
   it('refuses a path that cannot be written in one line, exit code 1', async () => {
-    const io = captureIo();
+    const io = captureIo(dir);
     await expect(
       writeOutput(io, { out: 'no-such-dir/out.csv' }, 'x', 'FMS table'),
     ).rejects.toMatchObject({
@@ -50,7 +37,7 @@ describe('writeOutput', () => {
 
   it('refuses to replace an existing file without --force, leaving it as it was', async () => {
     writeFileSync(join(dir, 'kept.json'), 'before');
-    const io = captureIo();
+    const io = captureIo(dir);
     await expect(writeOutput(io, { out: 'kept.json' }, 'after', 'Results')).rejects.toMatchObject({
       lines: ['--out kept.json already exists; add --force to replace it.'],
       exitCode: 2,
@@ -71,7 +58,7 @@ describe('writeOutput', () => {
     rmSync(join(dir, 'hardlink.json'), { force: true });
     symlinkSync(join(dir, 'scenario.json'), join(dir, 'symlink.json'));
     linkSync(join(dir, 'scenario.json'), join(dir, 'hardlink.json'));
-    const io = captureIo();
+    const io = captureIo(dir);
     const target = { out, force: true, input: 'scenario.json' };
     await expect(checkOutput(io, target)).rejects.toMatchObject({ exitCode: 2 });
     await expect(writeOutput(io, target, 'output', 'Results')).rejects.toMatchObject({
@@ -81,7 +68,7 @@ describe('writeOutput', () => {
   });
 
   it('accepts an --out that does not exist yet, with or without --force', async () => {
-    const io = captureIo();
+    const io = captureIo(dir);
     await expect(checkOutput(io, { out: 'new.json', input: 'scenario.json' })).resolves.toBe(
       undefined,
     );

@@ -8,9 +8,9 @@ import {
   memoryStorage,
   RECOVERY_NOTE,
   TAB_KEY,
-  type StorageLike,
 } from '../../src/files/drafts.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import { fillableStorage } from './fillableStorage.ts';
 
 const draft = {
   format: 'shortfall-scenario',
@@ -32,25 +32,6 @@ function clock(start = '2025-03-01T09:30:00Z') {
 function ids() {
   let n = 0;
   return () => `tab-${++n}`;
-}
-
-/** Storage that holds what it is given until `full` is set, then refuses every write. */
-function fillable() {
-  const inner = memoryStorage();
-  const state = { full: false };
-  const storage: StorageLike = {
-    get length() {
-      return inner.length;
-    },
-    key: (i) => inner.key(i),
-    getItem: (key) => inner.getItem(key),
-    setItem: (key, value) => {
-      if (state.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      inner.setItem(key, value);
-    },
-    removeItem: (key) => inner.removeItem(key),
-  };
-  return { storage, inner, state };
 }
 
 describe('DraftStore', () => {
@@ -165,7 +146,7 @@ describe('DraftStore', () => {
   });
 
   it('says when storage is full (QuotaExceededError), and saves again once there is room', () => {
-    const { storage, state } = fillable();
+    const { storage, state } = fillableStorage();
     const store = new DraftStore(storage, memoryStorage(), clock(), ids());
     expect(store.save(draft, 'x.json')).toBe(true);
     state.full = true;
@@ -178,7 +159,7 @@ describe('DraftStore', () => {
   });
 
   it('keeps a draft where it is when storage is too full to set it aside', () => {
-    const { storage, state, inner } = fillable();
+    const { storage, state, inner } = fillableStorage();
     const store = new DraftStore(storage, memoryStorage(), clock(), ids());
     store.save(draft, 'x.json');
     state.full = true;

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ChartQueue, type AfterFrame } from '../../src/state/chartQueue.svelte.ts';
 import type { ShownRun } from '../../src/state/runController.svelte.ts';
 import { smallScenario } from '../results/smallRun.ts';
+import { byHand } from './byHand.ts';
 
 /** Frames the test hands out one at a time. */
 function framesByHand() {
-  const waiting = new Set<() => void>();
-  const afterFrame: AfterFrame = (f) => {
-    waiting.add(f);
-    return () => waiting.delete(f);
-  };
-  /** Runs the task waiting for the next frame; false when none waits. */
-  const next = (): boolean => {
-    const [f] = waiting;
-    if (!f) return false;
-    waiting.delete(f);
-    f();
-    return true;
-  };
+  const { schedule, next, waiting } = byHand();
+  const afterFrame: AfterFrame = schedule;
   return { afterFrame, next, waiting };
 }
 

@@ -10,6 +10,7 @@ import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import type { RestoredDraft } from '../../src/state/restoredDraft.ts';
 import { UnsavedWork, type Editing, type TabChannel } from '../../src/state/unsavedWork.svelte.ts';
 import mps from '../../scenarios/mps-financial-investigators.json';
+import { fillableStorage } from '../files/fillableStorage.ts';
 
 const scenario = (name: string) => ({ ...structuredClone(mps), name }) as ScenarioInput;
 const at = () => new Date('2025-03-01T09:30:00Z');
@@ -162,25 +163,6 @@ describe('UnsavedWork: keeping edits', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
   afterEach(() => vi.useRealTimers());
 
-  /** Storage that throws QuotaExceededError on every write while `full`. */
-  function quota() {
-    const inner = memoryStorage();
-    const state = { full: false };
-    const storage: StorageLike = {
-      get length() {
-        return inner.length;
-      },
-      key: (i) => inner.key(i),
-      getItem: (key) => inner.getItem(key),
-      setItem: (key, value) => {
-        if (state.full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-        inner.setItem(key, value);
-      },
-      removeItem: (key) => inner.removeItem(key),
-    };
-    return { storage, inner, state };
-  }
-
   it('saves an edit once the pause has passed, the last edit only', () => {
     const local = memoryStorage();
     const work = new UnsavedWork(editing(true).fake);
@@ -209,7 +191,7 @@ describe('UnsavedWork: keeping edits', () => {
   });
 
   it('says when storage is full, and stops saying so once a save succeeds', () => {
-    const { storage, state } = quota();
+    const { storage, state } = fillableStorage();
     const work = new UnsavedWork(editing(true).fake);
     work.attach(tab(storage));
     state.full = true;
@@ -223,7 +205,7 @@ describe('UnsavedWork: keeping edits', () => {
   });
 
   it('forgets a storage failure once the work is saved to a file', () => {
-    const { storage, state } = quota();
+    const { storage, state } = fillableStorage();
     const work = new UnsavedWork(editing(true).fake);
     work.attach(tab(storage));
     state.full = true;

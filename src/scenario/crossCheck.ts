@@ -2,15 +2,18 @@ import { LIMITS } from './limits.ts';
 import { expectedMean } from './distributionMoments.ts';
 import type { Problem } from './problem.ts';
 import type { DemandStream, Scenario } from './schema.ts';
+import type { NumberText } from './strictJson.ts';
 
 /**
  * What the schema cannot see field by field: ids and assumption fields that must be unique,
  * references to roles, people beyond the posts, the size of the work a file asks for, and
  * invisible characters that could disguise a name.
  */
-export function crossCheck(scenario: Scenario): Problem[] {
+export function crossCheck(scenario: Scenario, numberText: NumberText = new Map()): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
+  /** A number as the file wrote it (`3e2`, not `300`), where the file was read as text. */
+  const written = (path: string, value: number) => numberText.get(path) ?? String(value);
 
   const roleIds = new Set<string>();
   scenario.roles.forEach((role, r) => {
@@ -50,7 +53,7 @@ export function crossCheck(scenario: Scenario): Problem[] {
       if (people > group.establishment) {
         add(
           `${gat}.inPost`,
-          `${group.inPost} in post and ${group.inTraining} in training is more than the ${group.establishment} posts; raise the posts or lower the people.`,
+          `${written(`${gat}.inPost`, group.inPost)} in post and ${written(`${gat}.inTraining`, group.inTraining)} in training is more than the ${written(`${gat}.establishment`, group.establishment)} posts; raise the posts or lower the people.`,
         );
       }
     });

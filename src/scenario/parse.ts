@@ -36,7 +36,7 @@ export function validateScenario(value: unknown, numberText?: NumberText): Resul
       ok: false,
       problems: issuesToProblems(parsed.error.issues, migrated.file, numberText),
     };
-  const problems = crossCheck(parsed.data);
+  const problems = crossCheck(parsed.data, numberText);
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -47,6 +47,17 @@ describe('numbers quoted in messages', () => {
     expect(line).toContain(quote);
   });
 
+  it('quotes the numbers of a check across fields as written, too', () => {
+    const [line] = problemsOf(
+      small
+        .replace('"establishment": 6', '"establishment": 6.0')
+        .replace('"inPost": 4', '"inPost": 7E0'),
+    );
+    expect(line).toBe(
+      'units[0].staff[0].inPost: 7E0 in post and 0 in training is more than the 6.0 posts; raise the posts or lower the people.',
+    );
+  });
+
   it('quotes the value itself when the text does not read as it', () => {
     // A value given in memory (from the editor) has no file text: the number is printed.
     const [line] = problemsOf(small.replace('"inPost": 4', '"inPost": 25000'));

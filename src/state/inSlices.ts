@@ -1,6 +1,6 @@
 /**
  * Longest stretch of work between two yields to the page. Short because on two cores the page's
- * main thread often shares a core with a worker, and a task then takes two to four times its CPU
+ * main thread often shares a core with a worker, and a task then takes several times its CPU
  * time: a slice stays well under a 50 ms long task even so. Browsers hold a timer nested five
  * deep back at least 4 ms, so a long computation runs about half the time; the workers and the
  * page's frames get the rest.

@@ -57,6 +57,10 @@ function segment(index: number, count: number): { block: number; at: number; len
  * Monthly and yearly series go into sketches of distinct values and their counts (sketch.ts),
  * whose size is bounded by the values' rounding, not by the run's length. The summary depends
  * on which replications are in, never on the order they came in or how they were chunked.
+ *
+ * Longer than most files here: adding a chunk, the live refresh in steps and the final summary
+ * all read and write the same record of which replications are in and which statistics are up
+ * to date, and keeping them in one class keeps that record in one place.
  */
 export class RunAggregate {
   /**

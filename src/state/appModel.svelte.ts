@@ -20,7 +20,14 @@ import type { RestoredDraft } from './restoredDraft.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
 import { restoredText, UnsavedWork } from './unsavedWork.svelte.ts';
 
-export const TABS = ['establishment', 'demand', 'results', 'compare', 'decisions', 'present'] as const;
+export const TABS = [
+  'establishment',
+  'demand',
+  'results',
+  'compare',
+  'decisions',
+  'present',
+] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The app as a whole: what is being edited, what was run, what is compared and shown. */

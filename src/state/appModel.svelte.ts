@@ -13,14 +13,21 @@ import { createBrowserRunner } from '../runner/browserRunner.ts';
 import type { Runner } from '../runner/runner.ts';
 import { Baseline } from './baseline.svelte.ts';
 import { Presentation } from './presentation.svelte.ts';
-import { RunController } from './runController.svelte.ts';
+import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
 import type { RestoredDraft } from './restoredDraft.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
 import { restoredText, UnsavedWork } from './unsavedWork.svelte.ts';
 
-export const TABS = ['establishment', 'demand', 'results', 'compare', 'decisions'] as const;
+export const TABS = [
+  'establishment',
+  'demand',
+  'results',
+  'compare',
+  'decisions',
+  'present',
+] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The app as a whole: what is being edited, what was run, what is compared and shown. */
@@ -69,6 +76,22 @@ export class AppModel {
     if (this.seedMessage) return this.seedMessage;
     return undefined;
   });
+
+  /**
+   * The results shown when Run was pressed, while the new run's first results are awaited; null
+   * when nothing is awaited. Choosing a tab meanwhile gives up the wait.
+   */
+  private resultsAwaited = $state.raw<{ before: ShownRun | undefined } | null>(null);
+  /**
+   * True once the run started by Run has results on screen and they have not yet been brought
+   * into focus: the results view then focuses the first headline and calls `resultsFocused`.
+   */
+  readonly focusResults = $derived(
+    this.resultsAwaited !== null &&
+      this.tab === 'results' &&
+      this.runs.shown !== undefined &&
+      this.runs.shown !== this.resultsAwaited.before,
+  );
 
   readonly outOfDate = $derived(this.runs.isOutOfDate(this.draft.revision));
 
@@ -230,9 +253,27 @@ export class AppModel {
     }
   }
 
+  /** Shows a tab chosen by the planner, who then no longer waits to be taken to the results. */
+  selectTab(tab: Tab): void {
+    this.tab = tab;
+    this.resultsAwaited = null;
+  }
+
+  /** The results the run was started for are on screen and in focus: the wait is over. */
+  resultsFocused(): void {
+    this.resultsAwaited = null;
+  }
+
+  /**
+   * Runs the scenario and shows the Results tab, from whichever tab Run was pressed on: Run is
+   * the main run, and its results are what the planner pressed it to see. A run under way
+   * finishes or is cancelled first.
+   */
   run(): void {
     const scenario = this.draft.scenario;
-    if (!scenario || this.runBlockedBy || !this.replications.ok) return;
+    if (!scenario || this.runBlockedBy || !this.replications.ok || this.runs.running) return;
+    this.tab = 'results';
+    this.resultsAwaited = { before: this.runs.shown };
     void this.runs.run(
       scenario,
       { seed: this.seed, replications: this.replications.value },

@@ -2,7 +2,9 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DraftStore, memoryStorage } from '../../src/files/drafts.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
+import type { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
+import type { Runner } from '../../src/runner/runner.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { AppModel } from '../../src/state/appModel.svelte.ts';
 
@@ -59,6 +61,94 @@ describe('AppModel runs', () => {
     expect(aggregate.replications).toBe(10);
     expect(app.runs.summary?.replications).toBe(20);
     expect(made).toHaveLength(1);
+  });
+});
+
+/**
+ * A runner that reports `partial` as soon as a run starts and finishes with `whole` when the test
+ * calls `finish`; `signals` holds each run's abort signal, in the order they were asked for.
+ */
+function steppedRunner(partial: RunAggregate, whole: RunAggregate) {
+  let finish!: () => void;
+  const state = { signals: [] as (AbortSignal | undefined)[], finish: () => finish() };
+  const runner: Runner = {
+    run: async (_request, options) => {
+      state.signals.push(options?.signal);
+      options?.onPartial?.(partial);
+      await new Promise<void>((resolve) => (finish = resolve));
+      return whole;
+    },
+    dispose: () => {},
+  };
+  return { runner, state };
+}
+
+/** An app whose runs first show 10 replications of its scenario, then 20 once finished. */
+async function steppedApp() {
+  const scenario = new AppModel(() => new InThreadRunner()).draft.scenario!;
+  const inThread = new InThreadRunner();
+  const [partial, whole] = await Promise.all([
+    inThread.run({ scenario, seed: 'shortfall', replications: 10 }),
+    inThread.run({ scenario, seed: 'shortfall', replications: 20 }),
+  ]);
+  const { runner, state } = steppedRunner(partial, whole);
+  return { app: new AppModel(() => runner), state };
+}
+
+describe('AppModel Run', () => {
+  it('shows the Results tab, whichever tab Run was pressed on', async () => {
+    const { app, state } = await steppedApp();
+    app.selectTab('compare');
+    app.run();
+    expect(app.tab).toBe('results');
+    await vi.waitFor(() => expect(app.runs.shown?.done).toBe(10));
+    state.finish();
+    await vi.waitFor(() => expect(app.runs.status).toBe('done'));
+    expect(app.tab).toBe('results');
+  });
+
+  it('asks once for the results to take focus, when the first of them are shown', async () => {
+    const { app, state } = await steppedApp();
+    app.run();
+    expect(app.focusResults).toBe(false);
+    await vi.waitFor(() => expect(app.focusResults).toBe(true));
+    expect(app.runs.shown?.done).toBe(10);
+    app.resultsFocused();
+    expect(app.focusResults).toBe(false);
+    state.finish();
+    await vi.waitFor(() => expect(app.runs.shown?.complete).toBe(true));
+    expect(app.focusResults).toBe(false);
+
+    // The next run waits for its own results, not those of the last one.
+    app.run();
+    expect(app.focusResults).toBe(false);
+    await vi.waitFor(() => expect(app.focusResults).toBe(true));
+    expect(app.runs.shown?.complete).toBe(false);
+    state.finish();
+  });
+
+  it('leaves focus alone when the planner chooses a tab before the results come', async () => {
+    const { app, state } = await steppedApp();
+    app.run();
+    app.selectTab('demand');
+    await vi.waitFor(() => expect(app.runs.shown?.done).toBe(10));
+    app.selectTab('results');
+    expect(app.focusResults).toBe(false);
+    state.finish();
+    await vi.waitFor(() => expect(app.runs.status).toBe('done'));
+    expect(app.focusResults).toBe(false);
+  });
+
+  it('does not start a second run while one goes on', async () => {
+    const { app, state } = await steppedApp();
+    app.run();
+    await vi.waitFor(() => expect(app.runs.shown?.done).toBe(10));
+    app.run();
+    expect(state.signals).toHaveLength(1);
+    expect(state.signals[0]?.aborted).toBe(false);
+    state.finish();
+    await vi.waitFor(() => expect(app.runs.status).toBe('done'));
+    expect(state.signals).toHaveLength(1);
   });
 });
 

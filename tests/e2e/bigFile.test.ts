@@ -87,9 +87,10 @@ describe('a file at every count limit', () => {
       .waitFor();
     await expect(stream('Stream 11 of unit 1').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Show 10 more streams of Unit 1', exact: true }).click();
-    await expect(
-      page.evaluate(() => document.activeElement?.querySelector('legend')?.textContent),
-    ).resolves.toBe('Stream 11 of unit 1');
+    // Focus moves once the new streams are drawn, after the click has returned.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.querySelector('legend')?.textContent))
+      .toBe('Stream 11 of unit 1');
     await expect(stream('Stream 20 of unit 1').isVisible()).resolves.toBe(true);
     await expect(stream('Stream 1 of unit 2').count()).resolves.toBe(0);
     const unit2 = page.getByRole('region', { name: 'Unit 2', exact: true });

@@ -1,17 +1,21 @@
 import type { Summary } from '../engine/aggregate/runAggregate.ts';
-import type { YearlySeries } from '../engine/metrics.ts';
+import type { TotalMetric, YearlySeries } from '../engine/metrics.ts';
+import { metricColumn } from '../results/metricInfo.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { assumptionsRegister, type RegisterEntry } from './assumptionsRegister.ts';
 
-export const FMS_COLUMNS = [
-  { key: 'suspectsArrived', label: 'Suspects arriving', unit: 'suspects' },
-  { key: 'demandHours', label: 'Demand', unit: 'hours' },
-  { key: 'capacityHours', label: 'Capacity', unit: 'hours' },
-  { key: 'unexaminedSuspects', label: 'Suspects not examined', unit: 'suspects' },
-  { key: 'missedRecovery', label: 'Recovery missed', unit: '£' },
-  { key: 'missedForceIncome', label: 'ARIS income foregone', unit: '£' },
-] as const satisfies readonly { key: YearlySeries; label: string; unit: string }[];
-export type FmsColumn = (typeof FMS_COLUMNS)[number]['key'];
+const FMS_METRICS = [
+  'suspectsArrived',
+  'demandHours',
+  'capacityHours',
+  'unexaminedSuspects',
+  'missedRecovery',
+  'missedForceIncome',
+] as const satisfies readonly (YearlySeries & TotalMetric)[];
+
+/** The step-4 columns, headed by the metric table's words so the app, CSV and results agree. */
+export const FMS_COLUMNS = FMS_METRICS.map((key) => ({ key, label: metricColumn(key) }));
+export type FmsColumn = (typeof FMS_METRICS)[number];
 
 /** A mean with its 90% range (5th to 95th percentile across replications). */
 export interface Ranged {
@@ -85,11 +89,7 @@ const line = (cells: (string | number)[]) => cells.map(csvCell).join(',');
 export function fmsCsv(table: FmsTable): string {
   const header = ['Year'];
   for (const c of table.columns) {
-    header.push(
-      `${c.label} (${c.unit}) mean`,
-      `${c.label} 5th percentile`,
-      `${c.label} 95th percentile`,
-    );
+    header.push(`${c.label} mean`, `${c.label} 5th percentile`, `${c.label} 95th percentile`);
   }
   const lines = [
     line([table.title]),

@@ -13,7 +13,7 @@ import {
 import { formatCount, formatPounds } from './format.ts';
 import { funnelStages, type FunnelStage } from './funnel.ts';
 import { establishmentByRole, type HeadlineUnit } from './headlines.ts';
-import { METRIC_INFO, metricTitle } from './metricInfo.ts';
+import { METRIC_INFO, metricColumn, metricTitle } from './metricInfo.ts';
 
 /** The numbers behind a chart, as a table a screen reader or a planner can read. */
 export interface ChartTable {
@@ -119,11 +119,11 @@ export function resultChartBuilders(
       kind: 'fan',
       id: 'unexamined-by-month',
       title: unexaminedFinding(summary),
-      description: fanDescription('Suspects not examined for assets'),
+      description: fanDescription(metricTitle('unexaminedSuspects')),
       xLabel: 'Month of the horizon',
-      yLabel: 'Suspects not examined (per month)',
+      yLabel: `${metricColumn('unexaminedSuspects')} (per month)`,
       rows,
-      table: fanTable('Suspects not examined for assets, per month', rows),
+      table: fanTable(`${metricTitle('unexaminedSuspects')}, per month`, rows),
     };
   });
   builders.push(() => {

@@ -8,25 +8,35 @@ export interface MetricInfo {
   /** What it counts, in lower case for sentences ("… of suspects not examined for assets"). */
   label: string;
   unit: MetricUnit;
+  /** A shorter name for a table's column heading, where the label is too long to sit above a number. */
+  column?: string;
   /** Counts analytical products: shown only for scenarios that have product streams. */
   products?: true;
 }
 
 export const METRIC_INFO: Record<TotalMetric, MetricInfo> = {
   suspectsArrived: { label: 'suspects arriving', unit: 'count' },
-  suspectsExamined: { label: 'suspects examined for assets', unit: 'count' },
-  unexaminedSuspects: { label: 'suspects not examined for assets', unit: 'count' },
+  suspectsExamined: {
+    label: 'suspects examined for assets',
+    unit: 'count',
+    column: 'suspects examined',
+  },
+  unexaminedSuspects: {
+    label: 'suspects not examined for assets',
+    unit: 'count',
+    column: 'suspects not examined',
+  },
   backlogSuspects: { label: 'suspects still waiting at the end', unit: 'count' },
   suspectsWithAssets: { label: 'suspects holding assets', unit: 'count' },
   suspectsWithAssetsExamined: { label: 'suspects holding assets who were examined', unit: 'count' },
-  demandHours: { label: 'hours of work arriving', unit: 'count' },
-  capacityHours: { label: 'hours staff could work', unit: 'count' },
+  demandHours: { label: 'hours of work arriving', unit: 'count', column: 'demand hours' },
+  capacityHours: { label: 'hours staff could work', unit: 'count', column: 'capacity hours' },
   hoursWorked: { label: 'hours worked', unit: 'count' },
   assetsNotInvestigated: { label: 'assets not investigated', unit: 'pounds' },
-  missedRecovery: { label: 'recoverable assets missed', unit: 'pounds' },
+  missedRecovery: { label: 'recoverable assets missed', unit: 'pounds', column: 'recovery missed' },
   missedForceIncome: { label: 'ARIS income foregone', unit: 'pounds' },
   recovered: { label: 'assets recovered', unit: 'pounds' },
-  forceIncome: { label: 'ARIS income to the force', unit: 'pounds' },
+  forceIncome: { label: 'ARIS income to the force', unit: 'pounds', column: 'force income' },
   productsArrived: { label: 'analytical products requested', unit: 'count', products: true },
   productsDelivered: { label: 'analytical products delivered', unit: 'count', products: true },
   undeliveredProducts: {
@@ -51,6 +61,13 @@ export function metricLabel(metric: TotalMetric): string {
 export function metricTitle(metric: TotalMetric): string {
   const { label } = METRIC_INFO[metric];
   return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** A table's column heading: the short name where there is one, capitalised, with (£) for money. */
+export function metricColumn(metric: TotalMetric): string {
+  const { label, column = label, unit } = METRIC_INFO[metric];
+  const heading = column.charAt(0).toUpperCase() + column.slice(1);
+  return unit === 'pounds' ? `${heading} (£)` : heading;
 }
 
 /** Every metric's label with its unit, by metric: what menus and findings name. */

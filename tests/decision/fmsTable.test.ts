@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_SOURCE_NOTE } from '../../src/decision/assumptionsRegister.ts';
-import { csvCell, fmsCsv, fmsTable } from '../../src/decision/fmsTable.ts';
+import { csvCell, FMS_COLUMNS, fmsCsv, fmsTable } from '../../src/decision/fmsTable.ts';
 import { runScenario } from '../../src/engine/run.ts';
+import { metricColumn } from '../../src/results/metricInfo.ts';
 import { tinyScenario } from './tinyScenario.ts';
 
 describe('FMS table', () => {
@@ -79,5 +80,33 @@ describe('FMS table', () => {
         .startsWith('Year 1 (months 1–12),120,120,120,3000,3000,3000,1200,1200,1200,72,72,72,'),
     ).toBe(true);
     expect(lines).toContain('Assumptions register');
+  });
+
+  it('heads its columns with the metric table’s words, in the app and the CSV alike', () => {
+    expect(FMS_COLUMNS.map((c) => c.label)).toEqual([
+      'Suspects arriving',
+      'Demand hours',
+      'Capacity hours',
+      'Suspects not examined',
+      'Recovery missed (£)',
+      'ARIS income foregone (£)',
+    ]);
+    for (const c of FMS_COLUMNS) expect(c.label).toBe(metricColumn(c.key));
+    const scenario = tinyScenario();
+    const table = fmsTable(
+      scenario,
+      runScenario(scenario, { seed: 'f', replications: 2 }).summary(),
+      'f',
+      'v',
+    );
+    const header = fmsCsv(table)
+      .split('\r\n')
+      .find((l) => l.startsWith('Year,'))!;
+    expect(header.split(',').slice(1, 4)).toEqual([
+      'Suspects arriving mean',
+      'Suspects arriving 5th percentile',
+      'Suspects arriving 95th percentile',
+    ]);
+    expect(header).toContain('Recovery missed (£) mean');
   });
 });

@@ -4,29 +4,31 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bigScenario } from '../../scripts/bench/bigScenario.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
-import { axeViolations, SCREEN_SIZES, screenshots, servedApp, watchPage } from './helpers.ts';
+import { axeViolations, freshPageEachCase, screenshots, servedApp } from './helpers.ts';
 
 const FILE = join('test-results', 'largest.json');
 const NAME = 'Largest file within the limits';
 
+/** Opens the largest file on `page` and waits until the app shows it. */
+async function openBigFile(page: Page): Promise<void> {
+  await page.locator('input[type=file]').setInputFiles(FILE);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor();
+}
+
 describe('a file at every count limit', () => {
   const served = servedApp();
-  let page: Page;
-  let problems: string[];
-  const textbox = (name: string) => page.getByRole('textbox', { name, exact: true });
-  const stream = (name: string) => page.getByRole('group', { name, exact: true });
+  const fresh = freshPageEachCase(served);
+  const textbox = (name: string) => fresh.page.getByRole('textbox', { name, exact: true });
+  const stream = (name: string) => fresh.page.getByRole('group', { name, exact: true });
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync('test-results', { recursive: true });
     writeFileSync(FILE, JSON.stringify(bigScenario()));
-    page = await served.browser.newPage({ viewport: SCREEN_SIZES[0] });
-    problems = watchPage(page, served.url);
-    await page.goto(served.url);
-    await page.locator('input[type=file]').setInputFiles(FILE);
-    await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor();
   });
 
   it('opens, showing the establishment table’s first rows a page at a time', async () => {
+    const page = fresh.page;
+    await openBigFile(page);
     await expect(textbox('In post, Role 1, Unit 1').inputValue()).resolves.toBe('8');
     await expect(textbox('In post, Role 1, Unit 3').count()).resolves.toBe(0);
     const pages = page.getByRole('combobox', { name: 'Showing' });
@@ -48,6 +50,8 @@ describe('a file at every count limit', () => {
   });
 
   it('takes an edit in the establishment table and works out the vacancies again', async () => {
+    const page = fresh.page;
+    await openBigFile(page);
     const output = page.locator('output[aria-label="Vacancies, Role 1, Unit 1"]');
     await expect(output.textContent()).resolves.toMatch(/^\s*2\b/);
     await textbox('In post, Role 1, Unit 1').fill('9');
@@ -55,6 +59,8 @@ describe('a file at every count limit', () => {
   });
 
   it('takes an edit in the role settings', async () => {
+    const page = fresh.page;
+    await openBigFile(page);
     const hours = page
       .getByRole('group', { name: 'Role 20', exact: true })
       .getByRole('textbox', { name: /^Productive hours/ });
@@ -65,6 +71,8 @@ describe('a file at every count limit', () => {
   });
 
   it('shows the first unit’s demand streams and opens the others on demand', async () => {
+    const page = fresh.page;
+    await openBigFile(page);
     await page.getByRole('tab', { name: 'Demand' }).click();
     const first = stream('Stream 1 of unit 1');
     // Pictures are drawn once they come near the screen: the last stream's are far below.
@@ -79,9 +87,10 @@ describe('a file at every count limit', () => {
       .waitFor();
     await expect(stream('Stream 11 of unit 1').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Show 10 more streams of Unit 1', exact: true }).click();
-    await expect(
-      page.evaluate(() => document.activeElement?.querySelector('legend')?.textContent),
-    ).resolves.toBe('Stream 11 of unit 1');
+    // Focus moves once the new streams are drawn, after the click has returned.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.querySelector('legend')?.textContent))
+      .toBe('Stream 11 of unit 1');
     await expect(stream('Stream 20 of unit 1').isVisible()).resolves.toBe(true);
     await expect(stream('Stream 1 of unit 2').count()).resolves.toBe(0);
     const unit2 = page.getByRole('region', { name: 'Unit 2', exact: true });
@@ -95,6 +104,9 @@ describe('a file at every count limit', () => {
   });
 
   it('takes an edit in a demand stream and in a distribution', async () => {
+    const page = fresh.page;
+    await openBigFile(page);
+    await page.getByRole('tab', { name: 'Demand' }).click();
     const first = stream('Stream 1 of unit 1');
     const share = first.getByRole('textbox', { name: /^Share holding assets/ });
     await share.fill('2');
@@ -110,6 +122,8 @@ describe('a file at every count limit', () => {
   });
 
   it('writes the key inputs, every staff group and stream, only for print', async () => {
+    const page = fresh.page;
+    await openBigFile(page);
     const lines = page.locator('.key-inputs li');
     await expect(lines.count()).resolves.toBe(0);
     await page.emulateMedia({ media: 'print' });
@@ -122,6 +136,8 @@ describe('a file at every count limit', () => {
   });
 
   it('shows every other tab', async () => {
+    const page = fresh.page;
+    await openBigFile(page);
     for (const [tab, text] of [
       ['Results', /Run the simulation|Run simulation/],
       ['Compare', /./],
@@ -131,6 +147,5 @@ describe('a file at every count limit', () => {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByRole('tabpanel').textContent()).resolves.toMatch(text);
     }
-    expect(problems).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { headlines } from '../../src/results/headlines.ts';
 import {
   METRIC_INFO,
   METRIC_LABELS,
+  metricColumn,
   metricLabel,
   metricTitle,
 } from '../../src/results/metricInfo.ts';
@@ -22,6 +23,17 @@ describe('metric table', () => {
     expect(metricLabel('unexaminedSuspects')).toBe(METRIC_INFO.unexaminedSuspects.label);
     expect(metricTitle('unexaminedSuspects')).toBe('Suspects not examined for assets');
     for (const m of TOTAL_METRICS) expect(METRIC_LABELS[m]).toBe(metricLabel(m));
+  });
+
+  it('heads table columns with the short name where there is one, else the label', () => {
+    expect(metricColumn('unexaminedSuspects')).toBe('Suspects not examined');
+    expect(metricColumn('missedRecovery')).toBe('Recovery missed (£)');
+    expect(metricColumn('missedForceIncome')).toBe('ARIS income foregone (£)');
+    expect(metricColumn('suspectsArrived')).toBe('Suspects arriving');
+    for (const m of TOTAL_METRICS) {
+      const { column } = METRIC_INFO[m];
+      if (column) expect(column.length, m).toBeLessThan(METRIC_INFO[m].label.length);
+    }
   });
 
   it('names and formats the headlines as the table says', () => {

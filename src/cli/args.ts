@@ -64,7 +64,8 @@ export function intFlag(
   fallback: number,
 ): number {
   if (value === undefined) return fallback;
-  const n = /^[+]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  // Plain digits only: a sign, a space or a leading zero is more likely a slip than meant.
+  const n = /^(0|[1-9]\d*)$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
   }

@@ -26,6 +26,10 @@ export interface LoadedScenario {
 export async function loadScenario(path: string, io: CliIo): Promise<LoadedScenario> {
   const bytes = await readScenarioBytes(path, resolve(io.cwd, path));
   const result = parseScenarioBytes(bytes);
-  if (!result.ok) throw new CliError(describeProblems(result.problems));
+  if (!result.ok) {
+    // A problem with the file as a whole names the file as given, as a file that cannot be read does.
+    const problems = result.problems.map((p) => (p.path === '(file)' ? { ...p, path } : p));
+    throw new CliError(describeProblems(problems));
+  }
   return { scenario: result.value, warnings: result.warnings };
 }

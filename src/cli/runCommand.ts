@@ -1,3 +1,4 @@
+import { printable } from '../scenario/printable.ts';
 import { evaluateWith, type Evaluate } from '../decision/evaluate.ts';
 import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import { createNodeRunner } from '../runner/node/nodeRunner.ts';
@@ -56,7 +57,7 @@ export async function runCommand<T>(
   const { flags, createRunner = (size: number) => createNodeRunner({ size }) } = request;
   const workers = workersFlag(flags.workers);
   const { scenario, warnings } = await loadScenario(request.file, io);
-  for (const w of warnings) io.stderr(`warning: ${w.path}: ${w.message}\n`);
+  for (const w of warnings) io.stderr(`${printable(`warning: ${w.path}: ${w.message}`)}\n`);
   const replications = replicationsFlag(
     flags.replications,
     request.replications ?? scenario.replications,

@@ -1,5 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { printable } from '../scenario/printable.ts';
 import { CliError, UsageError } from './cliError.ts';
 import { STDOUT_CLOSED, type CliIo } from './io.ts';
 
@@ -63,7 +64,7 @@ export async function writeOutput(
     }
     throw new CliError(`${out}: cannot be written (${reason}).`);
   }
-  io.stderr(`${what} written to ${out}\n`);
+  io.stderr(`${what} written to ${printable(out)}\n`);
 }
 
 async function statOrNull(path: string) {

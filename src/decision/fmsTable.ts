@@ -2,6 +2,7 @@ import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { TotalMetric, YearlySeries } from '../engine/metrics.ts';
 import { metricColumn } from '../results/metricInfo.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { printable } from '../scenario/printable.ts';
 import { assumptionsRegister, type RegisterEntry } from './assumptionsRegister.ts';
 
 const FMS_METRICS = [
@@ -74,13 +75,16 @@ export function fmsTable(
 }
 
 /**
- * One CSV cell. Text starting with = + - @ (or a tab or carriage return) is prefixed with ' so a
- * spreadsheet shows it rather than running it as a formula; numbers are written as numbers.
+ * One CSV cell. Control and invisible characters are written as escapes, since the CSV is
+ * printed to a terminal as often as it is saved. Text starting with = + - @ is then prefixed
+ * with ' so a spreadsheet shows it rather than running it as a formula; numbers are written
+ * as numbers.
  */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number')
     return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = printable(value);
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -81,12 +81,11 @@ export function crossCheck(scenario: Scenario, numberText: NumberText = new Map(
   return problems;
 }
 
-// Control characters (other than tab and line breaks), the bidirectional marks, overrides and
-// isolates that can make text display in a different order from the one it is stored in, and
-// the zero-width characters that make two different ids look the same.
-const HIDDEN =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u200b\u2060\ufeff\u061c]|\u200d/;
+// Control characters (other than tab and line breaks), format characters (the bidirectional
+// marks, overrides and isolates that can make text display in a different order from the one
+// it is stored in, zero-width characters, soft hyphens and tags that make two different ids look
+// the same), line and paragraph separators, and the fillers that show as nothing.
+const HIDDEN = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0]/u;
 
 function scanText(
   value: unknown,

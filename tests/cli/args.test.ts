@@ -40,7 +40,7 @@ describe('number flags', () => {
     expect(numberFlag('0.25', 'x', 0, 1, 0.5)).toBe(0.25);
   });
 
-  it.each(['0', '101', '1.5', '1e2', 'ten', '', '-3'])(
+  it.each(['0', '101', '1.5', '1e2', 'ten', '', '-3', '+4', ' 4', '4 ', '08', '0x10'])(
     'refuses %j for a whole number 1–100',
     (v) => {
       expect(() => intFlag(v, 'n', 1, 100, 5)).toThrow(UsageError);

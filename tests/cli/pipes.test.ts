@@ -146,14 +146,14 @@ const CASES: Case[] = [
     script: `: | ${VALIDATE} /dev/stdin`,
     codes: [1],
     stdout: '',
-    stderr: oneLine(/^\(file\): The file is empty\./),
+    stderr: oneLine(/^\/dev\/stdin: The file is empty\./),
   },
   {
     name: 'validate of /dev/stdin when standard input is closed says the file is empty',
     script: `${VALIDATE} /dev/stdin <&-`,
     codes: [1],
     stdout: '',
-    stderr: oneLine(/^\(file\): The file is empty\./),
+    stderr: oneLine(/^\/dev\/stdin: The file is empty\./),
   },
   {
     name: 'validate of /dev/zero stops at the size limit',

@@ -62,6 +62,8 @@ describe('FMS table', () => {
     expect(csvCell('-2')).toBe("'-2");
     expect(csvCell('@SUM')).toBe("'@SUM");
     expect(csvCell(-2.345)).toBe('-2.35');
+    expect(csvCell('\r=cmd')).toBe('\\r=cmd');
+    expect(csvCell('x\u001b[2J\u2028y')).toBe('x\\u001B[2J\\u2028y');
     const scenario = tinyScenario({ name: '=cmd|calc' });
     const csv = fmsCsv(
       fmsTable(

@@ -17,7 +17,7 @@ import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { VERSION } from '../version.ts';
 import { checkOutput } from '../writeOutput.ts';
-import { printable } from '../../scenario/printable.ts';
+import { printable, printableJson } from '../../scenario/printable.ts';
 
 /** One line per lever in the schema's words: `attritionPerYear  Leavers (share per year), steps of 0.01`. */
 const leverLine = (field: LeverField) => {
@@ -67,14 +67,16 @@ below, confidence, replications, seed, version }.`,
     const format = choiceFlag(flags.format, 'format', ['json', 'table'], 'table');
     const below = numberFlag(flags.below, 'below', -LIMITS.parameter, LIMITS.parameter, 0);
     const confidence = numberFlag(flags.confidence, 'confidence', 0.001, 0.999, 0.9);
+    // The range a lever may take is the schema's for its field (people, or a share from 0 to
+    // 1), read from the lever's text so a bad --min is refused before the file is run.
+    const field = flags.lever!.split(':')[0]!;
+    const bounds = (LEVER_FIELDS as readonly string[]).includes(field)
+      ? leverInfo(field as LeverField)
+      : { min: 0, max: LIMITS.peoplePerGroup };
     const min =
-      flags.min === undefined
-        ? undefined
-        : numberFlag(flags.min, 'min', 0, LIMITS.peoplePerGroup, 0);
+      flags.min === undefined ? undefined : numberFlag(flags.min, 'min', bounds.min, bounds.max, 0);
     const max =
-      flags.max === undefined
-        ? undefined
-        : numberFlag(flags.max, 'max', 0, LIMITS.peoplePerGroup, 0);
+      flags.max === undefined ? undefined : numberFlag(flags.max, 'max', bounds.min, bounds.max, 0);
     await checkOutput(io, {});
     const { seed, replications, result } = await runCommand(
       io,
@@ -115,7 +117,7 @@ below, confidence, replications, seed, version }.`,
         seed,
         version: VERSION,
       };
-      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      io.stdout(`${printableJson(JSON.stringify(out, null, 2))}\n`);
     } else {
       const goal = `P(${metric} < ${below}) ≥ ${confidence}`;
       const name = printable(formatLever(lever));

@@ -1,3 +1,4 @@
+import { printableJson } from '../../scenario/printable.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import { choiceFlag, intFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -54,7 +55,7 @@ max }.`,
     const text =
       format === 'table'
         ? summaryTable(scenario, seed, summary)
-        : `${JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, version: VERSION }, null, 2)}\n`;
+        : `${printableJson(JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, version: VERSION }, null, 2))}\n`;
     await writeOutput(io, output, text, 'Results');
     return 0;
   },

@@ -14,7 +14,7 @@ import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { VERSION } from '../version.ts';
 import { checkOutput } from '../writeOutput.ts';
-import { printable } from '../../scenario/printable.ts';
+import { printable, printableJson } from '../../scenario/printable.ts';
 
 /** The inputs of one kind, in the schema's words: "cases per month, hours per …". */
 const inputWords = (distributions: boolean) =>
@@ -70,7 +70,7 @@ Options:
     );
     if (format === 'json') {
       io.stdout(
-        `${JSON.stringify({ scenario: { name: scenario.name }, ...result, version: VERSION }, null, 2)}\n`,
+        `${printableJson(JSON.stringify({ scenario: { name: scenario.name }, ...result, version: VERSION }, null, 2))}\n`,
       );
     } else {
       io.stdout(

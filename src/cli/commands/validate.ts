@@ -1,3 +1,4 @@
+import { printable } from '../../scenario/printable.ts';
 import { parseArgs } from '../args.ts';
 import { UsageError } from '../cliError.ts';
 import type { Command } from '../command.ts';
@@ -17,7 +18,7 @@ read to its end, and given up on after ${PIPE_IDLE_MS / 1000} s without data.`,
     const [file] = positionals;
     if (file === undefined) throw new UsageError('validate needs a scenario FILE.');
     const { warnings } = await loadScenario(file, io);
-    for (const w of warnings) io.stderr(`warning: ${w.path}: ${w.message}\n`);
+    for (const w of warnings) io.stderr(`${printable(`warning: ${w.path}: ${w.message}`)}\n`);
     io.stdout('valid\n');
     return 0;
   },

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // `npm run build:cli`: compiles the command line and its Node worker to JavaScript in build/cli/.
-import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -30,8 +29,38 @@ function entryPoints() {
   ];
 }
 
+/** The flag `prepare` passes: an install without esbuild skips the build rather than fail. */
+export const IF_COMPILER = '--if-compiler';
+
+/** What a production install prints instead of compiling. */
+export const NOT_BUILT =
+  'The command line was not compiled: esbuild, a development dependency, is not installed. ' +
+  'Install with development dependencies (npm ci), or run `npm run build:cli` where esbuild is available.';
+
+/**
+ * Whether `error`, from loading package `name`, says the package is not installed at all. A
+ * package that is there but broken (a file of its own missing, an error as it loads) is not.
+ */
+export function isPackageMissing(error, name = 'esbuild') {
+  return (
+    error instanceof Error &&
+    /** @type {{ code?: unknown }} */ (error).code === 'ERR_MODULE_NOT_FOUND' &&
+    error.message.startsWith(`Cannot find package '${name}'`)
+  );
+}
+
+/**
+ * What to do when loading esbuild failed with `error`: the line to print before ending well when
+ * the compiler is simply not installed and the build was asked for only if it is (`args`
+ * holding IF_COMPILER, as at install time), else undefined: the failure is real and is thrown.
+ */
+export function skipBuildReason(error, args) {
+  return args.includes(IF_COMPILER) && isPackageMissing(error) ? NOT_BUILT : undefined;
+}
+
 /** Compiles the command line afresh, so a removed command leaves no file behind. */
 export async function buildCli() {
+  const { build } = await import('esbuild');
   rmSync(OUT_DIR, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
@@ -72,6 +101,12 @@ export function staleReason() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
-  await buildCli();
-  console.log(`Built the command line in build/cli/ (${Date.now() - started} ms).`);
+  try {
+    await buildCli();
+    console.log(`Built the command line in build/cli/ (${Date.now() - started} ms).`);
+  } catch (error) {
+    const reason = skipBuildReason(error, process.argv.slice(2));
+    if (reason === undefined) throw error;
+    console.log(reason);
+  }
 }

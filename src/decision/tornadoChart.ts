@@ -3,7 +3,7 @@ import type { ChartTable } from '../results/charts.ts';
 import { tornadoFinding } from './findings.ts';
 import { METRIC_LABELS } from '../results/metricInfo.ts';
 import { formatNumber } from './tableText.ts';
-import type { Tornado } from './tornado.ts';
+import { notRunNotes, type Tornado, type TornadoRow } from './tornado.ts';
 
 /** One input's bars: from the base mean to the mean with the input low, and with it high. */
 export interface TornadoChartRow {
@@ -27,6 +27,8 @@ export interface TornadoChartSpec {
   xDomain: [number, number];
   base: { value: number; label: string };
   rows: TornadoChartRow[];
+  /** Settings not run and why, one line each, for under the chart: too long for a row's note. */
+  notRun: string[];
   table: ChartTable;
 }
 
@@ -61,21 +63,34 @@ export function tornadoChartSpec(t: Tornado): TornadoChartSpec {
     rows: t.rows.map((r) => ({
       label: r.label,
       value: `swing ${formatNumber(r.swing)}`,
-      note: `low ${r.lowSetting}, high ${r.highSetting}`,
+      note: [
+        `low ${r.lowSetting}, high ${r.highSetting}`,
+        ...(['low', 'high'] as const)
+          .filter((side) => r.notRun?.[side] !== undefined)
+          .map((side) => `${side} setting not run`),
+      ].join('; '),
       lowMean: r.lowMean,
       highMean: r.highMean,
     })),
+    notRun: t.rows.flatMap((r) => notRunNotes(r).map((line) => `${r.label}: ${line}`)),
     table: {
       caption: `One-at-a-time sensitivity: mean ${metric}, ${t.replications} replications, seed "${t.seed}"`,
       columns: ['Input', 'Low setting', 'High setting', 'Mean at low', 'Mean at high', 'Swing'],
       rows: t.rows.map((r) => [
         `${r.label} (${r.unit})`,
-        r.lowSetting,
-        r.highSetting,
+        settingCell(r, 'low'),
+        settingCell(r, 'high'),
         formatNumber(r.lowMean),
         formatNumber(r.highMean),
         formatNumber(r.swing),
       ]),
     },
   };
+}
+
+/** A setting in words, and why it was not run if it was not. */
+function settingCell(r: TornadoRow, side: 'low' | 'high'): string {
+  const setting = side === 'low' ? r.lowSetting : r.highSetting;
+  const reason = r.notRun?.[side];
+  return reason === undefined ? setting : `${setting} (not run: ${reason})`;
 }

@@ -11,8 +11,9 @@ export interface PoolOptions {
   /** Workers to run at once; at least 1. */
   size: number;
   /**
-   * Shortest time a chunk may take before its worker is declared hung. The actual limit grows
-   * with the slowest chunk seen so far (HANG_FACTOR times it), so slow machines are not punished.
+   * Shortest time a chunk may take before its worker is declared hung. The actual limit adds the
+   * chunk's expected work (MS_PER_EXPECTED_ITEM per item), and grows with the slowest chunk seen
+   * so far (HANG_FACTOR times it), so neither big chunks nor slow machines are punished.
    */
   minHangMs?: number;
 }

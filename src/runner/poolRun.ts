@@ -1,7 +1,7 @@
 import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import type { ChunkResult } from '../engine/chunk.ts';
 import { modelLayout } from '../engine/model.ts';
-import { chunkPlan } from './chunkPlan.ts';
+import { chunkPlan, expectedWorkPerReplication } from './chunkPlan.ts';
 import { OrderedMerge } from './orderedMerge.ts';
 import { ProgressClock } from './progressClock.ts';
 import { isScenarioLimit } from './scenarioLimit.ts';
@@ -10,6 +10,27 @@ import type { WorkerSlot } from './workerSlot.ts';
 
 export const DEFAULT_MIN_HANG_MS = 30_000;
 export const HANG_FACTOR = 20;
+/**
+ * Time a chunk may take per expected item (suspect, product, staff flow) on top of the floor,
+ * in milliseconds: far above what the slowest machine needs, so a big chunk of a valid file is
+ * never taken for a hung worker before any chunk has finished to set the pace.
+ */
+export const MS_PER_EXPECTED_ITEM = 0.02;
+
+/**
+ * How long a chunk of `count` replications may take before its worker is declared hung: the
+ * floor plus the chunk's expected work at MS_PER_EXPECTED_ITEM, or HANG_FACTOR times the slowest
+ * chunk so far if that is longer.
+ */
+export function hangLimitMs(
+  minHangMs: number,
+  slowestChunkMs: number,
+  count: number,
+  workPerReplication: number,
+): number {
+  const budget = count * workPerReplication * MS_PER_EXPECTED_ITEM;
+  return Math.max(minHangMs + budget, HANG_FACTOR * slowestChunkMs);
+}
 /** Time a new worker gets to start (load its code) and compile the scenario. */
 export const STARTUP_MS = 30_000;
 /** A chunk is tried this many times, each on a fresh worker, before the run fails. */
@@ -58,6 +79,8 @@ export class PoolRun {
   private readonly merge: OrderedMerge<ChunkResult>;
   private readonly clock: ProgressClock;
   private slowestChunkMs = 0;
+  /** Expected items in one replication, which sets each chunk's time before a hang. */
+  private readonly workPerReplication: number;
   /** Aborted, with the reason, when the run halts; lanes waiting on a worker stop waiting. */
   private readonly stop = new AbortController();
   /** Workers the run holds now. */
@@ -75,6 +98,7 @@ export class PoolRun {
     private readonly minHangMs = DEFAULT_MIN_HANG_MS,
   ) {
     this.chunks = chunkPlan(request);
+    this.workPerReplication = expectedWorkPerReplication(request.scenario);
     this.pending = this.chunks.map((_, i) => i);
     this.attempts = this.chunks.map(() => 0);
     this.lanes = Math.min(poolSize, this.chunks.length);
@@ -161,7 +185,12 @@ export class PoolRun {
         try {
           await this.ask(slot, queued);
           startedMs = performance.now();
-          const hangMs = Math.max(this.minHangMs, HANG_FACTOR * this.slowestChunkMs);
+          const hangMs = hangLimitMs(
+            this.minHangMs,
+            this.slowestChunkMs,
+            this.chunks[head.index]![1],
+            this.workPerReplication,
+          );
           result = await slot.guard(head.answer!, hangMs, this.stop.signal);
         } catch (error) {
           if (this.halted) return;

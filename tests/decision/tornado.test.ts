@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { inThreadEvaluate } from '../../src/decision/evaluate.ts';
-import { tornado } from '../../src/decision/tornado.ts';
+import type { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
+import { inThreadEvaluate, type Evaluate } from '../../src/decision/evaluate.ts';
+import { notRunNotes, tornado } from '../../src/decision/tornado.ts';
+import { expectedMean } from '../../src/scenario/distributionMoments.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { tinyScenario } from './tinyScenario.ts';
 
 describe('tornado', () => {
@@ -49,5 +52,49 @@ describe('tornado', () => {
     expect(row.lowMean).toBeLessThan(24 + 6);
     expect(row.highMean).toBeGreaterThan(216 - 12);
     expect(row.highMean).toBeLessThan(216 + 12);
+  });
+
+  it('does not run a setting whose scenario fails the file check, and says why', async () => {
+    // 150,000 cases a month for 12 months is 1.8 million suspects, within a run's limit; the
+    // normal's 90th percentile (mean + 1.28 sd) is about 188,000 a month, 2.26 million in all.
+    const scenario = tinyScenario({
+      casesPerMonth: { dist: 'normal', mean: 150_000, sd: 30_000 },
+    });
+    const run: Scenario[] = [];
+    // Stands in for the engine, which would take seconds on this much demand: the mean it gives
+    // is the scenario's expected cases a month, so each setting's mean is known.
+    const evaluate: Evaluate = (changed) => {
+      run.push(changed);
+      const cases = expectedMean(changed.units[0]!.demand[0]!.casesPerMonth);
+      return Promise.resolve({ stat: () => ({ mean: cases }) } as unknown as RunAggregate);
+    };
+    const result = await tornado(
+      scenario,
+      { metric: 'suspectsArrived', seed: 's', replications: 4, inputs: [{ id: 'casesPerMonth' }] },
+      evaluate,
+    );
+    const row = result.rows[0]!;
+    // The base and the low setting ran; the high one did not.
+    expect(run).toHaveLength(2);
+    expect(row.lowMean).toBeLessThan(150_000);
+    expect(row.highMean).toBe(result.baseMean);
+    expect(row.swing).toBe(row.highMean - row.lowMean);
+    expect(row.notRun?.low).toBeUndefined();
+    expect(row.notRun?.high).toMatch(
+      /^units\[0]\.demand\[0]\.casesPerMonth: .* more than the [\d,]+ a run can /,
+    );
+    expect(notRunNotes(row)).toEqual([`high setting not run: ${row.notRun!.high}`]);
+  });
+
+  it('marks no setting as not run when every one passes the file check', async () => {
+    const result = await tornado(
+      tinyScenario(),
+      { metric: 'unexaminedSuspects', seed: 's', replications: 4 },
+      inThreadEvaluate(),
+    );
+    for (const row of result.rows) {
+      expect(row).not.toHaveProperty('notRun');
+      expect(notRunNotes(row)).toEqual([]);
+    }
   });
 });

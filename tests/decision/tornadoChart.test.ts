@@ -44,6 +44,7 @@ describe('tornadoChartSpec', () => {
     expect(spec.base).toEqual({ value: 48, label: 'base 48' });
     expect(spec.rows[0]!.value).toBe('swing 48');
     expect(spec.rows[0]!.note).toBe('low 8, high 12');
+    expect(spec.notRun).toEqual([]);
   });
 
   it('spans every mean and the base on whole ticks', () => {
@@ -62,6 +63,17 @@ describe('tornadoChartSpec', () => {
       ['Hours per suspect (hours)', '20', '30', '36', '60', '24'],
     ]);
     expect(spec.table.columns).toHaveLength(spec.table.rows[0]!.length);
+  });
+
+  it('says in the row and the table which setting was not run, and why', () => {
+    const reason = 'units[0].demand[0].casesPerMonth: more than a run can hold.';
+    const spec = tornadoChartSpec({
+      ...known,
+      rows: [row({ highMean: 48, swing: 24, notRun: { high: reason } })],
+    });
+    expect(spec.rows[0]!.note).toBe('low 8, high 12; high setting not run');
+    expect(spec.notRun).toEqual([`Cases per month: high setting not run: ${reason}`]);
+    expect(spec.table.rows[0]!.slice(1, 3)).toEqual(['8', `12 (not run: ${reason})`]);
   });
 
   it('has an id for the export file that names the metric', () => {

@@ -2,7 +2,14 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
 import { createNodeRunner, nodeWorker } from '../../src/runner/node/nodeRunner.ts';
 import { WorkerPool, type PoolOptions, type WorkerFactory } from '../../src/runner/pool.ts';
-import { CHUNKS_AHEAD_PER_WORKER, CHUNKS_IN_FLIGHT } from '../../src/runner/poolRun.ts';
+import { expectedWorkPerReplication } from '../../src/runner/chunkPlan.ts';
+import {
+  CHUNKS_AHEAD_PER_WORKER,
+  CHUNKS_IN_FLIGHT,
+  HANG_FACTOR,
+  hangLimitMs,
+  MS_PER_EXPECTED_ITEM,
+} from '../../src/runner/poolRun.ts';
 import { RunCancelled, RunFailed, type RunProgress } from '../../src/runner/runner.ts';
 import { WARM_UP_MS, WARM_UP_PIECE_MS } from '../../src/runner/warmUp.ts';
 import { createWorkerApi } from '../../src/runner/workerApi.ts';
@@ -299,7 +306,58 @@ describe('the pool with workers that answer when told', () => {
     expect(error.message).toContain(scenario.name);
     expect(error.message).toContain(SEED);
     expect(error.message).toContain('replications 50–99');
-    expect(error.message).toContain(`did not answer within ${MIN_HANG_MS} ms`);
+    const limit = hangLimitMs(MIN_HANG_MS, 0, 50, expectedWorkPerReplication(scenario));
+    expect(error.message).toContain(`did not answer within ${Math.round(limit)} ms`);
+  });
+
+  /** Time a chunk of 50 replications of the small scenario gets for its expected work. */
+  const budget50 = 50 * expectedWorkPerReplication(scenario) * MS_PER_EXPECTED_ITEM;
+  /** A floor well below that time, so the floor alone would declare the chunk hung. */
+  const FLOOR_MS = 100;
+
+  /** A one-worker run in chunks of 50 on `factory`, once the chunk at 50 is the only one out. */
+  async function runOneWorker(factory: WorkerFactory, quiet: () => Promise<void>) {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
+    });
+    const runner = new WorkerPool(factory, { size: 1, minHangMs: FLOOR_MS });
+    const running = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 50 });
+    running.catch(() => {});
+    await quiet();
+    return { running };
+  }
+
+  it('does not declare a worker hung at the floor while its chunk is within its expected work', async () => {
+    // The chunk's share of expected work is what keeps it from being cut off at the floor.
+    expect(budget50).toBeGreaterThan(2 * FLOOR_MS);
+    const fake = fakeWorkers((start) => start === 50);
+    const { running } = await runOneWorker(fake.factory, fake.quiet);
+    vi.advanceTimersByTime(FLOOR_MS + budget50 - 1);
+    await fake.quiet();
+    expect(fake.counts.terminated).toBe(0);
+    fake.release();
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+    expect(fake.counts).toMatchObject({ terminated: 0, asked: REPLICATIONS / 50 });
+  });
+
+  it('declares a worker hung once its chunk outlasts the floor plus its expected work', async () => {
+    const fake = fakeWorkers();
+    const factory = faultyWorkers(fake.factory, { at: 50, kind: 'hang', times: 1 });
+    const { running } = await runOneWorker(factory, fake.quiet);
+    vi.advanceTimersByTime(FLOOR_MS + budget50 - 1);
+    await fake.quiet();
+    expect(fake.counts.terminated).toBe(0);
+    vi.advanceTimersByTime(1);
+    await fake.quiet();
+    expect(fake.counts.terminated).toBe(1);
+    expect(JSON.stringify((await running).summary())).toBe(reference);
+  });
+
+  it("sets the hang limit from the floor, the chunk's expected work and the slowest chunk", () => {
+    expect(hangLimitMs(30_000, 0, 100, 0)).toBe(30_000);
+    // 100 replications of about 1.92 million items each: far beyond the floor.
+    expect(hangLimitMs(30_000, 0, 100, 1_920_000)).toBe(30_000 + 192e6 * MS_PER_EXPECTED_ITEM);
+    expect(hangLimitMs(30_000, 10_000, 1, 1)).toBe(HANG_FACTOR * 10_000);
   });
 
   it('runs two requests at once on workers of their own, and cancelling one leaves the other whole', async () => {

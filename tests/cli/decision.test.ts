@@ -87,6 +87,24 @@ describe('decision commands', () => {
     expect(lines[first + 2]).toMatch(/^Hours per suspect/);
   });
 
+  it('sensitivity says under its table which settings were not run, and why', async () => {
+    // About 720,000 cases a year at the base, none bringing work; the normal's high setting
+    // (mean + 1.28 sd) asks for more cases than a run may draw, so it is not run.
+    const heavy = tinyScenario({ casesPerMonth: { dist: 'normal', mean: 0, sd: 150_000 } });
+    heavy.units[0]!.demand[0]!.itemsPerCase = 0;
+    writeFileSync(join(dir, 'heavy.json'), JSON.stringify(heavy));
+    const io = captureIo(dir);
+    await sensitivity.run(
+      ['heavy.json', '--metric', 'suspectsArrived', '--replications', '2', '--workers', '1'],
+      io,
+    );
+    const text = io.out.join('');
+    expect(text).toMatch(
+      /\nCases per month: high setting not run: units\[0\]\.demand\[0\]\.casesPerMonth: /,
+    );
+    expect(text).not.toMatch(/low setting not run/);
+  }, 60_000);
+
   it('sensitivity on a terminal numbers its runs in one line of progress, erased before the table', async () => {
     const io = { ...captureIo(dir), stderrIsTty: true };
     await sensitivity.run(

@@ -1,6 +1,6 @@
 import { parseMetric } from '../../decision/evaluate.ts';
 import { formatNumber, tableText } from '../../decision/tableText.ts';
-import { tornado } from '../../decision/tornado.ts';
+import { notRunNotes, tornado } from '../../decision/tornado.ts';
 import {
   INPUT_LABELS,
   isDistributionInput,
@@ -89,6 +89,9 @@ Options:
           ]),
         ),
       );
+      // A setting the file check refuses is not run: say which, and why, under the table.
+      const notes = result.rows.flatMap((r) => notRunNotes(r).map((line) => `${r.label}: ${line}`));
+      if (notes.length > 0) io.stdout(`\n${notes.map((line) => printable(line)).join('\n')}\n`);
     }
     return 0;
   },

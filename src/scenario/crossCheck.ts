@@ -2,6 +2,7 @@ import { LIMITS } from './limits.ts';
 import { expectedMean } from './distributionMoments.ts';
 import type { Problem } from './problem.ts';
 import type { DemandStream, Scenario } from './schema.ts';
+import { UNPRINTABLE_CLASS } from './printable.ts';
 import type { NumberText } from './strictJson.ts';
 
 /**
@@ -85,7 +86,8 @@ export function crossCheck(scenario: Scenario, numberText: NumberText = new Map(
 // marks, overrides and isolates that can make text display in a different order from the one
 // it is stored in, zero-width characters, soft hyphens and tags that make two different ids look
 // the same), line and paragraph separators, and the fillers that show as nothing.
-const HIDDEN = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0]/u;
+// The characters a terminal would not print as they are (printable.ts), less tab and line breaks.
+const HIDDEN = new RegExp(`(?![\\t\\n\\r])${UNPRINTABLE_CLASS}`, 'u');
 
 function scanText(
   value: unknown,

@@ -4,7 +4,9 @@
  * (format characters such as bidi and zero-width marks, tags and soft hyphens, and the blank
  * Hangul fillers and the grapheme joiner, which show as nothing).
  */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0]/gu;
+export const UNPRINTABLE_CLASS =
+  '[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\u034F\\u115F\\u1160\\u3164\\uFFA0]';
+const UNPRINTABLE = new RegExp(UNPRINTABLE_CLASS, 'gu');
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** The escape printed for one unprintable character: `\n`, `\u001B`, `\u{E0001}`. */
@@ -26,7 +28,7 @@ export function printableLines(text: string): string {
   return text.split('\n').map(printable).join('\n');
 }
 
-const UNPRINTABLE_IN_JSON = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0]/gu;
+const UNPRINTABLE_IN_JSON = new RegExp(`(?!\\n)${UNPRINTABLE_CLASS}`, 'gu');
 
 /**
  * JSON text as it may be printed: JSON.stringify leaves C1 controls, format characters and

@@ -53,7 +53,7 @@ describe('levers', () => {
       // A lever's name is its field's name in a staff group or its recruitment.
       const schema = fieldInfoAt([...STAFF_GROUP, field]) ?? fieldInfoAt([...RECRUITMENT, field]);
       expect(schema, field).toBeDefined();
-      expect(schema!.unit, field).toBeTruthy();
+      expect(schema!.unit, field).toMatch(/\S/);
       expect(leverInfo(field)).toEqual(schema);
       expect(leverLabel(field)).toBe(schema!.title);
       expect(leverStep(field)).toBe(schema!.step);

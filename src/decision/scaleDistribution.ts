@@ -66,6 +66,7 @@ export function scaleDistribution(d: Distribution, factor: number): Distribution
     case 'pert':
       return { ...d, min: d.min * factor, mode: d.mode * factor, max: d.max * factor };
     case 'normal':
+    case 'gamma':
       return { ...d, mean: d.mean * factor, sd: d.sd * factor };
   }
 }

@@ -147,6 +147,7 @@ function parts(d: Distribution): string[] {
     case 'pert':
       return [`from ${n(d.min)}`, `most likely ${n(d.mode)}`, `up to ${n(d.max)}`];
     case 'normal':
+    case 'gamma':
       return [`on average ${n(d.mean)}`, `give or take ${n(d.sd)}`];
   }
 }

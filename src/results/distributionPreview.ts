@@ -53,6 +53,7 @@ export const KIND_LABELS: Record<DistributionKind, string> = {
   triangular: 'Lowest, most likely, highest (triangular)',
   pert: 'Lowest, most likely, highest, smooth (PERT)',
   normal: 'Symmetric around an average (normal)',
+  gamma: 'Skewed, never below 0: average and spread (gamma)',
 };
 
 export const KIND_PARAMETERS: Record<DistributionKind, ParameterField[]> = {
@@ -96,6 +97,14 @@ export const KIND_PARAMETERS: Record<DistributionKind, ParameterField[]> = {
       help: 'About 2 in 3 values lie within one spread of the average.',
     },
   ],
+  gamma: [
+    { key: 'mean', label: 'Average', help: 'The average value.' },
+    {
+      key: 'sd',
+      label: 'Spread (standard deviation)',
+      help: 'How far values typically lie from the average; larger is more skewed.',
+    },
+  ],
 };
 
 export function kindOf(d: Distribution): DistributionKind {
@@ -128,6 +137,8 @@ export function switchKind(d: Distribution, kind: DistributionKind): Distributio
       return { dist: kind, min: round(m * 0.5), mode: mean, max: round(m * 2) };
     case 'normal':
       return { dist: 'normal', mean, sd: round(m * 0.2) };
+    case 'gamma':
+      return { dist: 'gamma', mean, sd: round(m * 0.5) };
   }
 }
 
@@ -150,6 +161,7 @@ export function describeDistribution(d: Distribution, unit = ''): string {
     case 'pert':
       return `from ${d.min} to ${d.max}${u}, most likely ${d.mode}`;
     case 'normal':
+    case 'gamma':
       return `about ${d.mean}${u}, give or take ${d.sd}`;
   }
 }

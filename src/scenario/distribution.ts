@@ -37,6 +37,13 @@ const ordered = (name: 'triangular' | 'pert') =>
       path: ['mode'],
       message: 'must lie between min and max',
     });
+/** A gamma by its mean and standard deviation: shape (mean/sd)², scale sd²/mean. */
+const gamma = z
+  .strictObject({ dist: z.literal('gamma'), mean: value, sd: value })
+  .refine((d) => !(d.sd > 0) || d.mean > 0, {
+    path: ['mean'],
+    message: 'must be above 0 when the standard deviation is above 0',
+  });
 const normal = z.strictObject({
   dist: z.literal('normal'),
   mean: z.number().min(-LIMITS.parameter).max(LIMITS.parameter),
@@ -52,6 +59,7 @@ export const DISTRIBUTION_KINDS = [
   'triangular',
   'pert',
   'normal',
+  'gamma',
 ] as const;
 
 /**
@@ -69,6 +77,7 @@ export const distributionSchema = z.union([
     ordered('triangular'),
     ordered('pert'),
     normal,
+    gamma,
   ]),
 ]);
 

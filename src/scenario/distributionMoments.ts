@@ -33,6 +33,8 @@ export function expectedMean(d: Distribution): number {
       return (d.min + 4 * d.mode + d.max) / 6;
     case 'normal':
       return truncatedNormalMean(d.mean, d.sd);
+    case 'gamma':
+      return d.mean;
   }
 }
 
@@ -62,6 +64,7 @@ export function expectedVariance(d: Distribution): number {
       return ((mean - d.min) * (d.max - mean)) / 7;
     }
     case 'normal':
+    case 'gamma':
       return d.sd * d.sd;
   }
 }

@@ -76,6 +76,13 @@ function uncheckedSampler(d: Distribution): Sampler {
       const { min, mode, max } = d;
       return (rng, scale) => pert(rng, min, mode, max) * scale;
     }
+    case 'gamma': {
+      const { mean, sd } = d;
+      if (!(sd > 0) || !(mean > 0)) return (_rng, scale) => mean * scale;
+      const shape = (mean / sd) ** 2;
+      const theta = (sd * sd) / mean;
+      return (rng, scale) => standardGamma(rng, shape) * theta * scale;
+    }
     case 'normal': {
       const { mean, sd } = d;
       return (rng, scale) => {

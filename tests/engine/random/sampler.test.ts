@@ -132,6 +132,27 @@ describe('normal', () => {
   });
 });
 
+describe('gamma', () => {
+  it('has the mean and standard deviation it is given, scaled', () => {
+    for (const [mean, sd] of [
+      [50, 30],
+      [2, 5],
+      [10, 1],
+    ] as const) {
+      const d: Distribution = { dist: 'gamma', mean, sd };
+      expectMoments(sample('amount', d, 1.5), mean * 1.5, (sd * 1.5) ** 2);
+      expect(expectedMean(d)).toBe(mean);
+      expect(expectedVariance(d)).toBe(sd * sd);
+    }
+  });
+
+  it('is its mean when the spread is 0 and never below 0', () => {
+    expect(Math.min(...sample('amount', { dist: 'gamma', mean: 4, sd: 0 }, 1, 100))).toBe(4);
+    expect(Math.max(...sample('amount', { dist: 'gamma', mean: 4, sd: 0 }, 1, 100))).toBe(4);
+    expect(Math.min(...sample('amount', { dist: 'gamma', mean: 1, sd: 3 }))).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('counts from continuous kinds', () => {
   it('are rounded to the nearest whole number', () => {
     const values = sample('count', { dist: 'uniform', min: 0, max: 2 });

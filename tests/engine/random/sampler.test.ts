@@ -149,7 +149,9 @@ describe('gamma', () => {
   it('is its mean when the spread is 0 and never below 0', () => {
     expect(Math.min(...sample('amount', { dist: 'gamma', mean: 4, sd: 0 }, 1, 100))).toBe(4);
     expect(Math.max(...sample('amount', { dist: 'gamma', mean: 4, sd: 0 }, 1, 100))).toBe(4);
-    expect(Math.min(...sample('amount', { dist: 'gamma', mean: 1, sd: 3 }))).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...sample('amount', { dist: 'gamma', mean: 1, sd: 3 }))).toBeGreaterThanOrEqual(
+      0,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import { TOTAL_METRICS } from '../engine/metrics.ts';
 import { METRIC_INFO, metricTitle } from '../results/metricInfo.ts';
+import { uncertaintySentence } from '../results/uncertaintyWords.ts';
 import { printable } from '../scenario/printable.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -56,5 +57,16 @@ export function summaryTable(scenario: Scenario, seed: string, summary: Summary)
     '',
     ...table(['In post at the end', 'mean', '90% range (p05 – p95)', 'se', 'posts'], roles),
     '',
+    ...uncertaintyLines(scenario, summary),
   ].join('\n');
+}
+
+/** Where the headline totals' ranges come from, when the scenario has uncertain assumptions. */
+function uncertaintyLines(scenario: Scenario, summary: Summary): string[] {
+  if (!summary.uncertainty) return [];
+  const metrics = ['unexaminedSuspects', 'missedRecovery', 'undeliveredProducts'] as const;
+  const lines = metrics
+    .filter((m) => m !== 'undeliveredProducts' || summary.totals.productsArrived.max > 0)
+    .map((m) => `${metricTitle(m)}: ${uncertaintySentence(summary, scenario, m)!}`);
+  return ['The 90% ranges include the uncertain assumptions.', ...lines.map(printable), ''];
 }

@@ -62,15 +62,24 @@ export interface Layout {
   horizonMonths: number;
   years: number;
   roleIds: readonly string[];
-  /** TOTAL_METRICS, then `inPost.<role>` and `inTraining.<role>` at the end of the horizon. */
+  /**
+   * TOTAL_METRICS, then `inPost.<role>` and `inTraining.<role>` at the end of the horizon, then
+   * `uncertain.<path>`: each uncertain assumption's drawn value.
+   */
   totalNames: readonly string[];
+  /** Paths of the uncertain assumptions, in the order of their totals. */
+  uncertainPaths: readonly string[];
   /** MONTHLY_SERIES, then `inPost.<role>` and `inTraining.<role>`. */
   monthlyNames: readonly string[];
   /** Cells summarised by sketches: every monthly series by month, then every yearly by year. */
   cellCount: number;
 }
 
-export function makeLayout(horizonMonths: number, roleIds: readonly string[]): Layout {
+export function makeLayout(
+  horizonMonths: number,
+  roleIds: readonly string[],
+  uncertainPaths: readonly string[] = [],
+): Layout {
   const perRole = ROLE_SERIES.flatMap((series) => roleIds.map((id) => `${series}.${id}`));
   const monthlyNames = [...MONTHLY_SERIES, ...perRole];
   const years = Math.ceil(horizonMonths / 12);
@@ -78,7 +87,8 @@ export function makeLayout(horizonMonths: number, roleIds: readonly string[]): L
     horizonMonths,
     years,
     roleIds,
-    totalNames: [...TOTAL_METRICS, ...perRole],
+    totalNames: [...TOTAL_METRICS, ...perRole, ...uncertainPaths.map((p) => `uncertain.${p}`)],
+    uncertainPaths,
     monthlyNames,
     cellCount: monthlyNames.length * horizonMonths + YEARLY_SERIES.length * years,
   };

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
+import type { UncertainValue } from '../scenario/uncertain.ts';
 import { makeLayout, type Layout } from './metrics.ts';
 import { amountSampler, countSampler, type Sampler } from './random/sampler.ts';
 import { triageScale } from './triageScale.ts';
@@ -25,9 +26,15 @@ export interface Model {
    */
   valueWeight: number;
   valueShift: number;
+  /** Mean and sd of log10(1 + assets) across expected suspects (see triageScale.ts). */
+  triageScale: { mean: number; sd: number };
   noiseWeight: number;
   recoveryRate: number;
   forceShare: number;
+  /** Assumptions drawn once per replication; empty when the scenario gives none. */
+  uncertain: UncertainValue[];
+  /** The scenario compiled, kept to compile each replication's draws of `uncertain`. */
+  scenario: Scenario;
 }
 
 export interface CompiledRole {
@@ -78,10 +85,16 @@ export function modelLayout(scenario: Scenario): Layout {
   return makeLayout(
     scenario.horizonMonths,
     scenario.roles.map((r) => r.id),
+    (scenario.uncertain ?? []).map((u) => u.path),
   );
 }
 
-export function compileModel(scenario: Scenario): Model {
+/**
+ * `central`: for one replication's draws of uncertain assumptions, the model of the scenario
+ * at its central values, whose layout and triage scale it keeps: triage is calibrated on what a
+ * force expects, not on each future's unknown values.
+ */
+export function compileModel(scenario: Scenario, central?: Model): Model {
   const roleIndex = new Map(scenario.roles.map((r, i) => [r.id, i]));
   const queues = new Map<string, number>();
   const queueRole: number[] = [];
@@ -135,9 +148,9 @@ export function compileModel(scenario: Scenario): Model {
     }
   }
   const accuracy = scenario.policy.triageAccuracy;
-  const scale = triageScale(scenario.units.flatMap((u) => u.demand));
+  const scale = central?.triageScale ?? triageScale(scenario.units.flatMap((u) => u.demand));
   return {
-    layout: modelLayout(scenario),
+    layout: central?.layout ?? modelLayout(scenario),
     horizonMonths: scenario.horizonMonths,
     roles: scenario.roles.map((r) => ({
       id: r.id,
@@ -151,10 +164,13 @@ export function compileModel(scenario: Scenario): Model {
     queueRole: Int32Array.from(queueRole),
     streams,
     triageByValue: scenario.policy.triage === 'value',
+    triageScale: scale,
     valueWeight: accuracy / scale.sd,
     valueShift: (-accuracy * scale.mean) / scale.sd,
     noiseWeight: Math.sqrt(1 - accuracy * accuracy),
     recoveryRate: scenario.finance.recoveryRate,
     forceShare: scenario.finance.forceShare,
+    uncertain: scenario.uncertain ?? [],
+    scenario,
   };
 }

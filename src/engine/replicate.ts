@@ -1,6 +1,7 @@
 import { CellSketch } from './aggregate/sketch.ts';
 import { drawDemand, MonthDemand } from './demand.ts';
-import type { Model } from './model.ts';
+import { compileModel, type Model } from './model.ts';
+import { drawUncertain, scenarioWith } from './uncertainDraws.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
 import { seatsOffered, StaffState } from './staffFlows.ts';
@@ -12,7 +13,7 @@ import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
  * it and writes its results.
  */
 export class Workspace {
-  readonly staff: StaffState[];
+  staff: StaffState[];
   readonly queues: WorkQueue[];
   readonly capacity: Float64Array;
   readonly outcome = new MonthOutcome();
@@ -26,6 +27,24 @@ export class Workspace {
     this.queues = Array.from({ length: model.queueCount }, () => new WorkQueue());
     this.capacity = new Float64Array(model.queueCount);
     this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
+    this.drawn = new Float64Array(model.uncertain.length);
+  }
+
+  /** This replication's draws of the uncertain assumptions, in the order of model.uncertain. */
+  readonly drawn: Float64Array;
+
+  /**
+   * The model replication `index` runs: the compiled model itself, or, when the scenario has
+   * uncertain assumptions, the scenario at this replication's draws compiled afresh, with
+   * staff states for its groups.
+   */
+  modelFor(seed: string, index: number): Model {
+    const { model } = this;
+    if (model.uncertain.length === 0) return model;
+    drawUncertain(model.uncertain, seed, index, this.drawn);
+    const drawn = compileModel(scenarioWith(model.scenario, model.uncertain, this.drawn), model);
+    this.staff = drawn.groups.map((g) => new StaffState(g, drawn.roles[g.role]!));
+    return drawn;
   }
 }
 
@@ -43,7 +62,8 @@ export function replicate(
   totals: Float64Array,
   monthly: Float64Array,
 ): void {
-  const { model, staff, queues, capacity, outcome, demand, items } = ws;
+  const model = ws.modelFor(seed, index);
+  const { staff, queues, capacity, outcome, demand, items } = ws;
   const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
@@ -91,4 +111,6 @@ export function replicate(
     recordMonth(model, ws, t, totals, monthly);
   }
   recordHorizon(model, totals, monthly);
+  const drawnAt = layout.totalNames.length - ws.drawn.length;
+  for (let j = 0; j < ws.drawn.length; j++) totals[drawnAt + j] = ws.drawn[j]!;
 }

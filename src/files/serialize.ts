@@ -1,4 +1,5 @@
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema.ts';
+import { extractUncertain, restoreUncertain } from '../scenario/uncertain.ts';
 
 /**
  * The text of a scenario file: every field written out (defaults included, so a reader sees
@@ -18,7 +19,16 @@ export function serializeCompact(scenario: Scenario | ScenarioInput): string {
   return JSON.stringify(normalForm(scenario));
 }
 
+/**
+ * Defaults filled in and keys in order; uncertain assumptions, whether listed beside a parsed
+ * scenario or written inline in a draft, are written inline as `{"uncertain": …}`.
+ */
 function normalForm(scenario: Scenario | ScenarioInput): unknown {
-  const parsed = scenarioSchema.safeParse(scenario);
-  return parsed.success ? parsed.data : scenario;
+  const { uncertain: listed, ...rest } = scenario as Scenario;
+  const extracted = extractUncertain(rest as Record<string, unknown>);
+  if (extracted.problems.length > 0) return scenario;
+  const parsed = scenarioSchema.safeParse(extracted.file);
+  if (!parsed.success) return scenario;
+  const all = [...(listed ?? []), ...extracted.uncertain];
+  return all.length > 0 ? restoreUncertain(parsed.data, all) : parsed.data;
 }

@@ -4,6 +4,7 @@ import type { TotalMetric } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatCount, formatPounds } from './format.ts';
 import { METRIC_INFO, metricTitle, type MetricUnit } from './metricInfo.ts';
+import { uncertaintySentence } from './uncertaintyWords.ts';
 
 export type HeadlineUnit = MetricUnit;
 
@@ -21,6 +22,8 @@ export interface Headline {
   range: string;
   /** The Monte Carlo standard error of the mean, in words. */
   standardError: string;
+  /** Where the range comes from, when the scenario has uncertain assumptions. */
+  uncertainty?: string;
 }
 
 export function formatValue(value: number, unit: HeadlineUnit): string {
@@ -62,8 +65,8 @@ export function headlines(summary: Summary, scenario: Scenario): Headline[] {
     standardError: `mean ${formatValue(stat.mean, unit)} ± ${formatValue(stat.se, unit)} (Monte Carlo standard error)`,
   });
   /** A horizon total's headline, named and formatted as the metric table says. */
-  const total = (id: string, metric: TotalMetric, sentence: (typical: string) => string) =>
-    make(
+  const total = (id: string, metric: TotalMetric, sentence: (typical: string) => string) => {
+    const headline = make(
       id,
       metricTitle(metric),
       metric,
@@ -71,6 +74,9 @@ export function headlines(summary: Summary, scenario: Scenario): Headline[] {
       summary.totals[metric],
       sentence,
     );
+    const uncertainty = uncertaintySentence(summary, scenario, metric);
+    return uncertainty ? { ...headline, uncertainty } : headline;
+  };
   const list: Headline[] = [
     total(
       'unexamined',

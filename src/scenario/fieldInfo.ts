@@ -99,6 +99,17 @@ export function fieldInfoAt(keys: FieldKeys): FieldInfo | undefined {
   return found;
 }
 
+/** Whether the field at `keys` holds a number or distribution (the distribution grammar). */
+export function isDistributionAt(keys: FieldKeys): boolean {
+  let schema: AnySchema | undefined = scenarioSchema;
+  for (const key of keys) schema = schema && child(schema, key);
+  for (let at = schema, guard = 0; at && guard < 10; guard++) {
+    if (defOf(at).type === 'union') return true;
+    at = defOf(at).innerType;
+  }
+  return false;
+}
+
 /** Like fieldInfoAt, for a field every consumer relies on: a missing title is a schema mistake. */
 export function requireFieldInfo(keys: FieldKeys): FieldInfo {
   const info = fieldInfoAt(keys);

@@ -6,6 +6,7 @@ import { migrate } from './migrate.ts';
 import type { Result } from './problem.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { parseStrictJson, type NumberText } from './strictJson.ts';
+import { extractUncertain } from './uncertain.ts';
 
 /**
  * Reading a scenario is parse → migrate → fill defaults and validate → cross-check. Each stage
@@ -30,17 +31,23 @@ export function validateScenario(value: unknown, numberText?: NumberText): Resul
   }
   const migrated = migrate(value as Record<string, unknown>);
   if (!migrated.ok) return migrated;
-  const parsed = scenarioSchema.safeParse(migrated.file);
+  const extracted = extractUncertain(migrated.file);
+  if (extracted.problems.length > 0) return { ok: false, problems: extracted.problems };
+  const parsed = scenarioSchema.safeParse(extracted.file);
   if (!parsed.success)
     return {
       ok: false,
-      problems: issuesToProblems(parsed.error.issues, migrated.file, numberText),
+      problems: issuesToProblems(parsed.error.issues, extracted.file, numberText),
     };
   const problems = crossCheck(parsed.data, numberText);
   if (problems.length > 0) return { ok: false, problems };
+  const scenario: Scenario =
+    extracted.uncertain.length > 0
+      ? { ...parsed.data, uncertain: extracted.uncertain }
+      : parsed.data;
   return {
     ok: true,
-    value: parsed.data,
+    value: scenario,
     warnings: migrated.notes.map((message) => ({ path: 'schemaVersion', message })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { distributionSchema } from './distribution.ts';
 import { LIMITS } from './limits.ts';
+import type { UncertainValue } from './uncertain.ts';
 
 /**
  * The scenario file, format v1: the single source of truth for its types, its defaults, its
@@ -240,8 +241,12 @@ export const scenarioSchema = z.strictObject({
 
 /** A scenario as written in a file: defaults may be left out. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-/** A scenario with every default filled in: what the engine reads. */
-export type Scenario = z.output<typeof scenarioSchema>;
+/**
+ * A scenario with every default filled in: what the engine reads. `uncertain` lists the
+ * assumptions the file gave as `{"uncertain": …}`, each standing at its central value in the
+ * fields (see uncertain.ts); it is not a field of the file.
+ */
+export type Scenario = z.output<typeof scenarioSchema> & { uncertain?: UncertainValue[] };
 export type Role = Scenario['roles'][number];
 export type Unit = Scenario['units'][number];
 export type StaffGroup = Unit['staff'][number];

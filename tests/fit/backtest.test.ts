@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { amountSampler, countSampler } from '../../src/engine/random/sampler.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
 import { backtest } from '../../src/fit/backtest.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
+
+// Thousands of replications or fits: seconds of work on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 60_000 });
 
 function history(d: Distribution, months: number, seed: string, counts: boolean): number[] {
   const draw = (counts ? countSampler : amountSampler)(d);

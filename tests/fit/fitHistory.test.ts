@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { amountSampler, countSampler } from '../../src/engine/random/sampler.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
 import { fitNegbin, fitPoisson, negbinLogLikelihood } from '../../src/fit/countFits.ts';
 import { fitHistory } from '../../src/fit/fitHistory.ts';
 import { fitGamma, fitLognormal } from '../../src/fit/positiveFits.ts';
 import { distributionSchema, type Distribution } from '../../src/scenario/distribution.ts';
+
+// Thousands of replications or fits: seconds of work on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Standard errors an estimate may lie from the truth: a fixed seed, so this never flickers. */
 const K = 4;

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { poisson } from '../../src/engine/random/poisson.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
 import { standardNormal } from '../../src/engine/random/normal.ts';
 import { fitTrend } from '../../src/fit/trend.ts';
+
+// Thousands of replications or fits: seconds of work on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Monthly counts with mean `level`·(1 + growth)^(t/12). */
 function growingCounts(level: number, growth: number, months: number, seed: string): number[] {

@@ -1,3 +1,4 @@
+import { orderBy, varianceShares } from './varianceShares.ts';
 import type { ChunkResult } from '../chunk.ts';
 import {
   MONTHLY_SERIES,
@@ -29,6 +30,11 @@ export interface Summary {
     inTraining: Record<string, Stat[]>;
   };
   yearly: Record<YearlySeries, Stat[]>;
+  /**
+   * Present when the scenario has uncertain assumptions: for each total, the share of its
+   * variance each assumption explains (by path) and what chance leaves (varianceShares.ts).
+   */
+  uncertainty?: Record<TotalMetric, { shares: Record<string, number>; chance: number }>;
 }
 
 /**
@@ -316,10 +322,31 @@ export class RunAggregate {
   }
 
   summary(): Summary {
-    return this.build(
+    const summary = this.build(
       (name) => this.stat(name),
       (cell) => this.sketchAt(cell).stat(),
     );
+    const uncertainty = this.uncertainty();
+    return uncertainty ? { ...summary, uncertainty } : summary;
+  }
+
+  private uncertaintyCache: { received: number; value: Summary['uncertainty'] } | undefined;
+
+  /** The variance shares of every total, computed once for the replications received. */
+  private uncertainty(): Summary['uncertainty'] {
+    const paths = this.layout.uncertainPaths;
+    if (paths.length === 0 || this.received === 0) return undefined;
+    if (this.uncertaintyCache?.received === this.received) return this.uncertaintyCache.value;
+    const orders = paths.map((p) => orderBy(this.values(`uncertain.${p}`)));
+    const y = new Float64Array(this.received);
+    const value = Object.fromEntries(
+      TOTAL_METRICS.map((m) => {
+        const { shares, chance } = varianceShares(this.values(m, y), orders);
+        return [m, { shares: Object.fromEntries(paths.map((p, j) => [p, shares[j]!])), chance }];
+      }),
+    ) as NonNullable<Summary['uncertainty']>;
+    this.uncertaintyCache = { received: this.received, value };
+    return value;
   }
 
   private sketchAt(cell: number): CellSketch {

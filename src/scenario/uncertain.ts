@@ -172,3 +172,32 @@ export function setAt(target: unknown, keys: readonly (string | number)[], value
   }
   at[keys[keys.length - 1]!] = value;
 }
+
+/** The central value of an uncertain assumption: its mean (not yet clamped to a field). */
+export function centralValue(value: { uncertain: unknown }): number {
+  const parsed = distributionSchema.safeParse(value.uncertain);
+  return parsed.success ? expectedMean(parsed.data) : NaN;
+}
+
+/** A value with every `{"uncertain": …}` inside it replaced by its central value. */
+export function withCentralValues<T>(value: T): T {
+  if (isUncertain(value)) return centralValue(value) as T;
+  if (Array.isArray(value)) return value.map(withCentralValues) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, withCentralValues(v)]),
+    ) as T;
+  }
+  return value;
+}
+
+/**
+ * A scenario as a file holds it: uncertain assumptions listed beside a parsed scenario are put
+ * back inline where they were. Anything else is given back as it is.
+ */
+export function inlineUncertain<T>(scenario: T): T {
+  const listed = (scenario as { uncertain?: unknown }).uncertain;
+  if (!Array.isArray(listed) || listed.length === 0) return scenario;
+  const { uncertain: _listed, ...rest } = scenario as Record<string, unknown>;
+  return restoreUncertain(rest, listed as UncertainValue[]) as T;
+}

@@ -1,4 +1,5 @@
 import { validateScenario } from '../scenario/parse.ts';
+import { inlineUncertain } from '../scenario/uncertain.ts';
 import type { Problem, Result } from '../scenario/problem.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { getAt, pathText, setAt, type FieldPath } from './path.ts';
@@ -33,13 +34,14 @@ export class ScenarioDraft {
 
   /** Replaces the whole scenario (a built-in scenario or an opened file). */
   load(input: ScenarioInput): void {
-    this.input = input;
+    // Uncertain assumptions are edited where the file holds them, not at their central values.
+    this.input = inlineUncertain(input);
     this.revision++;
   }
 
   /** Replaces the whole scenario with one that has passed validation (an opened file). */
   loadValid(scenario: Scenario): void {
-    this.#valid = scenario;
+    if (!scenario.uncertain?.length) this.#valid = scenario;
     this.load(scenario);
   }
 

@@ -315,10 +315,13 @@ export class RunAggregate {
    * been computed. Once no chunk arrives after `refresh()` ends, it equals `summary()`.
    */
   latestSummary(): Summary {
-    return this.build(
+    const summary = this.build(
       (name) => this.totalStats.get(name)?.stat ?? this.stat(name),
       (cell) => this.sketches[cell]!.latestStat(),
     );
+    // The shares sort every replication once per assumption: done once, when the run is in.
+    const uncertainty = this.received >= this.expected ? this.uncertainty() : undefined;
+    return uncertainty ? { ...summary, uncertainty } : summary;
   }
 
   summary(): Summary {

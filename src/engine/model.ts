@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { makeLayout, type Layout } from './metrics.ts';
+import { copulaR, fromNormal, type HoursValueCopula } from './hoursValue.ts';
 import { amountSampler, countSampler, type Sampler } from './random/sampler.ts';
 import { triageScale } from './triageScale.ts';
 
@@ -37,6 +38,8 @@ export interface CompiledRole {
   trainingMonths: number;
   /** Training seats a year, a whole number; Infinity when unlimited. */
   seatsPerYear: number;
+  /** Share of trainees who qualify at the end of training; 1 when the file sets none. */
+  accreditationRate: number;
 }
 
 export interface CompiledGroup {
@@ -47,6 +50,10 @@ export interface CompiledGroup {
   establishment: number;
   inPost: number;
   inTraining: number;
+  /** Recruitments under way at month 0. */
+  inRecruitment: number;
+  /** Names the random stream of its accreditation draws: `accredit:<unit>:<role>`. */
+  accreditPart: string;
   /** 1 − (1 − attritionPerYear)^(1/12). */
   leaveProbabilityPerMonth: number;
   /** Share of hours left for casework: 1 − abstraction. */
@@ -71,6 +78,19 @@ export interface CompiledStream {
   growthPerMonth: number;
   /** growthPerMonth^t for each month t of the horizon, computed once rather than every month. */
   growthByMonth: Float64Array;
+  /** Most items of one case that join the queue; Infinity when the file sets no limit. */
+  maxPerCase: number;
+  /** Cases not referred while the queue is behind; null when none can be (absent or share 0). */
+  suppression: CompiledSuppression | null;
+  /** Hours and asset value drawn together; null when they are independent (absent or 0). */
+  hoursValue: HoursValueCopula | null;
+}
+
+export interface CompiledSuppression {
+  /** Names its random stream: `suppress:<unit>:<stream>`. */
+  part: string;
+  backlogMonths: number;
+  share: number;
 }
 
 /** Where each metric sits in a replication's results: all a run's aggregate needs to know. */
@@ -108,6 +128,8 @@ export function compileModel(scenario: Scenario): Model {
         establishment: g.establishment,
         inPost: g.inPost,
         inTraining: g.inTraining,
+        inRecruitment: g.inRecruitment ?? 0,
+        accreditPart: `accredit:${unit.id}:${g.role}`,
         leaveProbabilityPerMonth: 1 - Math.pow(1 - g.attritionPerYear, 1 / 12),
         available: 1 - g.abstraction,
         hires: g.recruitment.mode === 'fill-vacancies',
@@ -131,6 +153,24 @@ export function compileModel(scenario: Scenario): Model {
         growthByMonth: Float64Array.from({ length: scenario.horizonMonths }, (_, t) =>
           Math.pow(growthPerMonth, t),
         ),
+        maxPerCase: (s.kind === 'suspects' && s.maxExaminedPerCase) || Infinity,
+        suppression:
+          s.suppression && s.suppression.share > 0
+            ? {
+                part: `suppress:${unit.id}:${s.id}`,
+                backlogMonths: s.suppression.backlogMonths,
+                share: s.suppression.share,
+              }
+            : null,
+        hoursValue:
+          s.hoursValueCorrelation && s.kind === 'suspects'
+            ? {
+                part: `hours-value:${unit.id}:${s.id}`,
+                r: copulaR(s.hoursValueCorrelation),
+                hours: fromNormal(s.hoursPerItem),
+                value: fromNormal(s.assetValue),
+              }
+            : null,
       });
     }
   }
@@ -145,6 +185,7 @@ export function compileModel(scenario: Scenario): Model {
       traineeProductivity: r.traineeProductivity,
       trainingMonths: r.trainingMonths,
       seatsPerYear: r.trainingSeatsPerYear ?? Infinity,
+      accreditationRate: r.accreditationRate ?? 1,
     })),
     groups,
     queueCount: queueRole.length,

@@ -4,6 +4,7 @@ import type { Model } from './model.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
 import { seatsOffered, StaffState } from './staffFlows.ts';
+import { StreamState } from './streamState.ts';
 import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
 
 /**
@@ -14,6 +15,7 @@ import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
 export class Workspace {
   readonly staff: StaffState[];
   readonly queues: WorkQueue[];
+  readonly streams: StreamState[];
   readonly capacity: Float64Array;
   readonly outcome = new MonthOutcome();
   readonly demand = new MonthDemand();
@@ -24,6 +26,7 @@ export class Workspace {
   constructor(readonly model: Model) {
     this.staff = model.groups.map((g) => new StaffState(g, model.roles[g.role]!));
     this.queues = Array.from({ length: model.queueCount }, () => new WorkQueue());
+    this.streams = model.streams.map((s) => new StreamState(s));
     this.capacity = new Float64Array(model.queueCount);
     this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
   }
@@ -43,19 +46,32 @@ export function replicate(
   totals: Float64Array,
   monthly: Float64Array,
 ): void {
-  const { model, staff, queues, capacity, outcome, demand, items } = ws;
+  const { model, staff, queues, capacity, outcome, demand, items, streams: streamStates } = ws;
   const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
   const staffRng: Rng[] = groups.map((g) => streamRng(streamSeed(seed, index, g.part)));
   const demandRng: Rng[] = streams.map((s) => streamRng(streamSeed(seed, index, s.part)));
+  // The optional steps draw from streams of their own, made only where a file uses them.
+  const accreditRng = groups.map((g) =>
+    roles[g.role]!.accreditationRate < 1
+      ? streamRng(streamSeed(seed, index, g.accreditPart))
+      : undefined,
+  );
+  for (let k = 0; k < streams.length; k++) {
+    const { suppression, hoursValue } = streams[k]!;
+    const state = streamStates[k]!;
+    state.suppressRng = suppression ? streamRng(streamSeed(seed, index, suppression.part)) : null;
+    if (hoursValue) state.hoursValue!.rng = streamRng(streamSeed(seed, index, hoursValue.part));
+  }
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
   items.count = 0;
 
   for (let t = 0; t < H; t++) {
     // 1. Staff flows.
-    for (let g = 0; g < groups.length; g++) staff[g]!.leaveAndQualify(staffRng[g]!, t);
+    for (let g = 0; g < groups.length; g++)
+      staff[g]!.leaveAndQualify(staffRng[g]!, t, accreditRng[g]);
     for (let r = 0; r < roles.length; r++) {
       // A seat not taken in the month it is offered is lost.
       let seats = seatsOffered(roles[r]!.seatsPerYear, t);
@@ -79,7 +95,14 @@ export function replicate(
     demand.clear();
     for (let k = 0; k < streams.length; k++) {
       const stream = streams[k]!;
-      drawDemand(model, stream, demandRng[k]!, t, queues[stream.queue]!, items, demand);
+      const state = streamStates[k]!;
+      const queue = queues[stream.queue]!;
+      if (stream.suppression) {
+        const { backlogMonths, share } = stream.suppression;
+        const behind = queue.waitingHours(items) > backlogMonths * capacity[stream.queue]!;
+        state.suppressShare = behind ? share : 0;
+      }
+      drawDemand(model, stream, demandRng[k]!, t, queue, items, demand, state);
     }
 
     // 4–5. Work and expiry.

@@ -49,6 +49,22 @@ export const METRIC_INFO: Record<TotalMetric, MetricInfo> = {
     unit: 'count',
     products: true,
   },
+  suppressedSuspects: {
+    label: 'suspects never referred while the queue was behind',
+    unit: 'count',
+    column: 'suspects not referred',
+  },
+  suppressedAssets: {
+    label: 'assets of suspects never referred',
+    unit: 'pounds',
+    column: 'assets not referred',
+  },
+  suppressedProducts: {
+    label: 'analytical products never requested while the queue was behind',
+    unit: 'count',
+    column: 'products not requested',
+    products: true,
+  },
 };
 
 /** The label with its unit where it is money: "recoverable assets missed (£)", for menus and targets. */

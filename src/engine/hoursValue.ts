@@ -12,18 +12,6 @@ import type { Sampler } from './random/sampler.ts';
 /** A draw of a distribution from a standard normal z with the same rank: Q(Φ(z)). */
 export type FromNormal = (z: number) => number;
 
-/** The kinds a copula can draw: those whose quantile function has a closed form. */
-export function correlatable(d: Distribution): boolean {
-  return (
-    typeof d === 'number' ||
-    d.dist === 'fixed' ||
-    d.dist === 'lognormal' ||
-    d.dist === 'uniform' ||
-    d.dist === 'triangular' ||
-    d.dist === 'normal'
-  );
-}
-
 /**
  * The copula's r for a rank (Spearman) correlation ρ: for a Gaussian copula ρ = (6/π)·asin(r/2),
  * so r = 2·sin(πρ/6).

@@ -5,6 +5,7 @@ import { streamRng, streamSeed, type Rng } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
 import { seatsOffered, StaffState } from './staffFlows.ts';
 import { StreamState } from './streamState.ts';
+import { suppressedShare } from './suppression.ts';
 import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
 
 /**
@@ -98,9 +99,12 @@ export function replicate(
       const state = streamStates[k]!;
       const queue = queues[stream.queue]!;
       if (stream.suppression) {
-        const { backlogMonths, share } = stream.suppression;
-        const behind = queue.waitingHours(items) > backlogMonths * capacity[stream.queue]!;
-        state.suppressShare = behind ? share : 0;
+        state.suppressShare = suppressedShare(
+          stream.suppression,
+          queue,
+          items,
+          capacity[stream.queue]!,
+        );
       }
       drawDemand(model, stream, demandRng[k]!, t, queue, items, demand, state);
     }

@@ -185,7 +185,7 @@ export function compileModel(scenario: Scenario): Model {
       traineeProductivity: r.traineeProductivity,
       trainingMonths: r.trainingMonths,
       seatsPerYear: r.trainingSeatsPerYear ?? Infinity,
-      accreditationRate: r.accreditationRate ?? 1,
+      accreditationRate: accreditationRate(r.accreditationRate),
     })),
     groups,
     queueCount: queueRole.length,
@@ -198,4 +198,13 @@ export function compileModel(scenario: Scenario): Model {
     recoveryRate: scenario.finance.recoveryRate,
     forceShare: scenario.finance.forceShare,
   };
+}
+
+/**
+ * A role's accreditation rate as the staff flows use it: 1 when the file sets none, and 0 for a
+ * rate so small that 1 − rate rounds to 1, where the binomial's waiting times would never end.
+ */
+function accreditationRate(rate: number | undefined): number {
+  if (rate === undefined) return 1;
+  return 1 - rate === 1 ? 0 : rate;
 }

@@ -126,6 +126,11 @@ describe('accreditation (accreditationRate)', () => {
     expect(none.series('inTraining.fi')).toEqual([2, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('takes a rate too small to subtract from 1 as 0, rather than waiting for ever', () => {
+    const tiny = one(pipeline({ inTraining: 4 }, { accreditationRate: 1e-300 }));
+    expect(tiny.series('inPost.fi')).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('gives the same results at 1 as with no rate, drawing nothing', () => {
     const scenario = (rate?: number) =>
       pipeline(

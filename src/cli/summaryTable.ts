@@ -1,7 +1,7 @@
 import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import { TOTAL_METRICS } from '../engine/metrics.ts';
-import { METRIC_INFO, metricTitle } from '../results/metricInfo.ts';
+import { METRIC_INFO, metricTitle, suppressesDemand } from '../results/metricInfo.ts';
 import { uncertaintySentence } from '../results/uncertaintyWords.ts';
 import { printable } from '../scenario/printable.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -36,9 +36,10 @@ function statRow(name: string, s: Stat, pounds: boolean): string[] {
  */
 export function summaryTable(scenario: Scenario, seed: string, summary: Summary): string {
   const hasProducts = summary.totals.productsArrived.max > 0;
-  const totals = TOTAL_METRICS.filter((m) => hasProducts || !METRIC_INFO[m].products).map((m) =>
-    statRow(metricTitle(m), summary.totals[m], METRIC_INFO[m].unit === 'pounds'),
-  );
+  const suppresses = suppressesDemand(scenario);
+  const totals = TOTAL_METRICS.filter(
+    (m) => (hasProducts || !METRIC_INFO[m].products) && (suppresses || !METRIC_INFO[m].suppressed),
+  ).map((m) => statRow(metricTitle(m), summary.totals[m], METRIC_INFO[m].unit === 'pounds'));
   const roles = scenario.roles.map((role) => {
     const posts = scenario.units
       .flatMap((u) => u.staff)

@@ -67,6 +67,7 @@ export function scenarioInputs(scenario: Scenario): Input[] {
       'trainingMonths',
       'trainingSeatsPerYear',
       'annualCost',
+      ...setOnly(role, ['accreditationRate']),
     ]),
   );
   scenario.units.forEach((unit, i) => {
@@ -79,6 +80,7 @@ export function scenarioInputs(scenario: Scenario): Input[] {
         'inTraining',
         'attritionPerYear',
         'abstraction',
+        ...setOnly(g, ['inRecruitment']),
       ]);
       add(`${prefix}.recruitment`, owner, RECRUITMENT, g.recruitment, [
         'mode',
@@ -86,7 +88,7 @@ export function scenarioInputs(scenario: Scenario): Input[] {
         'maxHiresPerMonth',
       ]);
     });
-    unit.demand.forEach((s, k) =>
+    unit.demand.forEach((s, k) => {
       add(`units[${i}].demand[${k}]`, `${unit.name}, ${s.name}`, DEMAND_STREAM, s, [
         'casesPerMonth',
         'itemsPerCase',
@@ -95,12 +97,30 @@ export function scenarioInputs(scenario: Scenario): Input[] {
         'assetValue',
         'windowMonths',
         'growthPerYear',
-      ]),
-    );
+        ...setOnly(s, ['maxExaminedPerCase', 'hoursValueCorrelation']),
+      ]);
+      if (s.suppression) {
+        add(
+          `units[${i}].demand[${k}].suppression`,
+          `${unit.name}, ${s.name}`,
+          [...DEMAND_STREAM, 'suppression'],
+          s.suppression,
+          ['backlogMonths', 'share'],
+        );
+      }
+    });
   });
   add('policy', 'Policy', ['policy'], scenario.policy, ['triage', 'triageAccuracy']);
   add('finance', 'Finance', ['finance'], scenario.finance, ['recoveryRate', 'forceShare']);
   return out;
+}
+
+/**
+ * The optional fields of format v2 a record sets: a file that leaves them out has no figure
+ * there to source, and its register stays as it was.
+ */
+function setOnly<T extends object>(record: T, keys: (keyof T & string)[]): string[] {
+  return keys.filter((k) => record[k] !== undefined);
 }
 
 /** True if `path` is `cover` or lies inside it (`units[0]` covers `units[0].staff[0].inPost`). */

@@ -1,5 +1,7 @@
+import { queueWithCaseLimit } from './caseLimit.ts';
 import type { CompiledStream, Model } from './model.ts';
 import type { Rng } from './random/rng.ts';
+import type { StreamState } from './streamState.ts';
 import { Items, packLastMonth, rankOf, WorkQueue } from './workQueue.ts';
 
 /** Under first in, first out every key is 0, so an item's rank is this plus its number. */
@@ -11,12 +13,25 @@ export class MonthDemand {
   products = 0;
   hours = 0;
   assetHolders = 0;
+  /** Suspects of cases never referred (suppressed demand), and their assets; not in `suspects`. */
+  suppressedSuspects = 0;
+  suppressedAssets = 0;
+  /** Products of cases never referred; not in `products`. */
+  suppressedProducts = 0;
+  /** Suspects beyond a case limit, unexamined as they arrive, and their assets. */
+  unexaminedAtArrival = 0;
+  assetsUnexaminedAtArrival = 0;
 
   clear(): void {
     this.suspects = 0;
     this.products = 0;
     this.hours = 0;
     this.assetHolders = 0;
+    this.suppressedSuspects = 0;
+    this.suppressedAssets = 0;
+    this.suppressedProducts = 0;
+    this.unexaminedAtArrival = 0;
+    this.assetsUnexaminedAtArrival = 0;
   }
 }
 
@@ -35,24 +50,32 @@ export function drawDemand(
   queue: WorkQueue,
   items: Items,
   out: MonthDemand,
+  state: StreamState,
 ): void {
   const first = items.count;
-  drawItems(stream, rng, t, items, out);
-  queueItems(model, queue, items, first);
+  state.caseCount = 0;
+  drawItems(stream, state, rng, t, items, out);
+  if (stream.maxPerCase === Infinity) queueItems(model, queue, items, first);
+  else queueWithCaseLimit(model, stream, state, queue, items, first, out);
 }
 
 /**
  * Draws the month's cases and their items, in the order the streams are defined to draw them,
- * straight into `items` (with each item's triage noise), and adds them up in `out`.
+ * straight into `items` (with each item's triage noise), and adds them up in `out`. The items of
+ * a case that is not referred (suppressed demand) are drawn all the same, so every later draw
+ * stays where it was, and are counted apart rather than kept.
  */
 function drawItems(
   stream: CompiledStream,
+  state: StreamState,
   rng: Rng,
   t: number,
   items: Items,
   out: MonthDemand,
 ): void {
-  const { suspects, assetProbability, items: itemCount, hours: hoursOf, assetValue } = stream;
+  const { suspects, assetProbability, items: itemCount } = stream;
+  const { hours: hoursOf, assetValue, suppressRng, suppressShare } = state;
+  const limited = stream.maxPerCase !== Infinity;
   const lastMonthAndKind = packLastMonth(t + stream.windowMonths, suspects);
   const cases = stream.cases(rng, stream.growthByMonth[t]!);
   // Carried on from the streams before, so hours are added in the same order as one loop would.
@@ -60,28 +83,39 @@ function drawItems(
   let suspectsArrived = 0;
   let productsArrived = 0;
   let assetHolders = 0;
+  let suppressedItems = 0;
+  let suppressedAssets = 0;
   let seq = items.count;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
   for (let c = 0; c < cases; c++) {
+    // One uniform for every case, whether or not the queue is behind this month, so the
+    // suppression stream's draws line up in any two runs.
+    const notReferred = suppressRng !== null && suppressRng() < suppressShare;
     const count = itemCount(rng, 1);
     for (let i = 0; i < count; i++) {
       const hours = hoursOf(rng, 1);
-      demandHours += hours;
       let value = 0;
+      let holds = false;
       if (suspects) {
-        const holds = rng() < assetProbability;
+        holds = rng() < assetProbability;
         const drawn = assetValue(rng, 1);
-        if (holds) {
-          value = drawn;
-          assetHolders++;
-        }
-        suspectsArrived++;
-      } else {
-        productsArrived++;
+        if (holds) value = drawn;
       }
       // The noise is drawn whatever the policy, so changing it leaves every later draw alone.
       const u = 1 - rng();
       const v = rng();
+      if (notReferred) {
+        suppressedItems++;
+        suppressedAssets += value;
+        continue;
+      }
+      demandHours += hours;
+      if (suspects) {
+        if (holds) assetHolders++;
+        suspectsArrived++;
+      } else {
+        productsArrived++;
+      }
       if (seq === remaining.length) {
         items.grow();
         ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
@@ -92,12 +126,19 @@ function drawItems(
       noises[seq] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
       seq++;
     }
+    if (limited && !notReferred) state.endCase(seq);
   }
   items.count = seq;
   out.suspects += suspectsArrived;
   out.products += productsArrived;
   out.hours = demandHours;
   out.assetHolders += assetHolders;
+  if (suspects) {
+    out.suppressedSuspects += suppressedItems;
+    out.suppressedAssets += suppressedAssets;
+  } else {
+    out.suppressedProducts += suppressedItems;
+  }
 }
 
 /** Puts items [first, items.count) in `queue`, each with its triage rank. */

@@ -23,6 +23,9 @@ export const TOTAL_METRICS = [
   'productsDelivered',
   'undeliveredProducts',
   'backlogProducts',
+  'suppressedSuspects',
+  'suppressedAssets',
+  'suppressedProducts',
 ] as const;
 export type TotalMetric = (typeof TOTAL_METRICS)[number];
 
@@ -38,6 +41,7 @@ export const MONTHLY_SERIES = [
   'demandHours',
   'capacityHours',
   'missedRecovery',
+  'suppressedSuspects',
 ] as const;
 export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
 

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { UncertainValue } from '../scenario/uncertain.ts';
 import { makeLayout, type Layout } from './metrics.ts';
+import { copulaR, fromNormal, type HoursValueCopula } from './hoursValue.ts';
 import { amountSampler, countSampler, type Sampler } from './random/sampler.ts';
 import { triageScale } from './triageScale.ts';
 
@@ -44,6 +45,8 @@ export interface CompiledRole {
   trainingMonths: number;
   /** Training seats a year, a whole number; Infinity when unlimited. */
   seatsPerYear: number;
+  /** Share of trainees who qualify at the end of training; 1 when the file sets none. */
+  accreditationRate: number;
 }
 
 export interface CompiledGroup {
@@ -54,6 +57,10 @@ export interface CompiledGroup {
   establishment: number;
   inPost: number;
   inTraining: number;
+  /** Recruitments under way at month 0. */
+  inRecruitment: number;
+  /** Names the random stream of its accreditation draws: `accredit:<unit>:<role>`. */
+  accreditPart: string;
   /** 1 − (1 − attritionPerYear)^(1/12). */
   leaveProbabilityPerMonth: number;
   /** Share of hours left for casework: 1 − abstraction. */
@@ -78,6 +85,19 @@ export interface CompiledStream {
   growthPerMonth: number;
   /** growthPerMonth^t for each month t of the horizon, computed once rather than every month. */
   growthByMonth: Float64Array;
+  /** Most items of one case that join the queue; Infinity when the file sets no limit. */
+  maxPerCase: number;
+  /** Cases not referred while the queue is behind; null when none can be (absent or share 0). */
+  suppression: CompiledSuppression | null;
+  /** Hours and asset value drawn together; null when they are independent (absent or 0). */
+  hoursValue: HoursValueCopula | null;
+}
+
+export interface CompiledSuppression {
+  /** Names its random stream: `suppress:<unit>:<stream>`. */
+  part: string;
+  backlogMonths: number;
+  share: number;
 }
 
 /** Where each metric sits in a replication's results: all a run's aggregate needs to know. */
@@ -121,6 +141,8 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
         establishment: g.establishment,
         inPost: g.inPost,
         inTraining: g.inTraining,
+        inRecruitment: g.inRecruitment ?? 0,
+        accreditPart: `accredit:${unit.id}:${g.role}`,
         leaveProbabilityPerMonth: 1 - Math.pow(1 - g.attritionPerYear, 1 / 12),
         available: 1 - g.abstraction,
         hires: g.recruitment.mode === 'fill-vacancies',
@@ -144,6 +166,24 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
         growthByMonth: Float64Array.from({ length: scenario.horizonMonths }, (_, t) =>
           Math.pow(growthPerMonth, t),
         ),
+        maxPerCase: (s.kind === 'suspects' && s.maxExaminedPerCase) || Infinity,
+        suppression:
+          s.suppression && s.suppression.share > 0
+            ? {
+                part: `suppress:${unit.id}:${s.id}`,
+                backlogMonths: s.suppression.backlogMonths,
+                share: s.suppression.share,
+              }
+            : null,
+        hoursValue:
+          s.hoursValueCorrelation && s.kind === 'suspects'
+            ? {
+                part: `hours-value:${unit.id}:${s.id}`,
+                r: copulaR(s.hoursValueCorrelation),
+                hours: fromNormal(s.hoursPerItem),
+                value: fromNormal(s.assetValue),
+              }
+            : null,
       });
     }
   }
@@ -158,6 +198,7 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
       traineeProductivity: r.traineeProductivity,
       trainingMonths: r.trainingMonths,
       seatsPerYear: r.trainingSeatsPerYear ?? Infinity,
+      accreditationRate: accreditationRate(r.accreditationRate),
     })),
     groups,
     queueCount: queueRole.length,
@@ -173,4 +214,13 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
     uncertain: scenario.uncertain ?? [],
     scenario,
   };
+}
+
+/**
+ * A role's accreditation rate as the staff flows use it: 1 when the file sets none, and 0 for a
+ * rate so small that 1 − rate rounds to 1, where the binomial's waiting times would never end.
+ */
+function accreditationRate(rate: number | undefined): number {
+  if (rate === undefined) return 1;
+  return 1 - rate === 1 ? 0 : rate;
 }

@@ -47,30 +47,37 @@ export function recordMonth(
     backlogProducts += queues[q]!.backlogProducts;
   }
 
+  // Suspects beyond a case limit are unexamined in the month they arrive.
+  const unexamined = o.unexaminedSuspects + demand.unexaminedAtArrival;
+  const assetsLost = o.assetsLost + demand.assetsUnexaminedAtArrival;
   monthly[M.suspectsArrived * H + t] = demand.suspects;
   monthly[M.suspectsExamined * H + t] = o.suspectsExamined;
-  monthly[M.unexaminedSuspects * H + t] = o.unexaminedSuspects;
+  monthly[M.unexaminedSuspects * H + t] = unexamined;
   monthly[M.backlogSuspects * H + t] = backlogSuspects;
   monthly[M.productsArrived * H + t] = demand.products;
   monthly[M.undeliveredProducts * H + t] = o.undeliveredProducts;
   monthly[M.backlogProducts * H + t] = backlogProducts;
   monthly[M.demandHours * H + t] = demand.hours;
   monthly[M.capacityHours * H + t] = capacityHours;
-  monthly[M.missedRecovery * H + t] = o.assetsLost * model.recoveryRate;
+  monthly[M.missedRecovery * H + t] = assetsLost * model.recoveryRate;
+  monthly[M.suppressedSuspects * H + t] = demand.suppressedSuspects;
 
   totals[T.suspectsArrived]! += demand.suspects;
   totals[T.suspectsExamined]! += o.suspectsExamined;
-  totals[T.unexaminedSuspects]! += o.unexaminedSuspects;
+  totals[T.unexaminedSuspects]! += unexamined;
   totals[T.suspectsWithAssets]! += demand.assetHolders;
   totals[T.suspectsWithAssetsExamined]! += o.suspectsWithAssetsExamined;
   totals[T.demandHours]! += demand.hours;
   totals[T.capacityHours]! += capacityHours;
   totals[T.hoursWorked]! += o.hoursWorked;
-  totals[T.assetsNotInvestigated]! += o.assetsLost;
+  totals[T.assetsNotInvestigated]! += assetsLost;
   totals[T.recovered]! += o.assetsExamined;
   totals[T.productsArrived]! += demand.products;
   totals[T.productsDelivered]! += o.productsDelivered;
   totals[T.undeliveredProducts]! += o.undeliveredProducts;
+  totals[T.suppressedSuspects]! += demand.suppressedSuspects;
+  totals[T.suppressedAssets]! += demand.suppressedAssets;
+  totals[T.suppressedProducts]! += demand.suppressedProducts;
   if (t === H - 1) {
     totals[T.backlogSuspects] = backlogSuspects;
     totals[T.backlogProducts] = backlogProducts;

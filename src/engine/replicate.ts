@@ -5,6 +5,8 @@ import { drawUncertain, scenarioWith } from './uncertainDraws.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
 import { seatsOffered, StaffState } from './staffFlows.ts';
+import { StreamState } from './streamState.ts';
+import { suppressedShare } from './suppression.ts';
 import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
 
 /**
@@ -15,6 +17,7 @@ import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
 export class Workspace {
   staff: StaffState[];
   readonly queues: WorkQueue[];
+  streams: StreamState[];
   readonly capacity: Float64Array;
   readonly outcome = new MonthOutcome();
   readonly demand = new MonthDemand();
@@ -25,6 +28,7 @@ export class Workspace {
   constructor(readonly model: Model) {
     this.staff = model.groups.map((g) => new StaffState(g, model.roles[g.role]!));
     this.queues = Array.from({ length: model.queueCount }, () => new WorkQueue());
+    this.streams = model.streams.map((s) => new StreamState(s));
     this.capacity = new Float64Array(model.queueCount);
     this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
     this.drawn = new Float64Array(model.uncertain.length);
@@ -36,7 +40,7 @@ export class Workspace {
   /**
    * The model replication `index` runs: the compiled model itself, or, when the scenario has
    * uncertain assumptions, the scenario at this replication's draws compiled afresh, with
-   * staff states for its groups.
+   * staff and stream states for its groups and streams.
    */
   modelFor(seed: string, index: number): Model {
     const { model } = this;
@@ -44,6 +48,7 @@ export class Workspace {
     drawUncertain(model.uncertain, seed, index, this.drawn);
     const drawn = compileModel(scenarioWith(model.scenario, model.uncertain, this.drawn), model);
     this.staff = drawn.groups.map((g) => new StaffState(g, drawn.roles[g.role]!));
+    this.streams = drawn.streams.map((s) => new StreamState(s));
     return drawn;
   }
 }
@@ -63,19 +68,32 @@ export function replicate(
   monthly: Float64Array,
 ): void {
   const model = ws.modelFor(seed, index);
-  const { staff, queues, capacity, outcome, demand, items } = ws;
+  const { staff, queues, capacity, outcome, demand, items, streams: streamStates } = ws;
   const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
   const staffRng: Rng[] = groups.map((g) => streamRng(streamSeed(seed, index, g.part)));
   const demandRng: Rng[] = streams.map((s) => streamRng(streamSeed(seed, index, s.part)));
+  // The optional steps draw from streams of their own, made only where a file uses them.
+  const accreditRng = groups.map((g) =>
+    roles[g.role]!.accreditationRate < 1
+      ? streamRng(streamSeed(seed, index, g.accreditPart))
+      : undefined,
+  );
+  for (let k = 0; k < streams.length; k++) {
+    const { suppression, hoursValue } = streams[k]!;
+    const state = streamStates[k]!;
+    state.suppressRng = suppression ? streamRng(streamSeed(seed, index, suppression.part)) : null;
+    if (hoursValue) state.hoursValue!.rng = streamRng(streamSeed(seed, index, hoursValue.part));
+  }
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
   items.count = 0;
 
   for (let t = 0; t < H; t++) {
     // 1. Staff flows.
-    for (let g = 0; g < groups.length; g++) staff[g]!.leaveAndQualify(staffRng[g]!, t);
+    for (let g = 0; g < groups.length; g++)
+      staff[g]!.leaveAndQualify(staffRng[g]!, t, accreditRng[g]);
     for (let r = 0; r < roles.length; r++) {
       // A seat not taken in the month it is offered is lost.
       let seats = seatsOffered(roles[r]!.seatsPerYear, t);
@@ -99,7 +117,17 @@ export function replicate(
     demand.clear();
     for (let k = 0; k < streams.length; k++) {
       const stream = streams[k]!;
-      drawDemand(model, stream, demandRng[k]!, t, queues[stream.queue]!, items, demand);
+      const state = streamStates[k]!;
+      const queue = queues[stream.queue]!;
+      if (stream.suppression) {
+        state.suppressShare = suppressedShare(
+          stream.suppression,
+          queue,
+          items,
+          capacity[stream.queue]!,
+        );
+      }
+      drawDemand(model, stream, demandRng[k]!, t, queue, items, demand, state);
     }
 
     // 4–5. Work and expiry.

@@ -30,16 +30,21 @@ export class StaffState {
   /**
    * Back to the start of the horizon. People already in training are spread evenly over the
    * months of training, as a force's intake would be: the k-th started (k mod months) + 1 months
-   * before month 0, so the most recent starts are filled first.
+   * before month 0, so the most recent starts are filled first. Recruitments under way are
+   * spread over the months to hire in the same way.
    */
   reset(): void {
     const { group, role } = this;
     this.inPost = group.inPost;
     this.inTraining = group.inTraining;
-    this.inRecruitment = 0;
+    this.inRecruitment = group.inRecruitment;
     this.waiting = 0;
     this.trainees.fill(0);
     this.recruits.fill(0);
+    const hireSpread = Math.max(1, group.monthsToHire);
+    for (let k = 0; k < group.inRecruitment; k++) {
+      this.recruits[mod(-((k % hireSpread) + 1), this.recruits.length)]!++;
+    }
     const ring = this.trainees.length;
     const spread = Math.max(1, role.trainingMonths);
     for (let k = 0; k < group.inTraining; k++) {
@@ -49,8 +54,12 @@ export class StaffState {
     }
   }
 
-  /** Leavers, then trainees who have finished join those in post. */
-  leaveAndQualify(rng: Rng, month: number): void {
+  /**
+   * Leavers, then trainees who have finished join those in post: all of them, or with an
+   * accreditation rate below 1, Binomial(finished, rate) drawn from `accreditRng`, the others
+   * leaving.
+   */
+  leaveAndQualify(rng: Rng, month: number, accreditRng?: Rng): void {
     const { group, role, trainees } = this;
     const q = group.leaveProbabilityPerMonth;
     this.inPost -= binomial(rng, this.inPost, q);
@@ -68,7 +77,8 @@ export class StaffState {
     const done = mod(month - role.trainingMonths, ring);
     const finished = trainees[done]!;
     trainees[done] = 0;
-    this.inPost += finished;
+    const rate = role.accreditationRate;
+    this.inPost += rate < 1 && accreditRng ? binomial(accreditRng, finished, rate) : finished;
     this.inTraining = inTraining - finished;
   }
 

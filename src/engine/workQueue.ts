@@ -121,6 +121,20 @@ export class WorkQueue {
     this.backlogProducts = 0;
   }
 
+  /**
+   * Hours still needed by the items waiting since the end of the last month worked (not this
+   * month's arrivals), added up in triage order.
+   */
+  waitingHours(items: Items): number {
+    const { remaining } = items;
+    let hours = 0;
+    for (let i = 0; i < this.waitingLength; i++) {
+      const rank = this.waiting[i]!;
+      hours += remaining[rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS]!;
+    }
+    return hours;
+  }
+
   arrive(rank: number): void {
     if (this.arrivalsLength === this.arrivals.length)
       this.arrivals = grow(this.arrivals, this.arrivalsLength);

@@ -3,7 +3,7 @@ import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { TotalMetric } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatCount, formatPounds } from './format.ts';
-import { METRIC_INFO, metricTitle, type MetricUnit } from './metricInfo.ts';
+import { METRIC_INFO, metricTitle, suppressesDemand, type MetricUnit } from './metricInfo.ts';
 import { uncertaintySentence } from './uncertaintyWords.ts';
 
 export type HeadlineUnit = MetricUnit;
@@ -94,6 +94,16 @@ export function headlines(summary: Summary, scenario: Scenario): Headline[] {
       (v) => `${v} of Asset Recovery Incentivisation Scheme income to the force will be foregone.`,
     ),
   ];
+  if (suppressesDemand(scenario)) {
+    list.push(
+      total(
+        'suppressedSuspects',
+        'suppressedSuspects',
+        (n) =>
+          `${n} suspects will never be referred for examination, because the queue was too far behind, over ${over}.`,
+      ),
+    );
+  }
   const hasProducts = scenario.units.some((u) => u.demand.some((d) => d.kind === 'products'));
   if (hasProducts) {
     list.push(

@@ -1,4 +1,5 @@
 import type { TotalMetric } from '../engine/metrics.ts';
+import type { Scenario } from '../scenario/schema.ts';
 
 /** How a metric's values read: whole numbers, or pounds. */
 export type MetricUnit = 'count' | 'pounds';
@@ -12,6 +13,8 @@ export interface MetricInfo {
   column?: string;
   /** Counts analytical products: shown only for scenarios that have product streams. */
   products?: true;
+  /** Counts demand never referred: shown only for scenarios that suppress some. */
+  suppressed?: true;
 }
 
 export const METRIC_INFO: Record<TotalMetric, MetricInfo> = {
@@ -49,7 +52,31 @@ export const METRIC_INFO: Record<TotalMetric, MetricInfo> = {
     unit: 'count',
     products: true,
   },
+  suppressedSuspects: {
+    label: 'suspects never referred while the queue was behind',
+    unit: 'count',
+    column: 'suspects not referred',
+    suppressed: true,
+  },
+  suppressedAssets: {
+    label: 'assets of suspects never referred',
+    unit: 'pounds',
+    column: 'assets not referred',
+    suppressed: true,
+  },
+  suppressedProducts: {
+    label: 'analytical products never requested while the queue was behind',
+    unit: 'count',
+    column: 'products not requested',
+    products: true,
+    suppressed: true,
+  },
 };
+
+/** True when some demand stream of the scenario can leave cases unreferred (a share above 0). */
+export function suppressesDemand(scenario: Scenario): boolean {
+  return scenario.units.some((u) => u.demand.some((d) => (d.suppression?.share ?? 0) > 0));
+}
 
 /** The label with its unit where it is money: "recoverable assets missed (£)", for menus and targets. */
 export function metricLabel(metric: TotalMetric): string {

@@ -1,4 +1,5 @@
 import { LIMITS } from './limits.ts';
+import { correlatable } from './distribution.ts';
 import { expectedMean } from './distributionMoments.ts';
 import type { Problem } from './problem.ts';
 import type { DemandStream, Scenario } from './schema.ts';
@@ -56,6 +57,11 @@ export function crossCheck(scenario: Scenario, numberText: NumberText = new Map(
           `${gat}.inPost`,
           `${written(`${gat}.inPost`, group.inPost)} in post and ${written(`${gat}.inTraining`, group.inTraining)} in training is more than the ${written(`${gat}.establishment`, group.establishment)} posts; raise the posts or lower the people.`,
         );
+      } else if (people + (group.inRecruitment ?? 0) > group.establishment) {
+        add(
+          `${gat}.inRecruitment`,
+          `${written(`${gat}.inRecruitment`, group.inRecruitment ?? 0)} in recruitment with ${people} in post and in training is more than the ${written(`${gat}.establishment`, group.establishment)} posts; recruitments under way fill vacancies, so lower them or raise the posts.`,
+        );
       }
     });
     unit.demand.forEach((stream, s) => {
@@ -64,6 +70,7 @@ export function crossCheck(scenario: Scenario, numberText: NumberText = new Map(
         add(`${sat}.id`, `"${stream.id}" is used by another demand stream; give each its own id.`);
       streamIds.add(stream.id);
       roleRef(`${sat}.role`, stream.role);
+      checkSuspectsOnly(sat, stream, add);
       demand.add(sat, stream);
     });
   });
@@ -80,6 +87,42 @@ export function crossCheck(scenario: Scenario, numberText: NumberText = new Map(
   });
   scanText(scenario, [], add);
   return problems;
+}
+
+/**
+ * A case limit and a correlation of hours with asset value are about suspects; a copula needs
+ * distributions whose quantiles it can compute.
+ */
+function checkSuspectsOnly(
+  at: string,
+  stream: DemandStream,
+  add: (path: string, message: string) => void,
+): void {
+  if (stream.kind === 'products') {
+    if (stream.maxExaminedPerCase !== undefined) {
+      add(
+        `${at}.maxExaminedPerCase`,
+        'a case limit applies to suspects; remove it from this products stream.',
+      );
+    }
+    if (stream.hoursValueCorrelation) {
+      add(
+        `${at}.hoursValueCorrelation`,
+        'products hold no assets to correlate with hours; remove it from this products stream.',
+      );
+    }
+    return;
+  }
+  if (!stream.hoursValueCorrelation) return;
+  for (const field of ['hoursPerItem', 'assetValue'] as const) {
+    const d = stream[field];
+    if (!correlatable(d)) {
+      add(
+        `${at}.hoursValueCorrelation`,
+        `needs ${field === 'hoursPerItem' ? 'hours' : 'asset values'} drawn from a fixed, lognormal, uniform, triangular or normal distribution, not ${typeof d === 'number' ? 'a number' : d.dist}; change that distribution or set the correlation to 0.`,
+      );
+    }
+  }
 }
 
 // Control characters (other than tab and line breaks), format characters (the bidirectional

@@ -83,3 +83,18 @@ export const distributionSchema = z.union([
 
 export type Distribution = z.infer<typeof distributionSchema>;
 export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
+
+/**
+ * Whether hours or asset values of this kind can be drawn together with the other by a Gaussian
+ * copula: those whose quantile function the engine computes in closed form.
+ */
+export function correlatable(d: Distribution): boolean {
+  return (
+    typeof d === 'number' ||
+    d.dist === 'fixed' ||
+    d.dist === 'lognormal' ||
+    d.dist === 'uniform' ||
+    d.dist === 'triangular' ||
+    d.dist === 'normal'
+  );
+}

@@ -74,6 +74,13 @@ export const roleSchema = z.strictObject({
     description:
       'Places on national courses open to this force for this role. Leave empty for no limit.',
   }),
+  accreditationRate: info(probability.optional(), {
+    title: 'Accreditation rate',
+    unit: 'share of trainees',
+    description:
+      'Share of trainees who qualify at the end of training; the others leave then. Empty: all qualify.',
+    step: 0.01,
+  }),
   annualCost: info(z.number().min(0).max(LIMITS.annualCost).default(0), {
     title: 'Cost',
     unit: '£ per person per year',
@@ -115,6 +122,12 @@ export const staffGroupSchema = z.strictObject({
     unit: 'people',
     description: 'People in post but still training at the start.',
   }),
+  inRecruitment: info(count.optional(), {
+    title: 'In recruitment',
+    unit: 'people',
+    description:
+      'Recruitments already under way at the start, spread over the months to hire. Empty: none.',
+  }),
   attritionPerYear: info(probability.default(0.1), {
     title: 'Leavers',
     unit: 'share per year',
@@ -127,6 +140,22 @@ export const staffGroupSchema = z.strictObject({
     description: 'Share of hours taken by other duties (e.g. missing persons, fugitives).',
   }),
   recruitment: recruitmentSchema.prefault({}),
+});
+
+export const suppressionSchema = z.strictObject({
+  backlogMonths: info(z.number().min(0).max(LIMITS.horizonMonths).default(3), {
+    title: 'Suppressed above',
+    unit: 'months of capacity waiting',
+    description:
+      'When the work waiting for this queue would take longer than this many months of its hours, fewer cases are referred.',
+  }),
+  share: info(probability.default(0), {
+    title: 'Cases not referred',
+    unit: 'share of new cases',
+    description:
+      'Share of new cases never referred while the queue is that far behind (0: none, as if unset).',
+    step: 0.01,
+  }),
 });
 
 export const demandStreamSchema = z.strictObject({
@@ -172,6 +201,20 @@ export const demandStreamSchema = z.strictObject({
     title: 'Growth',
     unit: 'share per year',
     description: 'Yearly growth in cases (0.03 is 3% a year; negative for a fall).',
+  }),
+  maxExaminedPerCase: info(z.int().min(1).max(LIMITS.peoplePerGroup).optional(), {
+    title: 'Most examined per case',
+    unit: 'suspects per case',
+    description:
+      'At most this many suspects of one case are worked, the most promising first; the rest are unexamined at once. Empty: no limit.',
+  }),
+  suppression: suppressionSchema.optional(),
+  hoursValueCorrelation: info(z.number().min(-1).max(1).optional(), {
+    title: 'Hours and value correlation',
+    unit: 'rank correlation, −1 to 1',
+    description:
+      'How far suspects with larger assets take longer to examine (Spearman). Empty or 0: unrelated.',
+    step: 0.05,
   }),
 });
 

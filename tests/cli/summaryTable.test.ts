@@ -43,5 +43,17 @@ describe('summaryTable', () => {
     expect(row('missedRecovery')).toMatch(/£/);
     expect(row('unexaminedSuspects')).not.toMatch(/£/);
     expect(row('undeliveredProducts')).toBeUndefined();
+    expect(row('suppressedSuspects')).toBeUndefined();
+  });
+
+  it('shows suppressed demand only for a scenario that suppresses some', () => {
+    const suppressing = smallScenario();
+    suppressing.units[0]!.demand[0]!.suppression = { backlogMonths: 0, share: 0.5 };
+    const run = runScenario(suppressing, { replications: 5 }).summary();
+    const lines = summaryTable(suppressing, 'test', run).split('\n');
+    const row = lines.find((l) => l.startsWith(metricTitle('suppressedSuspects')));
+    expect(row).toBeDefined();
+    expect(lines.find((l) => l.startsWith(metricTitle('suppressedAssets')))).toMatch(/£/);
+    expect(run.totals.suppressedSuspects.mean).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drawDemand, MonthDemand } from '../../src/engine/demand.ts';
 import { compileModel } from '../../src/engine/model.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
+import { StreamState } from '../../src/engine/streamState.ts';
 import { Items, MonthOutcome, WorkQueue } from '../../src/engine/workQueue.ts';
 import { oneUnit, suspects } from './fixtures.ts';
 
@@ -27,9 +28,9 @@ describe('drawDemand', () => {
     const queue = new WorkQueue();
     const out = new MonthDemand();
     const [arrests, products] = model.streams;
-    drawDemand(model, arrests!, streamRng('a'), 7, queue, items, out);
+    drawDemand(model, arrests!, streamRng('a'), 7, queue, items, out, new StreamState(arrests!));
     expect(out).toMatchObject({ suspects: 6, products: 0, hours: 30, assetHolders: 6 });
-    drawDemand(model, products!, streamRng('b'), 7, queue, items, out);
+    drawDemand(model, products!, streamRng('b'), 7, queue, items, out, new StreamState(products!));
     expect(out).toMatchObject({ suspects: 6, products: 4, hours: 40, assetHolders: 6 });
     expect(items.count).toBe(10);
     expect(Array.from(items.value.subarray(0, 10))).toEqual([40, 40, 40, 40, 40, 40, 0, 0, 0, 0]);
@@ -58,8 +59,9 @@ describe('drawDemand', () => {
     const room = items.remaining.length;
     const queue = new WorkQueue();
     const out = new MonthDemand();
-    drawDemand(busy, busy.streams[0]!, streamRng('c'), 2, queue, items, out);
-    drawDemand(busy, busy.streams[0]!, streamRng('d'), 3, queue, items, out);
+    const state = new StreamState(busy.streams[0]!);
+    drawDemand(busy, busy.streams[0]!, streamRng('c'), 2, queue, items, out, state);
+    drawDemand(busy, busy.streams[0]!, streamRng('d'), 3, queue, items, out, state);
     expect(room).toBeLessThan(3000);
     expect(items.count).toBe(3000);
     const held = (array: ArrayLike<number>) => new Set(Array.from(array).slice(0, 3000));

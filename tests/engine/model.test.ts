@@ -14,8 +14,8 @@ describe('modelLayout', () => {
     expect(layout.roleIds).toEqual(['fi', 'an']);
     expect(layout.totalNames).toEqual([...TOTAL_METRICS, ...perRole]);
     expect(layout.monthlyNames).toEqual([...MONTHLY_SERIES, ...perRole]);
-    // 14 monthly series over 24 months, then 7 yearly series over 2 years.
-    expect(layout.cellCount).toBe(14 * 24 + 7 * 2);
+    // 15 monthly series over 24 months, then 7 yearly series over 2 years.
+    expect(layout.cellCount).toBe(15 * 24 + 7 * 2);
   });
 
   it('is the layout the compiled model carries, and compiling leaves the scenario as it was', () => {
@@ -29,6 +29,6 @@ describe('modelLayout', () => {
     const layout = modelLayout({ ...scenario, horizonMonths: 13 });
     expect(layout.horizonMonths).toBe(13);
     expect(layout.years).toBe(2);
-    expect(layout.cellCount).toBe(14 * 13 + 7 * 2);
+    expect(layout.cellCount).toBe(15 * 13 + 7 * 2);
   });
 });

@@ -125,3 +125,31 @@ describe('uncertain assumptions in a run', () => {
     expect(Math.max(...noLeavers.values('inPost.fi'))).toBe(50);
   });
 });
+
+describe('uncertain hours per suspect', () => {
+  it('each replication works at its own drawn hours', () => {
+    // 10 FIs × 100 h = 1,000 h a month for 40 suspects a month: every suspect is examined
+    // at 10 h each, almost none at 100 h.
+    const run = runScenario(
+      scenario({ hoursPerItem: { uncertain: { dist: 'uniform', min: 5, max: 100 } } }),
+      { seed: 'hours', replications: 300 },
+    );
+    const hours = run.values('uncertain.units[0].demand[0].hoursPerItem');
+    const examined = run.values('suspectsExamined');
+    const arrived = run.values('suspectsArrived');
+    let fast = 0;
+    let slow = 0;
+    for (let i = 0; i < 300; i++) {
+      // No window: a month examines at most ⌊1,000 / h⌋ + 1 suspects (one is finished from before).
+      expect(examined[i]!).toBeLessThanOrEqual(12 * (Math.floor(1000 / hours[i]!) + 1));
+      if (hours[i]! <= 15) {
+        fast++;
+        // 66 or more a month can be examined against 40 arriving on average.
+        expect(examined[i]!).toBeGreaterThanOrEqual(0.97 * arrived[i]!);
+      }
+      if (hours[i]! >= 50) slow++;
+    }
+    expect(fast).toBeGreaterThan(10);
+    expect(slow).toBeGreaterThan(100);
+  });
+});

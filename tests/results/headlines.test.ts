@@ -30,6 +30,17 @@ describe('headlines', () => {
     expect(list.some((x) => x.id === 'undeliveredProducts')).toBe(false);
   });
 
+  it('states suppressed suspects only when some stream can leave cases unreferred', () => {
+    expect(list.some((x) => x.id === 'suppressedSuspects')).toBe(false);
+    const scenario = smallScenario((file) => {
+      Object.assign(file.units[0]!.demand[0]!, { suppression: { backlogMonths: 0, share: 0.5 } });
+    });
+    const run = smallRun(10, scenario);
+    const h = headlines(run.summary, scenario).find((x) => x.id === 'suppressedSuspects')!;
+    expect(h.sentence).toMatch(/suspects will never be referred/);
+    expect(h.stat.mean).toBeGreaterThan(0);
+  });
+
   it('sets staff in post at the end against the establishment of every unit', () => {
     const h = list.find((x) => x.id === 'inPost.fi')!;
     expect(h.sentence).toContain('against 329 posts');

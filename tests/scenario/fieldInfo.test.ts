@@ -55,3 +55,44 @@ describe('fieldInfoAt', () => {
     expect(() => requireFieldInfo(['units', 0, 'nothing'])).toThrow(/units\.0\.nothing/);
   });
 });
+
+describe('the optional demand and pipeline fields of format v2', () => {
+  it('each have the words and bounds the editor shows', () => {
+    const fields = [
+      { keys: ['roles', 0, 'accreditationRate'], min: 0, max: 1, integer: false },
+      {
+        keys: [...STAFF_GROUP, 'inRecruitment'],
+        min: 0,
+        max: LIMITS.peoplePerGroup,
+        integer: true,
+      },
+      {
+        keys: [...DEMAND_STREAM, 'maxExaminedPerCase'],
+        min: 1,
+        max: LIMITS.peoplePerGroup,
+        integer: true,
+      },
+      { keys: [...DEMAND_STREAM, 'suppression', 'share'], min: 0, max: 1, integer: false },
+      {
+        keys: [...DEMAND_STREAM, 'suppression', 'backlogMonths'],
+        min: 0,
+        max: LIMITS.horizonMonths,
+        integer: false,
+      },
+      { keys: [...DEMAND_STREAM, 'hoursValueCorrelation'], min: -1, max: 1, integer: false },
+    ];
+    for (const { keys, ...bounds } of fields) {
+      const info = requireFieldInfo(keys);
+      expect(info.unit, keys.join('.')).toBeTruthy();
+      expect(info.description, keys.join('.')).toBeTruthy();
+      expect(info).toMatchObject(bounds);
+    }
+    // Unset, each changes nothing: the optional fields have no default, and suppression's
+    // share defaults to none.
+    expect(requireFieldInfo([...DEMAND_STREAM, 'maxExaminedPerCase']).defaultValue).toBeUndefined();
+    expect(requireFieldInfo([...DEMAND_STREAM, 'suppression', 'share']).defaultValue).toBe(0);
+    expect(requireFieldInfo([...DEMAND_STREAM, 'suppression', 'backlogMonths']).defaultValue).toBe(
+      3,
+    );
+  });
+});

@@ -1,0 +1,156 @@
+import type { Distribution } from '../scenario/distribution.ts';
+import { lognormalParams, normalCdf } from '../scenario/distributionMoments.ts';
+import type { Rng } from './random/rng.ts';
+import type { Sampler } from './random/sampler.ts';
+
+/**
+ * Hours and asset value drawn together by a Gaussian copula: a pair of standard normals with
+ * correlation r gives each its rank, and each quantity is the value of its own distribution at
+ * that rank. Each keeps its distribution exactly; only how they pair changes.
+ */
+
+/** A draw of a distribution from a standard normal z with the same rank: Q(Φ(z)). */
+export type FromNormal = (z: number) => number;
+
+/**
+ * The copula's r for a rank (Spearman) correlation ρ: for a Gaussian copula ρ = (6/π)·asin(r/2),
+ * so r = 2·sin(πρ/6).
+ */
+export function copulaR(rankCorrelation: number): number {
+  return 2 * Math.sin((Math.PI * rankCorrelation) / 6);
+}
+
+/** Q(Φ(z)) for a distribution `correlatable` accepts. */
+export function fromNormal(d: Distribution): FromNormal {
+  if (typeof d === 'number') return () => d;
+  switch (d.dist) {
+    case 'fixed': {
+      const { value } = d;
+      return () => value;
+    }
+    case 'lognormal': {
+      // Exact: the lognormal is exp of a normal, so no Φ is needed.
+      const { mu, sigma } = lognormalParams(d.median, d.p90);
+      return (z) => Math.exp(mu + sigma * z);
+    }
+    case 'uniform': {
+      const { min, max } = d;
+      return (z) => min + (max - min) * normalCdf(z);
+    }
+    case 'triangular': {
+      const { min, mode, max } = d;
+      if (max === min) return () => min;
+      const cut = (mode - min) / (max - min);
+      return (z) => {
+        const u = normalCdf(z);
+        return u < cut
+          ? min + Math.sqrt(u * (max - min) * (mode - min))
+          : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+      };
+    }
+    case 'normal': {
+      const { mean, sd } = d;
+      if (sd === 0) return () => Math.max(0, mean);
+      // Below Φ(−8) the truncation moves no draw by as much as a rounding of Φ does.
+      if (mean / sd >= 8) return (z) => mean + sd * z;
+      const below = normalCdf(-mean / sd);
+      return (z) => Math.max(0, mean + sd * normalQuantile(below + (1 - below) * normalCdf(z)));
+    }
+    default:
+      throw new RangeError(`A ${d.dist} distribution cannot be correlated with another.`);
+  }
+}
+
+/**
+ * Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.2·10⁻⁹), for p in (0, 1);
+ * 0 and 1 give ∓Infinity.
+ */
+export function normalQuantile(p: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return tail(q);
+  }
+  if (p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return -tail(q);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r +
+      1.38357751867269e2) *
+      r -
+      3.066479806614716e1) *
+      r +
+      2.506628277459239) *
+      q) /
+    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r +
+      6.680131188771972e1) *
+      r -
+      1.328068155288572e1) *
+      r +
+      1)
+  );
+}
+
+function tail(q: number): number {
+  return (
+    (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q -
+      2.549732539343734) *
+      q +
+      4.374664141464968) *
+      q +
+      2.938163982698783) /
+    ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q +
+      3.754408661907416) *
+      q +
+      1)
+  );
+}
+
+/** A stream's copula, compiled once per run. */
+export interface HoursValueCopula {
+  /** Names its random stream: `hours-value:<unit>:<stream>`. */
+  part: string;
+  r: number;
+  hours: FromNormal;
+  value: FromNormal;
+}
+
+/**
+ * The hours and asset value samplers of one correlated stream for one thread. Each still makes
+ * the stream's own draws from the demand stream and discards them, so every later draw of that
+ * stream (whether a suspect holds assets, its triage noise, the next case) is where it was with
+ * no correlation; the pair comes from the copula's own stream, set for each replication.
+ */
+export class HoursValueDraws {
+  /** The copula's random stream for the replication being run. */
+  rng: Rng = () => 0;
+  /** The asset value drawn with the last hours, handed out by `assetValue`. */
+  private value = 0;
+  readonly hours: Sampler;
+  readonly assetValue: Sampler;
+
+  constructor(copula: HoursValueCopula, ownHours: Sampler, ownValue: Sampler) {
+    const { r, hours: hoursAt, value: valueAt } = copula;
+    const rest = Math.sqrt(1 - r * r);
+    this.hours = (rng, scale) => {
+      ownHours(rng, scale);
+      // Box–Muller: one pair of uniforms gives two independent standard normals.
+      const u = 1 - this.rng();
+      const v = this.rng();
+      const radius = Math.sqrt(-2 * Math.log(u));
+      const z1 = radius * Math.cos(2 * Math.PI * v);
+      const z2 = radius * Math.sin(2 * Math.PI * v);
+      this.value = valueAt(r * z1 + rest * z2);
+      return hoursAt(z1) * scale;
+    };
+    this.assetValue = (rng, scale) => {
+      ownValue(rng, scale);
+      return this.value * scale;
+    };
+  }
+}

@@ -1,7 +1,10 @@
 import { validateScenario } from '../scenario/parse.ts';
 import type { Problem, Result } from '../scenario/problem.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { EditHistory } from './editHistory.svelte.ts';
+import { fieldLabel } from './fieldLabel.ts';
 import { getAt, pathText, setAt, type FieldPath } from './path.ts';
+import { afterFigureEdit } from './publishedFigure.ts';
 
 /**
  * The scenario as the planner is editing it. It holds exactly what was typed, valid or not, so
@@ -27,12 +30,16 @@ export class ScenarioDraft {
   );
   readonly problemsByPath: ReadonlyMap<string, string[]> = $derived(groupByPath(this.problems));
 
+  /** Every edit since the scenario was loaded, for Undo and Redo. */
+  readonly history = new EditHistory<ScenarioInput>();
+
   constructor(input: ScenarioInput) {
     this.input = input;
   }
 
   /** Replaces the whole scenario (a built-in scenario or an opened file). */
   load(input: ScenarioInput): void {
+    this.history.clear();
     this.input = input;
     this.revision++;
   }
@@ -48,8 +55,35 @@ export class ScenarioDraft {
   }
 
   set(path: FieldPath, value: unknown): void {
-    if (Object.is(getAt(this.input, path), value)) return;
-    this.input = setAt(this.input, path, value);
+    const before = getAt(this.input, path);
+    if (Object.is(before, value)) return;
+    const key = pathText(path);
+    this.history.record(this.input, `change ${fieldLabel(this.input, path)}`, key);
+    this.input = afterFigureEdit(setAt(this.input, path, value), key, before);
+    this.revision++;
+  }
+
+  /** A change to the whole scenario (a unit added, a role removed), undone as one step. */
+  edit(label: string, change: (input: ScenarioInput) => ScenarioInput): void {
+    const next = change(this.input);
+    if (next === this.input) return;
+    this.history.record(this.input, label);
+    this.history.seal();
+    this.input = next;
+    this.revision++;
+  }
+
+  undo(): void {
+    const before = this.history.undo(this.input);
+    if (before === undefined) return;
+    this.input = before;
+    this.revision++;
+  }
+
+  redo(): void {
+    const after = this.history.redo(this.input);
+    if (after === undefined) return;
+    this.input = after;
     this.revision++;
   }
 

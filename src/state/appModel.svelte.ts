@@ -17,12 +17,16 @@ import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
 import type { RestoredDraft } from './restoredDraft.ts';
+import { LastSaved } from './lastSaved.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
+import { TEMPLATES } from './templates.ts';
 import { restoredText, UnsavedWork } from './unsavedWork.svelte.ts';
 
 export const TABS = [
+  'scenario',
   'establishment',
   'demand',
+  'assumptions',
   'results',
   'compare',
   'decisions',
@@ -65,6 +69,17 @@ export class AppModel {
 
   readonly replications = $derived(parseReplications(this.replicationsText));
   readonly seedMessage = $derived(seedProblem(this.seed));
+  /**
+   * The scenario as saved and shared: with the seed and replications of the run settings, so
+   * whoever opens the file or the link gets the same numbers.
+   */
+  readonly fileScenario: ScenarioInput = $derived({
+    ...this.draft.input,
+    seed: this.seedMessage ? this.draft.input.seed : this.seed,
+    replications: this.replications.ok ? this.replications.value : this.draft.input.replications,
+  });
+  /** The scenario last saved or opened in this tab, shown again after a reload. */
+  private lastSaved = new LastSaved();
 
   /** Why Run is disabled, or undefined when it is enabled. */
   readonly runBlockedBy: string | undefined = $derived.by(() => {
@@ -141,7 +156,24 @@ export class AppModel {
     this.draft.load(scenario);
     this.takeRunSettings(scenario);
     this.markSaved(entry.title);
+    this.lastSaved.forget();
     this.notice = { text: `Loaded the built-in scenario “${entry.title}”.`, warnings: [] };
+    return true;
+  }
+
+  /** Starts a new scenario from a template, once unsaved changes may be replaced. */
+  async newScenario(templateId: string): Promise<boolean> {
+    const template = TEMPLATES.find((t) => t.id === templateId);
+    if (!template) return false;
+    if (!(await this.work.mayReplace(`a new scenario (${template.title})`))) return false;
+    const scenario = template.make();
+    this.draft.load(scenario);
+    this.takeRunSettings(scenario);
+    this.builtInId = '';
+    this.markSaved('a new scenario');
+    this.lastSaved.forget();
+    this.notice = { text: `Started a new scenario: ${template.title}.`, warnings: [] };
+    this.tab = 'scenario';
     return true;
   }
 
@@ -161,11 +193,12 @@ export class AppModel {
     this.origin = origin;
     this.savedRevision = this.draft.revision;
     this.work.saved();
+    this.lastSaved.keep(this.fileScenario, origin);
   }
 
   /** Saves the scenario being edited to a file (the browser's download). */
   saveFile(): void {
-    const input = this.draft.input;
+    const input = this.fileScenario;
     downloadText(serializeScenario(input), scenarioFileName(input.name ?? ''));
     this.markSaved();
   }
@@ -190,6 +223,7 @@ export class AppModel {
       if (connected) this.runs.warm(this.draft.scenario);
     };
     const hash = win.location.hash;
+    this.lastSaved.attach(session);
     const restored = this.work.attach(new DraftStore(storage, session), {
       startsOnLink: hasShareFragment(hash),
     });
@@ -200,6 +234,7 @@ export class AppModel {
         .then(warm);
     } else {
       if (restored) this.restore(restored);
+      else this.reopenLastSaved();
       warm();
       this.opened = Promise.resolve();
     }
@@ -217,6 +252,18 @@ export class AppModel {
       stopSaving();
       win.removeEventListener('beforeunload', beforeUnload);
     };
+  }
+
+  /** After a reload, shows the scenario this tab last saved or opened, not a built-in one. */
+  private reopenLastSaved(): void {
+    const last = this.lastSaved.read();
+    if (!last) return;
+    this.draft.loadValid(last.scenario);
+    this.takeRunSettings(last.scenario);
+    this.builtInId = '';
+    this.origin = last.origin;
+    this.savedRevision = this.draft.revision;
+    this.notice = { text: `Showing “${last.scenario.name}” as last saved.`, warnings: [] };
   }
 
   /** Shows a draft recovered from browser storage; it stays unsaved until saved to a file. */

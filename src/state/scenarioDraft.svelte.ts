@@ -63,12 +63,16 @@ export class ScenarioDraft {
     this.revision++;
   }
 
-  /** A change to the whole scenario (a unit added, a role removed), undone as one step. */
-  edit(label: string, change: (input: ScenarioInput) => ScenarioInput): void {
+  /**
+   * A change to the whole scenario (a unit added, a role removed), undone as one step; edits
+   * with the same `key` in a row count as one.
+   */
+  edit(label: string, change: (input: ScenarioInput) => ScenarioInput, key?: string): void {
     const next = change(this.input);
     if (next === this.input) return;
-    this.history.record(this.input, label);
-    this.history.seal();
+    this.history.record(this.input, label, key);
+    // Without a key, the edit stands alone; with one, typing into one note joins as one step.
+    if (key === undefined) this.history.seal();
     this.input = next;
     this.revision++;
   }

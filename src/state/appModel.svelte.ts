@@ -1,4 +1,5 @@
 import { BUILT_IN_SCENARIOS, loadBuiltIn } from '../files/builtInScenarios.ts';
+import { diffScenarios } from '../files/diff.ts';
 import { downloadText } from '../files/download.ts';
 import { DraftStore, memoryStorage, RECOVERY_NOTE, type StorageLike } from '../files/drafts.ts';
 import { scenarioFileName } from '../files/fileName.ts';
@@ -17,6 +18,7 @@ import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
 import type { RestoredDraft } from './restoredDraft.ts';
+import { fieldLabel } from './fieldLabel.ts';
 import { LastSaved } from './lastSaved.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
 import { TEMPLATES } from './templates.ts';
@@ -78,6 +80,8 @@ export class AppModel {
     seed: this.seedMessage ? this.draft.input.seed : this.seed,
     replications: this.replications.ok ? this.replications.value : this.draft.input.replications,
   });
+  /** The scenario as last saved or loaded whole, for "what changed". */
+  private savedScenario = $state.raw<Scenario | undefined>(this.draft.scenario);
   /** The scenario last saved or opened in this tab, shown again after a reload. */
   private lastSaved = new LastSaved();
 
@@ -85,7 +89,8 @@ export class AppModel {
   readonly runBlockedBy: string | undefined = $derived.by(() => {
     if (this.draft.problems.length > 0) {
       const n = this.draft.problems.length;
-      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${this.draft.problems[0]!.path}: ${this.draft.problems[0]!.message}`;
+      const first = this.draft.problems[0]!;
+      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${fieldLabel(this.draft.input, first.path)}: ${first.message}`;
     }
     if (!this.replications.ok) return this.replications.message;
     if (this.seedMessage) return this.seedMessage;
@@ -192,8 +197,19 @@ export class AppModel {
   markSaved(origin = this.origin): void {
     this.origin = origin;
     this.savedRevision = this.draft.revision;
+    this.savedScenario = this.draft.scenario;
     this.work.saved();
     this.lastSaved.keep(this.fileScenario, origin);
+  }
+
+  /**
+   * What changed since the scenario was last saved or loaded, one line per change in the
+   * planner's words; empty while the scenario has problems. Worked out when asked, as a large
+   * scenario takes a while to compare.
+   */
+  changesSinceSaved(): string[] {
+    const now = this.draft.scenario;
+    return this.savedScenario && now ? diffScenarios(this.savedScenario, now) : [];
   }
 
   /** Saves the scenario being edited to a file (the browser's download). */

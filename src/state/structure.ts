@@ -1,4 +1,12 @@
-import { FORMAT, SCHEMA_VERSION, type ScenarioInput } from '../scenario/schema.ts';
+import {
+  demandStreamSchema,
+  FORMAT,
+  roleSchema,
+  scenarioSchema,
+  SCHEMA_VERSION,
+  staffGroupSchema,
+  type ScenarioInput,
+} from '../scenario/schema.ts';
 import { moveMap, remapFigurePaths, removeMap } from './figurePaths.ts';
 
 /**
@@ -39,13 +47,17 @@ const roles = (input: ScenarioInput): Role[] => input.roles ?? [];
 const allStreamIds = (input: ScenarioInput) =>
   units(input).flatMap((u) => (u.demand ?? []).map((s) => s.id));
 
+/**
+ * New items are written with every default filled in, so the editor shows each figure the
+ * engine will use rather than an empty box.
+ */
 function emptyGroup(role: string): StaffGroup {
-  return { role, establishment: 0, inPost: 0, inTraining: 0 };
+  return staffGroupSchema.parse({ role, establishment: 0, inPost: 0 });
 }
 
 /** A scenario with one role and one unit and nothing else, every figure still to be given. */
 export function blankScenario(): ScenarioInput {
-  return {
+  return scenarioSchema.parse({
     format: FORMAT,
     schemaVersion: SCHEMA_VERSION,
     name: 'New scenario',
@@ -61,7 +73,7 @@ export function blankScenario(): ScenarioInput {
         demand: [],
       },
     ],
-  };
+  });
 }
 
 export function addUnit(input: ScenarioInput): ScenarioInput {
@@ -129,13 +141,13 @@ export function addRole(input: ScenarioInput): ScenarioInput {
     'New role',
     roles(input).map((r) => r.name),
   );
-  const role: Role = {
+  const role: Role = roleSchema.parse({
     id: idFrom(
       name,
       roles(input).map((r) => r.id),
     ),
     name,
-  };
+  });
   return { ...input, roles: [...roles(input), role] };
 }
 
@@ -255,14 +267,14 @@ export function addDemandStream(input: ScenarioInput, u: number): ScenarioInput 
     'New demand stream',
     (unit.demand ?? []).map((d) => d.name),
   );
-  const stream: Stream = {
+  const stream: Stream = demandStreamSchema.parse({
     id: idFrom(`${unit.id}-${name}`, allStreamIds(input)),
     name,
     kind: 'suspects',
     role: unit.staff[0]?.role ?? roles(input)[0]?.id ?? '',
     casesPerMonth: 0,
     hoursPerItem: 1,
-  };
+  });
   return updateUnit(input, u, (x) => ({ ...x, demand: [...(x.demand ?? []), stream] }));
 }
 

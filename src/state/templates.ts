@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../scenario/schema.ts';
+import { scenarioSchema, type ScenarioInput } from '../scenario/schema.ts';
 import { blankScenario } from './structure.ts';
 
 /** A starting point offered by "New scenario": a shape to fill in, with no figures of its own. */
@@ -78,12 +78,21 @@ function regionalPool(): ScenarioInput {
   };
 }
 
+/** Every default written out, so the editor shows each figure the engine will use. */
+function withDefaults(input: ScenarioInput): ScenarioInput {
+  return scenarioSchema.parse(input);
+}
+
 export const TEMPLATES: readonly Template[] = [
   { id: 'blank', title: 'Blank: one role, one unit', make: blankScenario },
   {
     id: 'force',
     title: 'A force with financial investigators, intelligence officers and analysts',
-    make: forceWithThreeRoles,
+    make: () => withDefaults(forceWithThreeRoles()),
   },
-  { id: 'regional', title: 'A regional unit pooled from several forces', make: regionalPool },
+  {
+    id: 'regional',
+    title: 'A regional unit pooled from several forces',
+    make: () => withDefaults(regionalPool()),
+  },
 ];

@@ -8,6 +8,12 @@ const SECTIONS: Record<string, string> = {
   sources: 'Source',
   assumptions: 'Assumption',
 };
+const LISTS: Record<string, string> = {
+  units: 'Units',
+  roles: 'Roles',
+  staff: 'Staff',
+  demand: 'Demand streams',
+};
 /** Parts of a distribution as the editor names them. */
 const PARTS: Record<string, string> = {
   dist: 'shape',
@@ -48,7 +54,11 @@ export function fieldLabel(input: ScenarioInput, path: string | FieldPath): stri
       else parts.push(`number ${key + 1}`);
       continue;
     }
-    if (key === 'units' || key === 'roles' || key === 'staff' || key === 'demand') continue;
+    if (key in LISTS) {
+      // A note on a whole list (all of a unit's demand) names the list; otherwise it is a step.
+      if (i === keys.length - 1) parts.push(LISTS[key]!);
+      continue;
+    }
     if (key === 'recruitment' && i < keys.length - 1) continue;
     if (i === 0 && SECTIONS[key] && (key === 'policy' || key === 'finance')) {
       parts.push(SECTIONS[key]!);

@@ -21,5 +21,9 @@ describe('fieldLabel', () => {
     expect(fieldLabel(input, 'roles[0].trainingMonths')).toBe('Financial investigator · Training');
     expect(fieldLabel(input, 'finance.forceShare')).toBe('Money · Force share (ARIS)');
     expect(fieldLabel(input, 'horizonMonths')).toBe('Horizon');
+    expect(fieldLabel(input, 'units[0].demand')).toBe(
+      'Metropolitan Police Service · Demand streams',
+    );
+    expect(fieldLabel(input, 'roles')).toBe('Roles');
   });
 });

@@ -14,7 +14,7 @@ import {
 /**
  * "What changed" between two scenarios, one readable line per difference, in the words the
  * editor uses (each field's title from the schema), e.g.
- * `Metropolitan Police Service · Financial investigator: posts 329 → 389`.
+ * `Metropolitan Police Service · Financial investigator · Posts: 329 → 389`.
  * Roles, units, staff groups and demand streams are matched by id (staff groups by role), so a
  * reordered list is not a change.
  */
@@ -63,12 +63,13 @@ export function diffScenarios(before: Scenario, after: Scenario): string[] {
         (s) => s.id,
         (s) => out.push(`${b.name}: demand added: ${s.name}`),
         (s) => out.push(`${b.name}: demand removed: ${s.name}`),
-        (sa, sb) => objectChanges(out, sb.name, demandStreamSchema.shape, sa, sb, ['id']),
+        (sa, sb) =>
+          objectChanges(out, `${b.name} · ${sb.name}`, demandStreamSchema.shape, sa, sb, ['id']),
       );
     },
   );
-  objectChanges(out, 'Policy', policySchema.shape, before.policy, after.policy, []);
-  objectChanges(out, 'Finance', financeSchema.shape, before.finance, after.finance, []);
+  objectChanges(out, 'Triage policy', policySchema.shape, before.policy, after.policy, []);
+  objectChanges(out, 'Money', financeSchema.shape, before.finance, after.finance, []);
   return out;
 }
 
@@ -106,11 +107,11 @@ function fieldChange(
 ): void {
   if (JSON.stringify(a) === JSON.stringify(b)) return;
   const title = (schema.meta()?.title as string | undefined) ?? key;
-  const prefix = context ? `${context}: ${lowerFirst(title)}` : title;
+  const prefix = context ? `${context} · ${title}` : title;
   if (isDistributionValue(a) && isDistributionValue(b) && (isObject(a) || isObject(b))) {
-    out.push(`${prefix} changed from ${describeChange(a, b)}`);
+    out.push(`${prefix}: changed from ${describeChange(a, b)}`);
   } else {
-    out.push(`${prefix} ${show(a)} → ${show(b)}`);
+    out.push(`${prefix}: ${show(a)} → ${show(b)}`);
   }
 }
 
@@ -207,8 +208,4 @@ function show(v: unknown): string {
   if (typeof v === 'number') return v.toLocaleString('en-GB', { maximumFractionDigits: 4 });
   if (typeof v === 'string') return v;
   return JSON.stringify(v);
-}
-
-function lowerFirst(title: string): string {
-  return /^[A-Z][a-z]/.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title;
 }

@@ -1,4 +1,5 @@
 import { BUILT_IN_SCENARIOS, loadBuiltIn } from '../files/builtInScenarios.ts';
+import { diffScenarios } from '../files/diff.ts';
 import { downloadText } from '../files/download.ts';
 import { DraftStore, memoryStorage, RECOVERY_NOTE, type StorageLike } from '../files/drafts.ts';
 import { scenarioFileName } from '../files/fileName.ts';
@@ -17,12 +18,17 @@ import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
 import type { RestoredDraft } from './restoredDraft.ts';
+import { fieldLabel } from './fieldLabel.ts';
+import { LastSaved } from './lastSaved.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
+import { TEMPLATES } from './templates.ts';
 import { restoredText, UnsavedWork } from './unsavedWork.svelte.ts';
 
 export const TABS = [
+  'scenario',
   'establishment',
   'demand',
+  'assumptions',
   'results',
   'compare',
   'decisions',
@@ -65,12 +71,26 @@ export class AppModel {
 
   readonly replications = $derived(parseReplications(this.replicationsText));
   readonly seedMessage = $derived(seedProblem(this.seed));
+  /**
+   * The scenario as saved and shared: with the seed and replications of the run settings, so
+   * whoever opens the file or the link gets the same numbers.
+   */
+  readonly fileScenario: ScenarioInput = $derived({
+    ...this.draft.input,
+    seed: this.seedMessage ? this.draft.input.seed : this.seed,
+    replications: this.replications.ok ? this.replications.value : this.draft.input.replications,
+  });
+  /** The scenario as last saved or loaded whole, for "what changed". */
+  private savedScenario = $state.raw<Scenario | undefined>(this.draft.scenario);
+  /** The scenario last saved or opened in this tab, shown again after a reload. */
+  private lastSaved = new LastSaved();
 
   /** Why Run is disabled, or undefined when it is enabled. */
   readonly runBlockedBy: string | undefined = $derived.by(() => {
     if (this.draft.problems.length > 0) {
       const n = this.draft.problems.length;
-      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${this.draft.problems[0]!.path}: ${this.draft.problems[0]!.message}`;
+      const first = this.draft.problems[0]!;
+      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${fieldLabel(this.draft.input, first.path)}: ${first.message}`;
     }
     if (!this.replications.ok) return this.replications.message;
     if (this.seedMessage) return this.seedMessage;
@@ -141,7 +161,24 @@ export class AppModel {
     this.draft.load(scenario);
     this.takeRunSettings(scenario);
     this.markSaved(entry.title);
+    this.lastSaved.forget();
     this.notice = { text: `Loaded the built-in scenario “${entry.title}”.`, warnings: [] };
+    return true;
+  }
+
+  /** Starts a new scenario from a template, once unsaved changes may be replaced. */
+  async newScenario(templateId: string): Promise<boolean> {
+    const template = TEMPLATES.find((t) => t.id === templateId);
+    if (!template) return false;
+    if (!(await this.work.mayReplace(`a new scenario (${template.title})`))) return false;
+    const scenario = template.make();
+    this.draft.load(scenario);
+    this.takeRunSettings(scenario);
+    this.builtInId = '';
+    this.markSaved('a new scenario');
+    this.lastSaved.forget();
+    this.notice = { text: `Started a new scenario: ${template.title}.`, warnings: [] };
+    this.tab = 'scenario';
     return true;
   }
 
@@ -160,12 +197,24 @@ export class AppModel {
   markSaved(origin = this.origin): void {
     this.origin = origin;
     this.savedRevision = this.draft.revision;
+    this.savedScenario = this.draft.scenario;
     this.work.saved();
+    this.lastSaved.keep(this.fileScenario, origin);
+  }
+
+  /**
+   * What changed since the scenario was last saved or loaded, one line per change in the
+   * planner's words; empty while the scenario has problems. Worked out when asked, as a large
+   * scenario takes a while to compare.
+   */
+  changesSinceSaved(): string[] {
+    const now = this.draft.scenario;
+    return this.savedScenario && now ? diffScenarios(this.savedScenario, now) : [];
   }
 
   /** Saves the scenario being edited to a file (the browser's download). */
   saveFile(): void {
-    const input = this.draft.input;
+    const input = this.fileScenario;
     downloadText(serializeScenario(input), scenarioFileName(input.name ?? ''));
     this.markSaved();
   }
@@ -190,6 +239,7 @@ export class AppModel {
       if (connected) this.runs.warm(this.draft.scenario);
     };
     const hash = win.location.hash;
+    this.lastSaved.attach(session);
     const restored = this.work.attach(new DraftStore(storage, session), {
       startsOnLink: hasShareFragment(hash),
     });
@@ -200,6 +250,7 @@ export class AppModel {
         .then(warm);
     } else {
       if (restored) this.restore(restored);
+      else this.reopenLastSaved();
       warm();
       this.opened = Promise.resolve();
     }
@@ -217,6 +268,18 @@ export class AppModel {
       stopSaving();
       win.removeEventListener('beforeunload', beforeUnload);
     };
+  }
+
+  /** After a reload, shows the scenario this tab last saved or opened, not a built-in one. */
+  private reopenLastSaved(): void {
+    const last = this.lastSaved.read();
+    if (!last) return;
+    this.draft.loadValid(last.scenario);
+    this.takeRunSettings(last.scenario);
+    this.builtInId = '';
+    this.origin = last.origin;
+    this.savedRevision = this.draft.revision;
+    this.notice = { text: `Showing “${last.scenario.name}” as last saved.`, warnings: [] };
   }
 
   /** Shows a draft recovered from browser storage; it stays unsaved until saved to a file. */

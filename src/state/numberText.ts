@@ -1,5 +1,6 @@
 /**
- * What to store for a number field's text: the number when the text is one (commas allowed),
+ * What to store for a number field's text: the number when the text is one (commas allowed,
+ * and a percentage read as a share),
  * undefined when empty, otherwise the text itself, so the planner's typing is never lost and
  * validation names the field.
  */
@@ -8,6 +9,9 @@ export function valueFromText(text: string): number | string | undefined {
   if (trimmed === '') return undefined;
   const plain = trimmed.replaceAll(',', '');
   if (/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain)) return Number(plain);
+  // A share typed as a percentage, as a spreadsheet shows it: "10%" is 0.1.
+  const percent = /^(-?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(plain);
+  if (percent) return Number(percent[1]) / 100;
   return text;
 }
 

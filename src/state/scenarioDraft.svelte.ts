@@ -2,7 +2,10 @@ import { validateScenario } from '../scenario/parse.ts';
 import { inlineUncertain } from '../scenario/uncertain.ts';
 import type { Problem, Result } from '../scenario/problem.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { EditHistory } from './editHistory.svelte.ts';
+import { fieldLabel } from './fieldLabel.ts';
 import { getAt, pathText, setAt, type FieldPath } from './path.ts';
+import { afterFigureEdit } from './publishedFigure.ts';
 
 /**
  * The scenario as the planner is editing it. It holds exactly what was typed, valid or not, so
@@ -28,12 +31,16 @@ export class ScenarioDraft {
   );
   readonly problemsByPath: ReadonlyMap<string, string[]> = $derived(groupByPath(this.problems));
 
+  /** Every edit since the scenario was loaded, for Undo and Redo. */
+  readonly history = new EditHistory<ScenarioInput>();
+
   constructor(input: ScenarioInput) {
     this.input = input;
   }
 
   /** Replaces the whole scenario (a built-in scenario or an opened file). */
   load(input: ScenarioInput): void {
+    this.history.clear();
     // Uncertain assumptions are edited where the file holds them, not at their central values.
     this.input = inlineUncertain(input);
     this.revision++;
@@ -50,8 +57,39 @@ export class ScenarioDraft {
   }
 
   set(path: FieldPath, value: unknown): void {
-    if (Object.is(getAt(this.input, path), value)) return;
-    this.input = setAt(this.input, path, value);
+    const before = getAt(this.input, path);
+    if (Object.is(before, value)) return;
+    const key = pathText(path);
+    this.history.record(this.input, `change ${fieldLabel(this.input, path)}`, key);
+    this.input = afterFigureEdit(setAt(this.input, path, value), key, before);
+    this.revision++;
+  }
+
+  /**
+   * A change to the whole scenario (a unit added, a role removed), undone as one step; edits
+   * with the same `key` in a row count as one.
+   */
+  edit(label: string, change: (input: ScenarioInput) => ScenarioInput, key?: string): void {
+    const next = change(this.input);
+    if (next === this.input) return;
+    this.history.record(this.input, label, key);
+    // Without a key, the edit stands alone; with one, typing into one note joins as one step.
+    if (key === undefined) this.history.seal();
+    this.input = next;
+    this.revision++;
+  }
+
+  undo(): void {
+    const before = this.history.undo(this.input);
+    if (before === undefined) return;
+    this.input = before;
+    this.revision++;
+  }
+
+  redo(): void {
+    const after = this.history.redo(this.input);
+    if (after === undefined) return;
+    this.input = after;
     this.revision++;
   }
 

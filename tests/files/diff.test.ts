@@ -16,8 +16,8 @@ describe('diffScenarios', () => {
     b.units[0]!.staff[0]!.establishment = 389;
     b.units[0]!.staff[0]!.recruitment.monthsToHire = 9;
     expect(diffScenarios(a, b)).toEqual([
-      'Metropolitan Police Service · Financial investigator: posts 329 → 389',
-      'Metropolitan Police Service · Financial investigator: time to hire 6 → 9',
+      'Metropolitan Police Service · Financial investigator · Posts: 329 → 389',
+      'Metropolitan Police Service · Financial investigator · Time to hire: 6 → 9',
     ]);
   });
 
@@ -27,8 +27,8 @@ describe('diffScenarios', () => {
     b.units[0]!.demand[0]!.hoursPerItem = { dist: 'lognormal', median: 40, p90: 100 };
     b.units[0]!.demand[1]!.casesPerMonth = 12;
     expect(diffScenarios(a, b)).toEqual([
-      'Drug supply arrests: hours per suspect or product changed from typical 30 to typical 40',
-      'Organised crime group investigations: cases per month changed from on average 15, dispersion 10 to exactly 12',
+      'Metropolitan Police Service · Drug supply arrests · Hours per suspect or product: changed from typical 30 to typical 40',
+      'Metropolitan Police Service · Organised crime group investigations · Cases per month: changed from on average 15, dispersion 10 to exactly 12',
     ]);
   });
 
@@ -58,10 +58,19 @@ describe('diffScenarios', () => {
     b.finance.forceShare = 0.2;
     b.roles[0]!.trainingSeatsPerYear = undefined;
     expect(diffScenarios(a, b)).toEqual([
-      'Horizon 48 → 60',
-      'Financial investigator: training seats 30 → none',
-      'Policy: triage value → fifo',
-      'Finance: force share (ARIS) 0.1875 → 0.2',
+      'Horizon: 48 → 60',
+      'Financial investigator · Training seats: 30 → none',
+      'Triage policy · Triage: value → fifo',
+      'Money · Force share (ARIS): 0.1875 → 0.2',
+    ]);
+  });
+
+  it('names an in-post change as the editor does', () => {
+    const a = fis();
+    const b = structuredClone(a);
+    b.units[0]!.staff[0]!.inPost = 329;
+    expect(diffScenarios(a, b)).toEqual([
+      'Metropolitan Police Service · Financial investigator · In post: 269 → 329',
     ]);
   });
 

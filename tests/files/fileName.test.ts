@@ -5,11 +5,11 @@ describe('scenarioFileName', () => {
   it.each([
     [
       'Metropolitan Police: financial investigators',
-      'Metropolitan Police-financial investigators.json',
+      'metropolitan-police-financial-investigators.json',
     ],
     ['../../etc/passwd', 'etc-passwd.json'],
-    ['CON<>:"/\\|?*', 'CON.json'],
-    ['Café résumé', 'Cafe resume.json'],
+    ['CON<>:"/\\|?*', 'con-scenario.json'],
+    ['Café résumé', 'cafe-resume.json'],
     ['   ', 'scenario.json'],
     ['<script>alert(1)</script>', 'script-alert-1-script.json'],
     ['a\u202eb\u0000c', 'a-b-c.json'],
@@ -19,5 +19,6 @@ describe('scenarioFileName', () => {
 
   it('keeps names to 80 characters before the extension', () => {
     expect(scenarioFileName('x'.repeat(500))).toBe(`${'x'.repeat(80)}.json`);
+    expect(scenarioFileName(`${'x'.repeat(79)} y`)).toBe(`${'x'.repeat(79)}.json`);
   });
 });

@@ -18,4 +18,12 @@ describe('number field text', () => {
     expect(textShows('1.5', 2)).toBe(false);
     expect(textFromValue(269)).toBe('269');
   });
+
+  it('reads a share typed as a percentage, as a spreadsheet shows it', () => {
+    expect(valueFromText('10%')).toBe(0.1);
+    expect(valueFromText(' 18.75 % ')).toBe(0.1875);
+    expect(valueFromText('-3%')).toBe(-0.03);
+    expect(textShows('10%', 0.1)).toBe(true);
+    expect(valueFromText('10%%')).toBe('10%%');
+  });
 });

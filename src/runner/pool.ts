@@ -7,6 +7,12 @@ import { WorkerSlot, type WorkerFactory } from './workerSlot.ts';
 
 export type { PoolWorker, WorkerCalls, WorkerFactory } from './workerSlot.ts';
 
+/**
+ * Longest a worker given back by a cancelled run may take to finish the chunks it holds before
+ * it is ended instead: a chunk is planned at about a tenth of a second, so this is many of them.
+ */
+export const QUIET_LIMIT_MS = 5_000;
+
 export interface PoolOptions {
   /** Workers to run at once; at least 1. */
   size: number;
@@ -30,12 +36,16 @@ export class WorkerPool implements Runner {
   private readonly idle: WorkerSlot[] = [];
   /** Workers a run holds now. */
   private readonly leased = new Set<WorkerSlot>();
+  /** Workers given back by a cancelled run, finishing the chunks they hold. */
+  private readonly finishing = new Set<WorkerSlot>();
+  /** Leases waiting for a finishing worker, woken when one is kept or ended. */
+  private readonly waiting = new Set<() => void>();
   private readonly runs = new Set<PoolRun>();
   private runCount = 0;
   private size: number;
   private readonly lender: WorkerLender = {
     lease: () => this.lease(),
-    release: (slot) => this.release(slot),
+    release: (slot, busy) => this.release(slot, busy),
   };
 
   constructor(
@@ -84,7 +94,7 @@ export class WorkerPool implements Runner {
    */
   warm(scenario?: Scenario): void {
     this.dropDead();
-    while (this.idle.length + this.leased.size < this.size) {
+    while (this.idle.length + this.leased.size + this.finishing.size < this.size) {
       const slot = new WorkerSlot(this.factory());
       this.idle.push(slot);
       if (!scenario) continue;
@@ -96,24 +106,65 @@ export class WorkerPool implements Runner {
 
   dispose(): void {
     for (const run of [...this.runs]) run.halt(new RunCancelled());
-    for (const slot of [...this.idle, ...this.leased]) slot.terminate();
+    for (const slot of [...this.idle, ...this.leased, ...this.finishing]) slot.terminate();
     this.idle.length = 0;
     this.leased.clear();
+    this.finishing.clear();
+    this.wake();
   }
 
-  /** A live worker for one run: an idle one if there is one, else a new one. */
-  private lease(): WorkerSlot {
-    this.dropDead();
-    const slot = this.idle.shift() ?? new WorkerSlot(this.factory());
+  /**
+   * A live worker for one run: an idle one if there is one; else, while workers given back by a
+   * cancelled run fill the pool, the first of them to finish (already compiled, so sooner to
+   * answer than a new one); else a new one.
+   */
+  private async lease(): Promise<WorkerSlot> {
+    for (;;) {
+      this.dropDead();
+      const slot = this.idle.shift();
+      if (slot) {
+        this.leased.add(slot);
+        return slot;
+      }
+      if (this.finishing.size === 0 || this.leased.size + this.finishing.size < this.size) break;
+      await new Promise<void>((resolve) => this.waiting.add(resolve));
+    }
+    const slot = new WorkerSlot(this.factory());
     this.leased.add(slot);
     return slot;
   }
 
-  /** Keeps a worker a run gives back if it is alive and the pool has room, else ends it. */
-  private release(slot: WorkerSlot): void {
+  /**
+   * Keeps a worker a run gives back if it is alive and the pool has room, else ends it; one that
+   * may still be running a cancelled run's chunks is kept once it has answered them.
+   */
+  private release(slot: WorkerSlot, busy = false): void {
     this.leased.delete(slot);
+    if (busy && slot.alive) {
+      this.finishing.add(slot);
+      const done = () => {
+        if (!this.finishing.delete(slot)) return;
+        this.keep(slot);
+        this.wake();
+      };
+      slot.quiet(QUIET_LIMIT_MS).then(done, () => {
+        slot.terminate();
+        done();
+      });
+      return;
+    }
+    this.keep(slot);
+  }
+
+  private keep(slot: WorkerSlot): void {
     if (slot.alive && this.idle.length + this.leased.size < this.size) this.idle.push(slot);
     else slot.terminate();
+  }
+
+  /** Lets waiting leases look again. */
+  private wake(): void {
+    for (const go of [...this.waiting]) go();
+    this.waiting.clear();
   }
 
   /** Ends idle workers beyond the pool's size, counting those runs hold. */

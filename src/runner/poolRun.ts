@@ -47,9 +47,12 @@ export const CHUNKS_AHEAD_PER_WORKER = 4;
 /** Where a run gets its workers and gives them back. */
 export interface WorkerLender {
   /** A live worker for this run alone until it is given back. */
-  lease(): WorkerSlot;
-  /** Takes back a worker the run is done with, alive or ended. */
-  release(slot: WorkerSlot): void;
+  lease(): Promise<WorkerSlot>;
+  /**
+   * Takes back a worker the run is done with, alive or ended. `busy` says it may still be running
+   * chunks of a cancelled run, whose answers nobody waits for: it is lent again once it is quiet.
+   */
+  release(slot: WorkerSlot, busy?: boolean): void;
 }
 
 /** A chunk a lane has taken, with the worker's answer once the worker has been asked for it. */
@@ -65,8 +68,8 @@ interface QueuedChunk {
  * and the same partial results at every point of a run.
  *
  * A worker that dies or hangs is ended and its lane takes a fresh one, which runs the chunk
- * again; a chunk that fails MAX_ATTEMPTS times fails the run. Halting (a cancel, a failure) ends
- * the run's busy workers at once.
+ * again; a chunk that fails MAX_ATTEMPTS times fails the run. A failure ends the run's busy
+ * workers at once; a cancel gives them back to finish the chunks they hold (see `halt`).
  */
 export class PoolRun {
   private readonly chunks: [number, number][];
@@ -134,12 +137,17 @@ export class PoolRun {
     }
   }
 
-  /** Stops the run with `error`, ending its busy workers at once rather than after their chunks. */
+  /**
+   * Stops the run with `error`. A cancelled run gives its busy workers back to finish the chunks
+   * they hold (a chunk is short, and a warm worker serves the next run sooner than a new one
+   * compiles the engine); a failed run ends them at once, since one may be what failed.
+   */
   halt(error: Error): void {
     if (this.halted) return;
+    const keep = error instanceof RunCancelled;
     for (const slot of this.busy) {
-      slot.terminate();
-      this.workers.release(slot);
+      if (!keep) slot.terminate();
+      this.workers.release(slot, keep);
     }
     this.busy.clear();
     this.stop.abort(error);
@@ -177,7 +185,13 @@ export class PoolRun {
           // A worker that died between chunks answers nothing more: what it was asked goes again.
           if (slot) this.giveBack(slot);
           for (const entry of queued) entry.answer = undefined;
-          slot = this.workers.lease();
+          slot = undefined;
+          const leased = await this.workers.lease();
+          if (this.halted) {
+            this.workers.release(leased);
+            return;
+          }
+          slot = leased;
           this.busy.add(slot);
         }
         let result: ChunkResult;
@@ -263,13 +277,13 @@ export class PoolRun {
     const { api } = slot;
     const { scenario, seed } = this.request;
     if (slot.preparedRun !== this.id) {
-      await slot.guard(api.prepare(this.id, scenario), STARTUP_MS, this.stop.signal);
+      await slot.guard(slot.sent(api.prepare(this.id, scenario)), STARTUP_MS, this.stop.signal);
       slot.preparedRun = this.id;
     }
     for (const entry of queued) {
       if (entry.answer) continue;
       const [start, count] = this.chunks[entry.index]!;
-      entry.answer = api.runChunk(this.id, seed, start, count);
+      entry.answer = slot.sent(api.runChunk(this.id, seed, start, count));
       // Waited for when it reaches the head of the queue; until then it may not settle.
       entry.answer.catch(() => {});
     }

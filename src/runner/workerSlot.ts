@@ -31,6 +31,10 @@ export class WorkerSlot {
   preparedRun = 0;
   private deathError: Error | undefined;
   private ended = false;
+  /** Calls sent to the worker and not yet answered. */
+  private unanswered = 0;
+  /** Called once every call sent has been answered. */
+  private readonly onQuiet = new Set<() => void>();
   /** Called if the worker dies. Listeners, not a race against `died`: see `guard`. */
   private readonly onDeath = new Set<(error: Error) => void>();
 
@@ -48,6 +52,29 @@ export class WorkerSlot {
   /** Neither dead by itself nor ended by the pool. */
   get alive(): boolean {
     return !this.ended && this.deathError === undefined;
+  }
+
+  /** Notes a call sent to the worker, so `quiet` can wait for its answer. */
+  sent<T>(call: Promise<T>): Promise<T> {
+    this.unanswered++;
+    const answered = () => {
+      if (--this.unanswered > 0) return;
+      for (const done of [...this.onQuiet]) done();
+      this.onQuiet.clear();
+    };
+    call.then(answered, answered);
+    return call;
+  }
+
+  /**
+   * Resolves once the worker has answered every call sent to it, or rejects if it dies or takes
+   * longer than `limitMs`.
+   */
+  quiet(limitMs: number): Promise<void> {
+    const answered = new Promise<void>((resolve) =>
+      this.unanswered === 0 ? resolve() : this.onQuiet.add(resolve),
+    );
+    return this.guard(answered, limitMs, new AbortController().signal);
   }
 
   /** Ends the worker; ending it again does nothing. */

@@ -13,6 +13,7 @@ import { evaluateWith, type Evaluate } from '../decision/evaluate.ts';
 import { createBrowserRunner } from '../runner/browserRunner.ts';
 import type { Runner } from '../runner/runner.ts';
 import { Baseline } from './baseline.svelte.ts';
+import { LiveRerun, type LiveRequest } from './liveRerun.svelte.ts';
 import { Presentation } from './presentation.svelte.ts';
 import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
@@ -45,6 +46,8 @@ export class AppModel {
    */
   private readonly pool = new RunQueue(() => this.createRunner());
   readonly runs = new RunController(this.pool);
+  /** Reruns the results after each edit, once there are results to follow it. */
+  readonly live = new LiveRerun(this.runs, () => this.liveRequest());
   /** Runs a scenario for the decision tools, on the same workers as the results. */
   readonly evaluate: Evaluate = evaluateWith(this.pool);
   readonly baseline = new Baseline();
@@ -256,6 +259,11 @@ export class AppModel {
     }
 
     const stopSaving = this.work.keep(debounceMs);
+    const stopFollowing = this.live.follow(() => [
+      this.draft.revision,
+      this.seed,
+      this.replicationsText,
+    ]);
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (!this.unsaved) return;
       event.preventDefault();
@@ -266,6 +274,7 @@ export class AppModel {
     return () => {
       connected = false;
       stopSaving();
+      stopFollowing();
       win.removeEventListener('beforeunload', beforeUnload);
     };
   }
@@ -335,6 +344,7 @@ export class AppModel {
   run(): void {
     const scenario = this.draft.scenario;
     if (!scenario || this.runBlockedBy || !this.replications.ok || this.runs.running) return;
+    this.live.stopWaiting();
     this.tab = 'results';
     this.resultsAwaited = { before: this.runs.shown };
     void this.runs.run(
@@ -342,6 +352,18 @@ export class AppModel {
       { seed: this.seed, replications: this.replications.value },
       this.draft.revision,
     );
+  }
+
+  /** What an update after an edit would run now, or why it cannot. */
+  private liveRequest(): LiveRequest {
+    const scenario = this.draft.scenario;
+    if (!scenario || this.runBlockedBy || !this.replications.ok)
+      return { blocked: this.runBlockedBy ?? 'The scenario has a problem to fix first.' };
+    return {
+      scenario,
+      settings: { seed: this.seed, replications: this.replications.value },
+      revision: this.draft.revision,
+    };
   }
 
   /** Stops any run and ends the pool's workers. */

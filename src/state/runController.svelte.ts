@@ -29,6 +29,12 @@ export interface ShownRun extends RunSettings {
  */
 export const SUMMARY_INTERVAL_MS = 500;
 
+/** How a run was started: by the planner pressing Run, or by an edit the results follow. */
+export interface RunStart {
+  /** Started by an edit: announced as an update rather than as a run of its own. */
+  live?: boolean;
+}
+
 /**
  * Starts, follows and cancels runs. Results arrive progressively; each summary replaces the
  * last wholesale. A cancelled or failed run shows everything that had arrived (its first
@@ -46,6 +52,9 @@ export class RunController {
   /** Short message for the status live region. */
   message = $state('');
 
+  /** What the run going on, or the last one started, was asked for. */
+  requested = $state.raw<(RunSettings & { revision: number }) | undefined>();
+
   private controller: AbortController | undefined;
 
   /** `runner` starts no workers until it is warmed or run, and may be shared with other tools. */
@@ -58,11 +67,35 @@ export class RunController {
     return this.status === 'running';
   }
 
-  async run(scenario: Scenario, settings: RunSettings, revision: number): Promise<void> {
+  /**
+   * True while a run goes on and the results shown are its first replications: a first answer
+   * that is still being refined to the replications asked for.
+   */
+  get refining(): boolean {
+    const { shown, requested } = this;
+    return (
+      this.running &&
+      shown !== undefined &&
+      !shown.complete &&
+      requested !== undefined &&
+      shown.revision === requested.revision &&
+      shown.seed === requested.seed &&
+      shown.replications === requested.replications
+    );
+  }
+
+  async run(
+    scenario: Scenario,
+    settings: RunSettings,
+    revision: number,
+    { live = false }: RunStart = {},
+  ): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    const wasRunning = this.running;
     this.status = 'running';
+    this.requested = { ...settings, revision };
     this.error = undefined;
     this.progress = {
       done: 0,
@@ -71,7 +104,10 @@ export class RunController {
       ratePerSecond: 0,
       remainingMs: NaN,
     };
-    this.message = `Running ${settings.replications.toLocaleString('en-GB')} replications…`;
+    // An update replacing another is not announced again: one message per pause in typing.
+    if (!live)
+      this.message = `Running ${settings.replications.toLocaleString('en-GB')} replications…`;
+    else if (!wasRunning) this.message = 'Updating the results for your edit…';
     const base = { ...settings, scenario, revision, complete: false };
     let lastSummaryAt = -Infinity;
     let refreshing: Promise<void> | undefined;
@@ -108,7 +144,10 @@ export class RunController {
       await refreshing;
       await show(aggregate, true);
       this.status = 'done';
-      this.message = `Run finished: ${aggregate.replications.toLocaleString('en-GB')} replications.`;
+      const count = aggregate.replications.toLocaleString('en-GB');
+      this.message = live
+        ? `Results updated for your edit: ${count} replications.`
+        : `Run finished: ${count} replications.`;
     } catch (error) {
       if (this.controller !== controller) return;
       // A run that stops early shows all it merged, not only what the last redraw had; if that
@@ -154,6 +193,18 @@ export class RunController {
 
   cancel(): void {
     this.controller?.abort();
+  }
+
+  /**
+   * Stops the run going on, if any, because an edit has made it stale: its workers are freed at
+   * once and nothing is announced, since the edit's own update follows. What it showed stays.
+   */
+  supersede(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    this.controller = undefined;
+    controller.abort();
+    this.status = 'cancelled';
   }
 
   /** True when results are shown that no longer match the scenario being edited. */

@@ -4,9 +4,10 @@ import { DraftStore, memoryStorage } from '../../src/files/drafts.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import type { RunAggregate } from '../../src/engine/aggregate/runAggregate.ts';
 import { InThreadRunner } from '../../src/runner/inThreadRunner.ts';
-import type { Runner } from '../../src/runner/runner.ts';
+import type { RunRequest, Runner } from '../../src/runner/runner.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { AppModel } from '../../src/state/appModel.svelte.ts';
+import { LIVE_DEBOUNCE_MS } from '../../src/state/liveRerun.svelte.ts';
 
 const fakeWindow = {
   addEventListener: () => {},
@@ -61,6 +62,39 @@ describe('AppModel runs', () => {
     expect(aggregate.replications).toBe(10);
     expect(app.runs.summary?.replications).toBe(20);
     expect(made).toHaveLength(1);
+  });
+});
+
+describe('AppModel results that follow edits', () => {
+  it('reruns after an edit once connected, and not before results are shown', async () => {
+    const requests: RunRequest[] = [];
+    const inner = new InThreadRunner();
+    const app = new AppModel(() => ({
+      run: (request, options) => {
+        requests.push(request);
+        return inner.run(request, options);
+      },
+      dispose: () => {},
+    }));
+    const disconnect = app.connect(fakeWindow, memoryStorage(), 20);
+    try {
+      app.replicationsText = '12';
+      flushSync();
+      await new Promise((resolve) => setTimeout(resolve, 2 * LIVE_DEBOUNCE_MS));
+      expect(requests).toHaveLength(0);
+      app.run();
+      await vi.waitFor(() => expect(app.runs.status).toBe('done'));
+      app.draft.set(['units', 0, 'staff', 0, 'inPost'], 281);
+      flushSync();
+      expect(app.live.pending).toBe(true);
+      await vi.waitFor(() => expect(requests).toHaveLength(2));
+      await vi.waitFor(() => expect(app.runs.status).toBe('done'));
+      expect(app.runs.shown?.revision).toBe(app.draft.revision);
+      expect(app.outOfDate).toBe(false);
+      expect(app.runs.message).toBe('Results updated for your edit: 12 replications.');
+    } finally {
+      disconnect();
+    }
   });
 });
 

@@ -1,7 +1,12 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
 import { createNodeRunner, nodeWorker } from '../../src/runner/node/nodeRunner.ts';
-import { WorkerPool, type PoolOptions, type WorkerFactory } from '../../src/runner/pool.ts';
+import {
+  QUIET_LIMIT_MS,
+  WorkerPool,
+  type PoolOptions,
+  type WorkerFactory,
+} from '../../src/runner/pool.ts';
 import { expectedWorkPerReplication } from '../../src/runner/chunkPlan.ts';
 import {
   CHUNKS_AHEAD_PER_WORKER,
@@ -108,7 +113,7 @@ describe('the Node worker pool', () => {
     expect(counts.spawned).toBe(4);
   });
 
-  it('rejects with RunCancelled when aborted, ending its busy workers, and runs again afterwards', async () => {
+  it('rejects with RunCancelled when aborted, and runs again afterwards on the same workers', async () => {
     const { runner, counts } = countedPool({ size: 2 });
     const controller = new AbortController();
     let merged = 0;
@@ -126,10 +131,10 @@ describe('the Node worker pool', () => {
     await expect(cancelled).rejects.toBeInstanceOf(RunCancelled);
     expect(merged).toBeGreaterThan(0);
     expect(merged).toBeLessThan(total);
-    expect(counts).toEqual({ spawned: 2, terminated: 2 });
-
+    // The workers finish the chunks they hold and serve the next run, already compiled.
     const again = await runner.run({ scenario, seed: SEED, replications: REPLICATIONS });
     expect(JSON.stringify(again.summary())).toBe(reference);
+    expect(counts).toEqual({ spawned: 2, terminated: 0 });
   });
 
   it('rejects at once when the signal is already aborted', async () => {
@@ -373,10 +378,59 @@ describe('the pool with workers that answer when told', () => {
     expect(counts.spawned).toBe(4);
     controller.abort();
     await expect(cancelled).rejects.toBeInstanceOf(RunCancelled);
-    expect(counts.terminated).toBe(2);
+    // Its idle worker ends at once (the other run holds the pool's size); the one on a held
+    // chunk ends when it has answered.
+    expect(counts.terminated).toBe(1);
     release();
     expect(JSON.stringify((await kept).summary())).toBe(reference);
     expect(counts).toMatchObject({ spawned: 4, terminated: 2 });
+  });
+
+  it('gives the next run the workers a cancelled run left once they finish their chunks, not new ones', async () => {
+    const { counts, factory, quiet, release } = fakeWorkers((start) => start === 20);
+    const runner = new WorkerPool(factory, { size: 2 });
+    const controller = new AbortController();
+    const cancelled = runner.run(
+      { scenario, seed: OTHER_SEED, replications: REPLICATIONS, chunkSize: 10 },
+      { signal: controller.signal },
+    );
+    await quiet();
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(RunCancelled);
+    const next = runner.run({ scenario, seed: SEED, replications: REPLICATIONS, chunkSize: 10 });
+    await quiet();
+    // One worker is still on the held chunk: the run waits for it rather than start a third.
+    expect(counts.spawned).toBe(2);
+    release();
+    expect(JSON.stringify((await next).summary())).toBe(reference);
+    expect(counts).toMatchObject({ spawned: 2, terminated: 0 });
+  });
+
+  it('ends a worker left by a cancelled run that is not quiet within QUIET_LIMIT_MS, and starts another', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { counts, factory, quiet, release } = fakeWorkers((start) => start === 0);
+      const runner = new WorkerPool(factory, { size: 1 });
+      const controller = new AbortController();
+      const cancelled = runner.run(
+        { scenario, seed: OTHER_SEED, replications: 20, chunkSize: 10 },
+        { signal: controller.signal },
+      );
+      await quiet();
+      controller.abort();
+      await expect(cancelled).rejects.toBeInstanceOf(RunCancelled);
+      const next = runner.run({ scenario, seed: SEED, replications: 20, chunkSize: 10 });
+      await quiet();
+      expect(counts).toMatchObject({ spawned: 1, terminated: 0 });
+      await vi.advanceTimersByTimeAsync(QUIET_LIMIT_MS);
+      expect(counts.terminated).toBe(1);
+      release();
+      const again = await next;
+      expect(again.replications).toBe(20);
+      expect(counts).toMatchObject({ spawned: 2, terminated: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the workers a run has when resized during it, and ends the extra one after', async () => {

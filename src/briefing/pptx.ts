@@ -173,7 +173,7 @@ function addSlide(pptx: PptxGenJS, content: BriefingSlide, stamp: string): void 
           valAxisTitle: chart.yLabel,
           valAxisTitleFontSize: 14,
           valGridLine: { color: RULE, size: 0.75 },
-          catAxisLabelFrequency: Math.max(1, Math.ceil(chart.labels.length / 12)),
+          catAxisLabelFrequency: String(Math.max(1, Math.ceil(chart.labels.length / 12))),
         },
       );
       slide.addText(chart.description, {

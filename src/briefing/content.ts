@@ -167,7 +167,7 @@ export function comparisonSentence(row: ComparedMetric): string {
   return `${row.label}: ${formatSigned(d.mean, row.unit)} (in 9 futures out of 10, between ${formatSigned(d.p05, row.unit)} and ${formatSigned(d.p95, row.unit)}).`;
 }
 
-function comparisonTable(rows: readonly ComparedMetric[]): BriefingTable {
+export function comparisonTable(rows: readonly ComparedMetric[]): BriefingTable {
   return {
     columns: [
       'Measure',

@@ -32,9 +32,11 @@ export function legendOf(spec: ChartSpec): LegendItem[] {
 }
 
 /** The units a chart's axes are in, in words, for an exported picture's footer. */
-export function unitsOf(spec: Partial<Pick<ChartSpec, 'kind'>> & object): string {
-  if ('xLabel' in spec && 'yLabel' in spec)
-    return `Across: ${String(spec.xLabel)}. Up: ${String(spec.yLabel)}.`;
-  if ('xLabel' in spec) return `Across: ${String(spec.xLabel)}.`;
-  return '';
+export function unitsOf(spec: object): string {
+  const label = (key: 'xLabel' | 'yLabel') => {
+    const value = (spec as Partial<Record<typeof key, unknown>>)[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const [across, up] = [label('xLabel'), label('yLabel')];
+  return [across && `Across: ${across}.`, up && `Up: ${up}.`].filter(Boolean).join(' ');
 }

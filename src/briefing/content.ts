@@ -228,12 +228,14 @@ export function methodNote(input: BriefingInput): string[] {
   ];
 }
 
-function headlineNotes(input: BriefingInput, stamp: string): string {
-  const lines = input.headlines.map((h) => `${h.label}: ${exactStat(h.stat, h.unit)}.`);
+/** Speaker notes of the summary slide: every headline's statistic in exact figures. */
+export function headlineNotes(headlines: readonly Headline[], stamp: string): string {
+  const lines = headlines.map((h) => `${h.label}: ${exactStat(h.stat, h.unit)}.`);
   return [...lines, stamp].join('\n');
 }
 
-function comparisonNotes(c: BriefingComparison, stamp: string): string {
+/** Speaker notes of a comparison slide: both medians and the difference, in exact figures. */
+export function comparisonNotes(c: BriefingComparison, stamp: string): string {
   const lines = c.rows.map(
     (r) =>
       `${r.label}: baseline median ${exactFigure(r.baseline.p50, r.unit)}, current median ${exactFigure(r.current.p50, r.unit)}; difference mean ${exactSigned(r.difference.mean, r.unit)} (standard error ${exactFigure(r.difference.se, r.unit)}), 90% range ${exactSigned(r.difference.p05, r.unit)} to ${exactSigned(r.difference.p95, r.unit)}.`,
@@ -246,12 +248,15 @@ function comparisonNotes(c: BriefingComparison, stamp: string): string {
   ].join('\n');
 }
 
-function chartNotes(spec: FanChartSpec, stamp: string): string {
-  const last = spec.rows[spec.rows.length - 1];
+/** Speaker notes of a chart's slide: its finding, the last month in exact figures, the stamp. */
+export function chartNotes(spec: ChartSpec, stamp: string): string {
+  const last = spec.kind === 'fan' ? spec.rows[spec.rows.length - 1] : undefined;
   const at = last
     ? `In month ${last.month}: median ${exactFigure(last.p50, 'count')}, 90% range ${exactFigure(last.p05, 'count')} to ${exactFigure(last.p95, 'count')}.`
     : '';
-  return [spec.title, at, stamp].filter(Boolean).join('\n');
+  const stages =
+    spec.kind === 'funnel' ? spec.stages.map((s) => `${s.label}: ${s.display}.`).join(' ') : '';
+  return [spec.title, at, stages, spec.description, stamp].filter(Boolean).join('\n');
 }
 
 const statRow = (name: string, unit: MetricUnit, stat: Stat): BriefingCell[] => [
@@ -288,7 +293,7 @@ export function briefingContent(input: BriefingInput): Briefing {
       kind: 'bullets',
       title: 'What the scenario shows',
       bullets: input.headlines.map((h) => `${h.sentence} (${h.range}.)`),
-      notes: headlineNotes(input, stamp),
+      notes: headlineNotes(input.headlines, stamp),
     },
     ...input.comparisons.map((c): BriefingSlide => ({
       kind: 'comparison',

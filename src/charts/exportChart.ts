@@ -106,7 +106,7 @@ function textBlock(
   attributes: Record<string, string | number>,
 ): number {
   for (const line of lines) {
-    y += size * 1.3;
+    y = Math.round((y + size * 1.3) * 10) / 10;
     root.append(element('text', { x: PAD, y, 'font-size': size, ...attributes }, line));
   }
   return y;

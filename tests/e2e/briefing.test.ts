@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -142,6 +142,7 @@ describe('the briefing pack, exports, print and presentation', () => {
       style: 'figure { content-visibility: visible !important; }',
     });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(`${OUT}/results-with-baseline.pdf`, pdf);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
   });
 

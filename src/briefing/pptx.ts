@@ -43,7 +43,7 @@ function footer(slide: Slide, stamp: string): void {
   });
 }
 
-function table(slide: Slide, t: BriefingTable, y: number, fontSize: number): void {
+function table(slide: Slide, t: BriefingTable, y: number, fontSize: number, colW?: number[]): void {
   const header = t.columns.map((text) => ({
     text,
     options: { bold: true, color: INK, fill: { color: RULE } },
@@ -53,6 +53,7 @@ function table(slide: Slide, t: BriefingTable, y: number, fontSize: number): voi
     x: MARGIN,
     y,
     w: BODY_WIDTH,
+    ...(colW ? { colW } : {}),
     fontFace: FACE,
     fontSize,
     color: INK,
@@ -191,7 +192,8 @@ function addSlide(pptx: PptxGenJS, content: BriefingSlide, stamp: string): void 
     }
     case 'table':
       heading(slide, content.title);
-      table(slide, content.table, 1.3, 11);
+      // The register's values are short and its notes long.
+      table(slide, content.table, 1.3, 11, [4.3, 2.2, BODY_WIDTH - 6.5]);
       break;
     case 'text':
       heading(slide, content.title);

@@ -13,6 +13,9 @@ export const ALLOWED_LICENCES = [
   'BSD-3-Clause',
   'ISC',
   'MIT',
+  // zlib's licence (pako, the zip compressor inside the PowerPoint writer) asks only that
+  // altered copies say so and that its notice stays in the source.
+  'Zlib',
 ];
 
 /** The only registry packages may come from. */

@@ -42,6 +42,17 @@ const ALLOWED_URLS = [
   /^http:\/\/\[\$\{\w\}\]$/,
   // Svelte's runtime names the help page for an error inside the error's message text.
   /^https:\/\/svelte\.dev\/e\/[a-z_]+$/,
+  // Office Open XML names its parts' namespaces and relationship types by these; none is fetched.
+  /^http:\/\/schemas\.openxmlformats\.org\/[\w./-]+$/,
+  /^http:\/\/schemas\.microsoft\.com\/office\/[\w./-]+$/,
+  /^http:\/\/purl\.org\/dc\/(elements\/1\.1|terms|dcmitype)\/$/,
+  /^http:\/\/www\.w3\.org\/2001\/XMLSchema-instance$/,
+  // The PowerPoint writer, its zip library and the bundler's require shim name help pages, or
+  // an example address, in the text of their error messages.
+  /^https:\/\/gitbrent\.github\.io\/PptxGenJS\/docs\/[\w-]+\.html$/,
+  /^https:\/\/stuk\.github\.io\/jszip\/documentation\/[\w/.-]+$/,
+  /^https:\/\/github\.com$/,
+  /^https:\/\/rolldown\.rs\/in-depth\/bundling-cjs#require-external-modules$/,
 ];
 
 /** Network APIs the app's own code must never use: data stays on the planner's machine. */

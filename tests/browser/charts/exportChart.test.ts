@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { serialiseSvg } from '../../../src/charts/exportChart.ts';
+import { framedSvg, serialiseSvg } from '../../../src/charts/exportChart.ts';
 import { PALETTE } from '../../../src/charts/palette.ts';
 
 afterEach(() => {
@@ -36,5 +36,63 @@ describe('serialiseSvg', () => {
 
   it('paints the background in the palette colour', () => {
     expect(serialiseSvg(drawn(''))).toContain(`background:${PALETTE.background}`);
+  });
+});
+
+describe('framedSvg', () => {
+  const frame = {
+    title: 'About 700 suspects a month go unexamined by the final year',
+    legend: [
+      { label: 'median', colour: PALETTE.blue, mark: 'line' as const },
+      { label: '90% of futures', colour: PALETTE.sky, mark: 'band' as const, opacity: 0.35 },
+      { label: 'establishment', colour: PALETTE.vermillion, mark: 'dashed' as const },
+    ],
+    units: 'Across: Month of the horizon. Up: Suspects not examined (per month).',
+    stamp: 'MPS · seed “s” · 2,000 replications · Shortfall 1.0.0 · exported 6 December 2026',
+  };
+
+  function parsed(text: string): Document {
+    return new DOMParser().parseFromString(text, 'image/svg+xml');
+  }
+
+  it('carries the title, every legend entry, the units and the stamp as text', () => {
+    const doc = parsed(framedSvg(drawn('<rect width="10" height="10" fill="red"/>'), frame));
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts.join(' ')).toContain(frame.title);
+    for (const item of frame.legend) expect(texts).toContain(item.label);
+    expect(texts.join(' ')).toContain('Up: Suspects not examined (per month).');
+    expect(texts.join(' ')).toContain('Shortfall 1.0.0 · exported 6 December 2026');
+  });
+
+  it('draws each legend mark in its colour, a dashed line dashed', () => {
+    const doc = parsed(framedSvg(drawn(''), frame));
+    const dashed = doc.querySelector('line[stroke-dasharray]');
+    expect(dashed?.getAttribute('stroke')).toBe(PALETTE.vermillion);
+    expect(doc.querySelector(`rect[fill="${PALETTE.sky}"]`)?.getAttribute('fill-opacity')).toBe(
+      '0.35',
+    );
+  });
+
+  it('places the chart below the title and sizes the picture to hold everything', () => {
+    const doc = parsed(framedSvg(drawn(''), frame));
+    const root = doc.documentElement;
+    const chart = root.querySelector(':scope > svg')!;
+    expect(Number(chart.getAttribute('y'))).toBeGreaterThan(18);
+    const bottom = Math.max(
+      ...[...root.querySelectorAll(':scope > text')].map((t) => Number(t.getAttribute('y'))),
+    );
+    expect(Number(root.getAttribute('height'))).toBeGreaterThan(bottom);
+    expect(Number(root.getAttribute('height'))).toBeGreaterThan(
+      50 + Number(chart.getAttribute('y')),
+    );
+  });
+
+  it('writes text from a scenario as text, never as markup', () => {
+    const text = framedSvg(drawn(''), { ...frame, title: '<script>alert(1)</script> & more' });
+    expect(text).not.toContain('<script>');
+    expect(parsed(text).querySelector('text')?.textContent).toContain(
+      '<script>alert(1)</script> & more',
+    );
   });
 });

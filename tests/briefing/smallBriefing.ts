@@ -1,0 +1,46 @@
+import type { BriefingInput } from '../../src/briefing/content.ts';
+import { compareRuns } from '../../src/results/compare.ts';
+import { resultCharts } from '../../src/results/charts.ts';
+import { headlines } from '../../src/results/headlines.ts';
+import { diffScenarios } from '../../src/files/diff.ts';
+import { smallRun, smallScenario } from '../results/smallRun.ts';
+
+/** A 2 December 2026 noon stamp, so dates in the pack do not depend on when the test runs. */
+export const PACK_DATE = new Date(Date.UTC(2026, 11, 2, 12));
+
+/**
+ * The small MPS scenario run as the baseline and again with its vacancies filled, on the same
+ * seed, as the results page would hand them to the pack.
+ */
+export function smallBriefingInput(withComparison = true): BriefingInput {
+  const baseline = smallRun(40);
+  const filled = smallScenario((file) => {
+    file.name = 'MPS with the vacancies filled';
+    file.units[0]!.staff[0]!.inPost = file.units[0]!.staff[0]!.establishment;
+  });
+  const current = smallRun(40, filled);
+  const lines = headlines(current.summary, current.scenario);
+  return {
+    scenario: current.scenario,
+    summary: current.summary,
+    seed: 'test',
+    version: '9.9.9',
+    date: PACK_DATE,
+    headlines: lines,
+    charts: resultCharts(current.summary, current.aggregate, current.scenario),
+    comparisons: withComparison
+      ? [
+          {
+            name: 'Current run against the baseline',
+            baselineName: baseline.scenario.name,
+            currentName: current.scenario.name,
+            baselineSeed: 'test',
+            paired: true,
+            rows: compareRuns(baseline.aggregate, current.aggregate, lines, true),
+            changes: diffScenarios(baseline.scenario, current.scenario),
+            sentences: [],
+          },
+        ]
+      : [],
+  };
+}

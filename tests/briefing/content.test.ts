@@ -34,7 +34,7 @@ describe('briefingContent', () => {
       `−${Math.abs(Math.round(row.difference.mean)).toLocaleString('en-GB')}`,
     );
     expect(slide.changes).toContain(
-      'Metropolitan Police Service · Financial investigator: in post 269 → 329',
+      'Metropolitan Police Service · Financial investigator · In post: 269 → 329',
     );
     expect(slide.method).toMatch(/common random numbers/);
   });

@@ -73,7 +73,7 @@ describe('the briefing pack, exports, print and presentation', () => {
     for (const sentence of headlines) expect(slides[1]).toContain(sentence.trim());
     expect(slides[2]).toContain('Current run against the baseline');
     expect(slides[2]).toMatch(/Suspects not examined for assets: −[\d,]+ \(in 9 futures out of 10/);
-    expect(slides[2]).toContain('in post 269 → 329');
+    expect(slides[2]).toContain('Financial investigator · In post: 269 → 329');
     expect(slides.some((s) => s.includes('Assumptions register'))).toBe(true);
     expect(slides.at(-1)).toContain('seed “brief”');
     await expect(
@@ -133,7 +133,7 @@ describe('the briefing pack, exports, print and presentation', () => {
     await page.emulateMedia({ media: 'print' });
     const section = page.getByRole('region', { name: 'Compared with the baseline' });
     await expect(section.isVisible()).resolves.toBe(true);
-    await expect(section.innerText()).resolves.toMatch(/What changed[\s\S]*in post 269 → 329/);
+    await expect(section.innerText()).resolves.toMatch(/What changed[\s\S]*In post: 269 → 329/);
     await expect(section.innerText()).resolves.toMatch(/Baseline: Metropolitan Police/);
     await expect(page.locator('figure .key').first().isVisible()).resolves.toBe(true);
     await page.screenshot({

@@ -1,3 +1,4 @@
+import { checkOptions } from '../options/applyOption.ts';
 import { crossCheck } from './crossCheck.ts';
 import { decodeFile, tooLarge } from './decodeFile.ts';
 import { issuesToProblems } from './issueMessage.ts';
@@ -38,6 +39,8 @@ export function validateScenario(value: unknown, numberText?: NumberText): Resul
     };
   const problems = crossCheck(parsed.data, numberText);
   if (problems.length > 0) return { ok: false, problems };
+  const optionProblems = checkOptions(parsed.data);
+  if (optionProblems.length > 0) return { ok: false, problems: optionProblems };
   return {
     ok: true,
     value: parsed.data,

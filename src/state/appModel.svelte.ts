@@ -13,6 +13,7 @@ import { createBrowserRunner } from '../runner/browserRunner.ts';
 import type { Runner } from '../runner/runner.ts';
 import { Baseline } from './baseline.svelte.ts';
 import { Presentation } from './presentation.svelte.ts';
+import { OptionsState } from './optionsState.svelte.ts';
 import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
@@ -45,6 +46,8 @@ export class AppModel {
   readonly presentation = new Presentation();
   /** Asks before unsaved changes are replaced and keeps them in browser storage meanwhile. */
   readonly work: UnsavedWork = new UnsavedWork(this);
+  /** The scenario's options: made from edits, run side by side with the baseline. */
+  readonly options: OptionsState = new OptionsState(this);
   tab = $state<Tab>('establishment');
   builtInId = $state<string>(BUILT_IN_SCENARIOS[0]!.id);
   seed = $state('');
@@ -161,6 +164,7 @@ export class AppModel {
     this.origin = origin;
     this.savedRevision = this.draft.revision;
     this.work.saved();
+    this.options.rebase();
   }
 
   /** Saves the scenario being edited to a file (the browser's download). */
@@ -227,6 +231,7 @@ export class AppModel {
     this.builtInId = '';
     this.origin = draft.origin;
     this.notice = { text: restoredText(draft), warnings: [RECOVERY_NOTE] };
+    this.options.rebase();
   }
 
   private async openShareLink(

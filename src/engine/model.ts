@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
+import { yearSpans } from '../scenario/financialYear.ts';
 import { makeLayout, type Layout } from './metrics.ts';
 import { amountSampler, countSampler, type Sampler } from './random/sampler.ts';
 import { triageScale } from './triageScale.ts';
@@ -78,6 +79,7 @@ export function modelLayout(scenario: Scenario): Layout {
   return makeLayout(
     scenario.horizonMonths,
     scenario.roles.map((r) => r.id),
+    yearSpans(scenario.horizonMonths, scenario.startMonth)[0]?.months ?? 12,
   );
 }
 

@@ -16,6 +16,7 @@ export const FIELDS_OPTIONS_KEEP = [
   'sources',
   'assumptions',
   'horizonMonths',
+  'startMonth',
   'seed',
   'replications',
   'options',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from './distribution.ts';
+import { START_MONTH_PATTERN } from './financialYear.ts';
 import { LIMITS } from './limits.ts';
 
 /**
@@ -249,6 +250,18 @@ export const scenarioSchema = z.strictObject({
     unit: 'months',
     description: 'Months simulated; 48 is the four years of a Force Management Statement.',
   }),
+  startMonth: info(
+    z
+      .string()
+      .regex(START_MONTH_PATTERN, { message: 'write the year and month as 2026-04 (April 2026)' })
+      .optional(),
+    {
+      title: 'Start month',
+      unit: 'year and month, e.g. 2026-04',
+      description:
+        'Calendar month the horizon starts. When set, yearly results and the FMS table are by financial year (April to March).',
+    },
+  ),
   seed: info(z.string().min(1).max(LIMITS.nameLength).default('shortfall'), {
     title: 'Seed',
     description: 'Any text. The same seed gives the same results on any machine.',

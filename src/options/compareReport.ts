@@ -17,6 +17,11 @@ export interface OptionReport {
   cost: OptionsRun['options'][number]['cost'];
   /** What limits capacity in the option's run, where the run names it; null until it does. */
   bottleneck: string | null;
+  /**
+   * Paired differences by unit, for pooled scenarios (who gains); null until runs report
+   * results by unit.
+   */
+  byUnit: null;
 }
 
 export function optionReports(run: OptionsRun): OptionReport[] {
@@ -29,6 +34,7 @@ export function optionReports(run: OptionsRun): OptionReport[] {
     totals: o.totals,
     cost: o.cost,
     bottleneck: null,
+    byUnit: null,
   }));
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOption, baselineOf } from '../../src/options/applyOption.ts';
 import {
@@ -83,5 +84,35 @@ describe('withOption and withoutOption', () => {
     const one = withoutOption(added, 'Four more posts');
     expect(one.options!.map((o) => o.name)).toEqual(['Fill the 2 vacancies']);
     expect('options' in withoutOption(one, 'Fill the 2 vacancies')).toBe(false);
+  });
+});
+
+describe('editsBetween and applyOption together', () => {
+  it('give back any edited scenario from its baseline (property)', () => {
+    const base = baselineOf(smallWithOptions());
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+        fc.constantFrom('value', 'fifo'),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (posts, people, seats, triage, attrition) => {
+          const edited = structuredClone(base);
+          const group = edited.units[0]!.staff[0]!;
+          group.establishment = Math.max(posts, people);
+          group.inPost = people;
+          group.attritionPerYear = attrition;
+          if (seats === undefined) delete edited.roles[0]!.trainingSeatsPerYear;
+          else edited.roles[0]!.trainingSeatsPerYear = seats;
+          edited.policy.triage = triage;
+          const { changes } = editsBetween(base, edited);
+          if (changes.length === 0) return expect(edited).toEqual(base);
+          const applied = applyOption(base, { name: 'Edits', changes });
+          expect(applied.ok && applied.value).toEqual(edited);
+        },
+      ),
+      { seed: 22, numRuns: 200, interruptAfterTimeLimit: 5_000 },
+    );
   });
 });

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inThreadEvaluate } from '../../src/decision/evaluate.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { applyOption, baselineOf } from '../../src/options/applyOption.ts';
 import { runOptions } from '../../src/options/compareOptions.ts';
 import { smallWithOptions } from './fixture.ts';
+
+// Each case runs the small force three times in this thread.
+vi.setConfig({ testTimeout: 60_000 });
 
 const REPLICATIONS = 200;
 

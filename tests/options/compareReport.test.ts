@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inThreadEvaluate } from '../../src/decision/evaluate.ts';
 import { runOptions } from '../../src/options/compareOptions.ts';
 import {
@@ -9,6 +9,8 @@ import {
   optionReports,
 } from '../../src/options/compareReport.ts';
 import { smallWithOptions } from './fixture.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('compare report', async () => {
   const scenario = smallWithOptions();

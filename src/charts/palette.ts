@@ -33,3 +33,27 @@ export function paletteStyle(): string {
 }
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+/** A marker drawn on a line every few months, so a line can be told apart without its colour. */
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
+
+/**
+ * How each run drawn on one chart looks, the baseline first and then each option: colours of
+ * different lightness that all reach 3:1 on white, each with its own dash and marker, so the
+ * lines stay apart in greyscale and with any colour-vision deficiency. Beyond five runs the
+ * styles repeat with a longer dash.
+ */
+export const SERIES_STYLES: readonly { colour: string; dash: string; marker: MarkerShape }[] = [
+  { colour: PALETTE.text, dash: '', marker: 'circle' },
+  { colour: PALETTE.blue, dash: '9 4', marker: 'square' },
+  { colour: PALETTE.vermillionText, dash: '3 3', marker: 'triangle' },
+  { colour: PALETTE.green, dash: '12 4 3 4', marker: 'diamond' },
+  { colour: PALETTE.muted, dash: '6 3 6 3 1 3', marker: 'cross' },
+];
+
+/** The style of the i-th run on a chart (0: the baseline). */
+export function seriesStyle(i: number): { colour: string; dash: string; marker: MarkerShape } {
+  const base = SERIES_STYLES[i % SERIES_STYLES.length]!;
+  const round = Math.floor(i / SERIES_STYLES.length);
+  return round === 0 ? base : { ...base, dash: `${base.dash || '1 0'} ${4 + 4 * round} 4` };
+}

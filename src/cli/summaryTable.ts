@@ -1,6 +1,7 @@
 import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import { TOTAL_METRICS } from '../engine/metrics.ts';
+import { formatPoundsExact } from '../results/format.ts';
 import { METRIC_INFO, metricTitle, suppressesDemand } from '../results/metricInfo.ts';
 import { uncertaintySentence } from '../results/uncertaintyWords.ts';
 import { printable } from '../scenario/printable.ts';
@@ -8,12 +9,13 @@ import type { Scenario } from '../scenario/schema.ts';
 
 function number(value: number, pounds: boolean): string {
   if (!Number.isFinite(value)) return '–';
-  const digits = Math.abs(value) >= 100 || pounds ? 0 : 1;
+  if (pounds) return formatPoundsExact(value);
+  const digits = Math.abs(value) >= 100 ? 0 : 1;
   const text = value.toLocaleString('en-GB', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-  return pounds ? `£${text}` : text;
+  return text;
 }
 
 function table(header: string[], rows: string[][]): string[] {

@@ -2,6 +2,7 @@ import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { TotalMetric, YearlySeries } from '../engine/metrics.ts';
 import { metricColumn } from '../results/metricInfo.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { yearSpans } from '../scenario/financialYear.ts';
 import { printable } from '../scenario/printable.ts';
 import { assumptionsRegister, type RegisterEntry } from './assumptionsRegister.ts';
 
@@ -26,7 +27,7 @@ export interface Ranged {
 }
 
 export interface FmsRow {
-  /** 1-based year of the horizon. */
+  /** 1-based year of the horizon, or financial year from the start month. */
   year: number;
   label: string;
   cells: Record<FmsColumn, Ranged>;
@@ -50,17 +51,15 @@ export function fmsTable(
   seed: string,
   version: string,
 ): FmsTable {
-  const years = summary.yearly.suspectsArrived.length;
-  const rows = Array.from({ length: years }, (_, y) => {
-    const first = y * 12 + 1;
-    const last = Math.min(summary.horizonMonths, (y + 1) * 12);
+  const spans = yearSpans(summary.horizonMonths, scenario.startMonth);
+  const rows = spans.map((span, y) => {
     const cells = Object.fromEntries(
       FMS_COLUMNS.map(({ key }) => {
         const s = summary.yearly[key][y]!;
         return [key, { mean: s.mean, p05: s.p05, p95: s.p95 }];
       }),
     ) as Record<FmsColumn, Ranged>;
-    return { year: y + 1, label: `Year ${y + 1} (months ${first}–${last})`, cells };
+    return { year: y + 1, label: span.label, cells };
   });
   return {
     title: `Demand the force will not be able to meet: ${scenario.name}`,

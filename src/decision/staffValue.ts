@@ -1,3 +1,4 @@
+import { formatPoundsExact } from '../results/format.ts';
 import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluate } from './evaluate.ts';
@@ -56,7 +57,7 @@ function perYear(
   return { mean: s.mean, se: s.se, p05: s.p05, p95: s.p95 };
 }
 
-const pounds = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
+const pounds = (x: number) => formatPoundsExact(x);
 
 /**
  * What one more person in post, in a new funded post, is worth in each staff group: the

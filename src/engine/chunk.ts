@@ -50,11 +50,12 @@ export function runChunk(
       for (let t = 0; t < H; t++) sketches[monthlyCell(layout, s, t)]!.add(monthly[s * H + t]!);
     }
     for (let y = 0; y < layout.years; y++) {
-      const end = Math.min(H, (y + 1) * 12);
+      const begin = layout.yearStarts[y]!;
+      const end = layout.yearStarts[y + 1]!;
       for (let s = 0; s < YEARLY_SERIES.length; s++) {
         const from = YEARLY_FROM[s]! * H;
         let sum = 0;
-        for (let t = y * 12; t < end; t++) sum += monthly[from + t]!;
+        for (let t = begin; t < end; t++) sum += monthly[from + t]!;
         sketches[yearlyCell(layout, s, y)]!.add(sum * forceShareOf[s]!);
       }
     }

@@ -65,6 +65,8 @@ export type RoleSeries = (typeof ROLE_SERIES)[number];
 export interface Layout {
   horizonMonths: number;
   years: number;
+  /** The month each year starts in, from 0, then horizonMonths: year y is months [yearStarts[y], yearStarts[y + 1]). */
+  yearStarts: readonly number[];
   roleIds: readonly string[];
   /**
    * TOTAL_METRICS, then `inPost.<role>` and `inTraining.<role>` at the end of the horizon, then
@@ -79,17 +81,28 @@ export interface Layout {
   cellCount: number;
 }
 
+/**
+ * `firstYearMonths` is the length of the first year: 12 for years of the horizon, or the months
+ * to the end of March for financial years (see src/scenario/financialYear.ts).
+ */
 export function makeLayout(
   horizonMonths: number,
   roleIds: readonly string[],
+  firstYearMonths = 12,
   uncertainPaths: readonly string[] = [],
 ): Layout {
   const perRole = ROLE_SERIES.flatMap((series) => roleIds.map((id) => `${series}.${id}`));
   const monthlyNames = [...MONTHLY_SERIES, ...perRole];
-  const years = Math.ceil(horizonMonths / 12);
+  const yearStarts = [0];
+  for (let t = Math.min(firstYearMonths, horizonMonths); t < horizonMonths; t += 12) {
+    yearStarts.push(t);
+  }
+  const years = yearStarts.length;
+  yearStarts.push(horizonMonths);
   return {
     horizonMonths,
     years,
+    yearStarts,
     roleIds,
     totalNames: [...TOTAL_METRICS, ...perRole, ...uncertainPaths.map((p) => `uncertain.${p}`)],
     uncertainPaths,

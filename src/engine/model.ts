@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
+import { yearSpans } from '../scenario/financialYear.ts';
 import type { UncertainValue } from '../scenario/uncertain.ts';
 import { makeLayout, type Layout } from './metrics.ts';
 import { copulaR, fromNormal, type HoursValueCopula } from './hoursValue.ts';
@@ -105,6 +106,7 @@ export function modelLayout(scenario: Scenario): Layout {
   return makeLayout(
     scenario.horizonMonths,
     scenario.roles.map((r) => r.id),
+    yearSpans(scenario.horizonMonths, scenario.startMonth)[0]?.months ?? 12,
     (scenario.uncertain ?? []).map((u) => u.path),
   );
 }

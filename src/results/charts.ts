@@ -8,11 +8,13 @@ import {
   funnelFinding,
   histogramFinding,
   inPostFinding,
+  productBacklogFinding,
+  undeliveredFinding,
   unexaminedFinding,
 } from './findings.ts';
 import { formatCount, formatPounds } from './format.ts';
 import { funnelStages, type FunnelStage } from './funnel.ts';
-import { establishmentByRole, type HeadlineUnit } from './headlines.ts';
+import { demandKinds, establishmentByRole, type HeadlineUnit } from './headlines.ts';
 import { METRIC_INFO, metricColumn, metricTitle } from './metricInfo.ts';
 
 /** The numbers behind a chart, as a table a screen reader or a planner can read. */
@@ -113,32 +115,66 @@ export function resultChartBuilders(
   scenario: Scenario,
 ): (() => ChartSpec)[] {
   const builders: (() => ChartSpec)[] = [];
-  builders.push(() => {
-    const rows = fanRows(summary.monthly.unexaminedSuspects);
-    return {
-      kind: 'fan',
-      id: 'unexamined-by-month',
-      title: unexaminedFinding(summary),
-      description: fanDescription(metricTitle('unexaminedSuspects')),
-      xLabel: 'Month of the horizon',
-      yLabel: `${metricColumn('unexaminedSuspects')} (per month)`,
-      rows,
-      table: fanTable(`${metricTitle('unexaminedSuspects')}, per month`, rows),
-    };
-  });
-  builders.push(() => {
-    const rows = fanRows(summary.monthly.backlogSuspects);
-    return {
-      kind: 'fan',
-      id: 'backlog-by-month',
-      title: backlogFinding(summary),
-      description: fanDescription('Suspects waiting for examination at the end of each month'),
-      xLabel: 'Month of the horizon',
-      yLabel: 'Suspects waiting (end of month)',
-      rows,
-      table: fanTable('Suspects waiting at the end of each month', rows),
-    };
-  });
+  const kinds = demandKinds(scenario);
+  const suspects = kinds.suspects || !kinds.products;
+  // A scenario of analytical products alone leads with them; beside suspects they come last.
+  const productCharts = () => {
+    builders.push(() => {
+      const rows = fanRows(summary.monthly.undeliveredProducts);
+      return {
+        kind: 'fan',
+        id: 'undelivered-by-month',
+        title: undeliveredFinding(summary),
+        description: fanDescription(metricTitle('undeliveredProducts')),
+        xLabel: 'Month of the horizon',
+        yLabel: 'Products not delivered (per month)',
+        rows,
+        table: fanTable(`${metricTitle('undeliveredProducts')}, per month`, rows),
+      };
+    });
+    builders.push(() => {
+      const rows = fanRows(summary.monthly.backlogProducts);
+      return {
+        kind: 'fan',
+        id: 'product-backlog-by-month',
+        title: productBacklogFinding(summary),
+        description: fanDescription('Analytical products waiting at the end of each month'),
+        xLabel: 'Month of the horizon',
+        yLabel: 'Products waiting (end of month)',
+        rows,
+        table: fanTable('Analytical products waiting at the end of each month', rows),
+      };
+    });
+  };
+  if (!suspects) productCharts();
+  if (suspects)
+    builders.push(() => {
+      const rows = fanRows(summary.monthly.unexaminedSuspects);
+      return {
+        kind: 'fan',
+        id: 'unexamined-by-month',
+        title: unexaminedFinding(summary),
+        description: fanDescription(metricTitle('unexaminedSuspects')),
+        xLabel: 'Month of the horizon',
+        yLabel: `${metricColumn('unexaminedSuspects')} (per month)`,
+        rows,
+        table: fanTable(`${metricTitle('unexaminedSuspects')}, per month`, rows),
+      };
+    });
+  if (suspects)
+    builders.push(() => {
+      const rows = fanRows(summary.monthly.backlogSuspects);
+      return {
+        kind: 'fan',
+        id: 'backlog-by-month',
+        title: backlogFinding(summary),
+        description: fanDescription('Suspects waiting for examination at the end of each month'),
+        xLabel: 'Month of the horizon',
+        yLabel: 'Suspects waiting (end of month)',
+        rows,
+        table: fanTable('Suspects waiting at the end of each month', rows),
+      };
+    });
   const posts = establishmentByRole(scenario);
   for (const role of scenario.roles) {
     const stats = summary.monthly.inPost[role.id];
@@ -161,6 +197,13 @@ export function resultChartBuilders(
   }
   // Read now, from the replications the summary's Stats were computed from: a running aggregate
   // goes on receiving replications before the charts are drawn.
+  if (!suspects) {
+    const undelivered = aggregate.latestHistogram('undeliveredProducts');
+    builders.push(() =>
+      histogramSpec('undelivered-total', 'undeliveredProducts', undelivered, summary),
+    );
+    return builders;
+  }
   const unexamined = aggregate.latestHistogram('unexaminedSuspects');
   const missed = aggregate.latestHistogram('missedRecovery');
   builders.push(() => histogramSpec('unexamined-total', 'unexaminedSuspects', unexamined, summary));
@@ -181,6 +224,7 @@ export function resultChartBuilders(
       },
     };
   });
+  if (kinds.products) productCharts();
   return builders;
 }
 

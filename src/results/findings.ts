@@ -15,6 +15,19 @@ export function unexaminedFinding(summary: Summary): string {
   return `About ${formatCount(perMonth)} suspects a month go unexamined by the final year (${trend})`;
 }
 
+/** The products' finding: how many a month go undelivered by the final year. */
+export function undeliveredFinding(summary: Summary): string {
+  const lastYear = summary.monthly.undeliveredProducts.slice(-12);
+  const perMonth = lastYear.reduce((sum, s) => sum + s.p50, 0) / Math.max(1, lastYear.length);
+  return `About ${formatCount(perMonth)} analytical products a month go undelivered by the final year`;
+}
+
+export function productBacklogFinding(summary: Summary): string {
+  const last = summary.monthly.backlogProducts.at(-1);
+  if (!last) return 'Analytical products waiting';
+  return `${formatCount(last.p50)} analytical products are waiting at the end (90% range ${formatCount(last.p05)} to ${formatCount(last.p95)})`;
+}
+
 export function backlogFinding(summary: Summary): string {
   const last = summary.monthly.backlogSuspects.at(-1);
   if (!last) return 'Backlog of suspects waiting';

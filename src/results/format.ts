@@ -21,6 +21,21 @@ export function formatPounds(value: number): string {
   return `${sign}£${whole(abs)}`;
 }
 
+/**
+ * Pounds in full, to the whole pound, the sign before the pound sign: "£21,812", "−£21,812"
+ * (never "£-21,812"). `digits` keeps pence or fractions where a figure needs them.
+ */
+export function formatPoundsExact(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return '–';
+  const text = Math.abs(value).toLocaleString('en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  // A value that rounds to zero is written without a sign.
+  const sign = value < 0 && /[1-9]/.test(text) ? '−' : '';
+  return `${sign}£${text}`;
+}
+
 function trim(value: number): string {
   return threeFigures(value).replace(/[a-zA-Zµ]$/, '');
 }

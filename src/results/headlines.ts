@@ -35,6 +35,15 @@ function horizonWords(months: number): string {
   return `the next ${months} months`;
 }
 
+/** Which kinds of demand the scenario has: suspects, analytical products, or both. */
+export function demandKinds(scenario: Scenario): { suspects: boolean; products: boolean } {
+  const streams = scenario.units.flatMap((u) => u.demand);
+  return {
+    suspects: streams.some((d) => d.kind === 'suspects'),
+    products: streams.some((d) => d.kind === 'products'),
+  };
+}
+
 /** Posts for each role across every unit. */
 export function establishmentByRole(scenario: Scenario): Map<string, number> {
   const posts = new Map<string, number>();
@@ -77,23 +86,29 @@ export function headlines(summary: Summary, scenario: Scenario): Headline[] {
     const uncertainty = uncertaintySentence(summary, scenario, metric);
     return uncertainty ? { ...headline, uncertainty } : headline;
   };
-  const list: Headline[] = [
-    total(
-      'unexamined',
-      'unexaminedSuspects',
-      (n) => `${n} suspects will not be examined for criminal assets over ${over}.`,
-    ),
-    total(
-      'missedRecovery',
-      'missedRecovery',
-      (v) => `${v} of recoverable criminal assets will be missed.`,
-    ),
-    total(
-      'missedForceIncome',
-      'missedForceIncome',
-      (v) => `${v} of Asset Recovery Incentivisation Scheme income to the force will be foregone.`,
-    ),
-  ];
+  const kinds = demandKinds(scenario);
+  const list: Headline[] = [];
+  // A scenario of analytical products alone leads with products: its suspects and money are nil.
+  if (kinds.suspects || !kinds.products) {
+    list.push(
+      total(
+        'unexamined',
+        'unexaminedSuspects',
+        (n) => `${n} suspects will not be examined for criminal assets over ${over}.`,
+      ),
+      total(
+        'missedRecovery',
+        'missedRecovery',
+        (v) => `${v} of recoverable criminal assets will be missed.`,
+      ),
+      total(
+        'missedForceIncome',
+        'missedForceIncome',
+        (v) =>
+          `${v} of Asset Recovery Incentivisation Scheme income to the force will be foregone.`,
+      ),
+    );
+  }
   if (suppressesDemand(scenario)) {
     list.push(
       total(
@@ -104,13 +119,17 @@ export function headlines(summary: Summary, scenario: Scenario): Headline[] {
       ),
     );
   }
-  const hasProducts = scenario.units.some((u) => u.demand.some((d) => d.kind === 'products'));
-  if (hasProducts) {
+  if (kinds.products) {
     list.push(
       total(
         'undeliveredProducts',
         'undeliveredProducts',
         (n) => `${n} analytical products will not be delivered over ${over}.`,
+      ),
+      total(
+        'backlogProducts',
+        'backlogProducts',
+        (n) => `${n} analytical products will still be waiting at the end.`,
       ),
     );
   }

@@ -33,7 +33,8 @@ export const NATIONAL_RECORD = {
     value: 0.07,
     what: "the Metropolitan Police's share of England and Wales' serious and organised crime threats",
     period: '2022',
-    source: 'HMICFRS, An inspection of the London regional response to serious and organised crime (2023)',
+    source:
+      'HMICFRS, An inspection of the London regional response to serious and organised crime (2023)',
   },
 } as const satisfies Record<string, NationalFigure>;
 

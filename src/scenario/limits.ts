@@ -47,6 +47,9 @@ export const LIMITS = {
   nameLength: 200,
   textLength: 10_000,
   sources: 100,
+  /** Options a scenario may hold, each run in full beside the baseline. */
+  options: 20,
+  changesPerOption: 200,
   /** Largest file the app or the command line will read, in bytes. */
   fileBytes: 5 * 1024 * 1024,
   /** Deepest nesting of arrays and objects in a scenario file. */

@@ -1,3 +1,4 @@
+import { checkOptions } from '../options/applyOption.ts';
 import { crossCheck } from './crossCheck.ts';
 import { decodeFile, tooLarge } from './decodeFile.ts';
 import { issuesToProblems } from './issueMessage.ts';
@@ -41,6 +42,8 @@ export function validateScenario(value: unknown, numberText?: NumberText): Resul
     };
   const problems = crossCheck(parsed.data, numberText);
   if (problems.length > 0) return { ok: false, problems };
+  const optionProblems = checkOptions(parsed.data);
+  if (optionProblems.length > 0) return { ok: false, problems: optionProblems };
   const scenario: Scenario =
     extracted.uncertain.length > 0
       ? { ...parsed.data, uncertain: extracted.uncertain }

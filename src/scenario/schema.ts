@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from './distribution.ts';
+import { START_MONTH_PATTERN } from './financialYear.ts';
 import { LIMITS } from './limits.ts';
 import type { UncertainValue } from './uncertain.ts';
 
@@ -255,6 +256,32 @@ export const financeSchema = z.strictObject({
   }),
 });
 
+/**
+ * One change an option makes to the baseline: the field, as a path in the same form as
+ * `sources[].figures` (`units[0].staff[0].establishment`), and the value it takes; null removes
+ * an optional field (no limit on training seats). The value is checked where it lands, when the
+ * option is applied to the baseline (src/options/applyOption.ts).
+ */
+export const optionChangeSchema = z.strictObject({
+  field: z.string().min(1).max(300),
+  value: z.union([
+    z.number(),
+    z.string().max(LIMITS.textLength),
+    z.null(),
+    z.array(z.unknown()),
+    z.record(z.string(), z.unknown()),
+  ]),
+});
+
+/** A named set of changes to the baseline, run on the same seed to be compared with it. */
+export const optionSchema = z.strictObject({
+  name: info(name, {
+    title: 'Option',
+    description: 'What the option does, as it will be read aloud, e.g. "Fill the 60 vacancies".',
+  }),
+  changes: z.array(optionChangeSchema).min(1).max(LIMITS.changesPerOption),
+});
+
 export const scenarioSchema = z.strictObject({
   format: z.literal(FORMAT),
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -267,6 +294,18 @@ export const scenarioSchema = z.strictObject({
     unit: 'months',
     description: 'Months simulated; 48 is the four years of a Force Management Statement.',
   }),
+  startMonth: info(
+    z
+      .string()
+      .regex(START_MONTH_PATTERN, { message: 'write the year and month as 2026-04 (April 2026)' })
+      .optional(),
+    {
+      title: 'Start month',
+      unit: 'year and month, e.g. 2026-04',
+      description:
+        'Calendar month the horizon starts. When set, yearly results and the FMS table are by financial year (April to March).',
+    },
+  ),
   seed: info(z.string().min(1).max(LIMITS.nameLength).default('shortfall'), {
     title: 'Seed',
     description: 'Any text. The same seed gives the same results on any machine.',
@@ -280,6 +319,7 @@ export const scenarioSchema = z.strictObject({
   units: z.array(unitSchema).min(1).max(LIMITS.units),
   policy: policySchema.prefault({}),
   finance: financeSchema.prefault({}),
+  options: z.array(optionSchema).max(LIMITS.options).optional(),
 });
 
 /** A scenario as written in a file: defaults may be left out. */
@@ -294,3 +334,5 @@ export type Role = Scenario['roles'][number];
 export type Unit = Scenario['units'][number];
 export type StaffGroup = Unit['staff'][number];
 export type DemandStream = Unit['demand'][number];
+export type ScenarioOption = z.output<typeof optionSchema>;
+export type OptionChange = ScenarioOption['changes'][number];

@@ -15,6 +15,7 @@ import type { Runner } from '../runner/runner.ts';
 import { Baseline } from './baseline.svelte.ts';
 import { LiveRerun, type LiveRequest } from './liveRerun.svelte.ts';
 import { Presentation } from './presentation.svelte.ts';
+import { OptionsState } from './optionsState.svelte.ts';
 import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
@@ -54,6 +55,8 @@ export class AppModel {
   readonly presentation = new Presentation();
   /** Asks before unsaved changes are replaced and keeps them in browser storage meanwhile. */
   readonly work: UnsavedWork = new UnsavedWork(this);
+  /** The scenario's options: made from edits, run side by side with the baseline. */
+  readonly options: OptionsState = new OptionsState(this);
   tab = $state<Tab>('establishment');
   builtInId = $state<string>(BUILT_IN_SCENARIOS[0]!.id);
   seed = $state('');
@@ -203,6 +206,7 @@ export class AppModel {
     this.savedScenario = this.draft.scenario;
     this.work.saved();
     this.lastSaved.keep(this.fileScenario, origin);
+    this.options.rebase();
   }
 
   /**
@@ -299,6 +303,7 @@ export class AppModel {
     this.builtInId = '';
     this.origin = draft.origin;
     this.notice = { text: restoredText(draft), warnings: [RECOVERY_NOTE] };
+    this.options.rebase();
   }
 
   private async openShareLink(

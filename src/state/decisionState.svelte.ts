@@ -9,6 +9,7 @@ import { tornado, type Tornado } from '../decision/tornado.ts';
 import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
 import { METRIC_LABELS } from '../results/metricInfo.ts';
 import { RunCancelled } from '../runner/runner.ts';
+import { START_MONTH_PATTERN } from '../scenario/financialYear.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { inSlices, untilAborted } from './inSlices.ts';
 import { version } from '../../package.json';
@@ -39,6 +40,11 @@ export class DecisionState {
   staff = $state.raw<StaffValue[] | null>(null);
   pipeline = $state.raw<PipelineOutcome[] | null>(null);
   fms = $state.raw<FmsTable | null>(null);
+  /**
+   * The calendar month the horizon starts (`2026-10`), for the FMS table by financial year;
+   * empty for years of the horizon. Starts as the scenario's own startMonth.
+   */
+  fmsStartMonth = $state('');
 
   readonly leverFields = LEVER_FIELDS;
   /** The results a tool can be asked about, for the metric picker. */
@@ -47,6 +53,7 @@ export class DecisionState {
   constructor(
     private readonly input: () => { scenario: Scenario; seed: string; evaluate?: Evaluate },
   ) {
+    this.fmsStartMonth = input().scenario.startMonth ?? '';
     const first = input().scenario.units[0];
     this.lever = { field: 'inPost', unit: first?.id ?? '', role: first?.staff[0]?.role ?? '' };
   }
@@ -197,11 +204,22 @@ export class DecisionState {
       this.pipeline = await pipelineLevers(s, { seed, replications: this.replications }, evaluate);
     });
 
-  runFms = () =>
-    this.task('fms', async (s, seed, evaluate, slices) => {
+  /** Why the FMS start month cannot be used, or undefined when it can (or is empty). */
+  get fmsStartMonthProblem(): string | undefined {
+    const text = this.fmsStartMonth.trim();
+    if (text === '' || START_MONTH_PATTERN.test(text)) return undefined;
+    return `Write the year and month as 2026-04 (April 2026), not “${text}”; leave it empty for years of the horizon.`;
+  }
+
+  runFms = (): Promise<void> => {
+    if (this.fmsStartMonthProblem) return Promise.resolve();
+    const startMonth = this.fmsStartMonth.trim() || undefined;
+    return this.task('fms', async (scenario, seed, evaluate, slices) => {
+      const s = { ...scenario, startMonth };
       const aggregate = await evaluate(s, seed, this.replications);
       // Every monthly cell's percentiles: in slices, as live results are, not in one long task.
       await slices(aggregate.refresh());
       this.fms = fmsTable(s, aggregate.latestSummary(), seed, version);
     });
+  };
 }

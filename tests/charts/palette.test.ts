@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PALETTE, paletteStyle } from '../../src/charts/palette.ts';
+import { PALETTE, paletteStyle, SERIES_STYLES, seriesStyle } from '../../src/charts/palette.ts';
 
 const SRC = join(import.meta.dirname, '../../src');
 /** The two places a colour may be written: the charts' palette and the page's stylesheet. */
@@ -51,5 +51,20 @@ describe('the palette', () => {
       expect(contrast(text, PALETTE.background)).toBeGreaterThanOrEqual(4.5);
     for (const mark of [PALETTE.blue, PALETTE.vermillion, PALETTE.green])
       expect(contrast(mark, PALETTE.background)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the styles of runs on one chart', () => {
+  it('reach 3:1 on white and differ in colour, dash and marker, so greyscale keeps them apart', () => {
+    for (const style of SERIES_STYLES)
+      expect(contrast(style.colour, PALETTE.background)).toBeGreaterThanOrEqual(3);
+    for (const key of ['colour', 'dash', 'marker'] as const)
+      expect(new Set(SERIES_STYLES.map((s) => s[key])).size).toBe(SERIES_STYLES.length);
+  });
+
+  it('stay distinct beyond five runs by lengthening the dash', () => {
+    const many = Array.from({ length: 20 }, (_, i) => seriesStyle(i));
+    const keys = many.map((s) => `${s.colour}|${s.dash}|${s.marker}`);
+    expect(new Set(keys).size).toBe(20);
   });
 });

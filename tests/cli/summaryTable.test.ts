@@ -57,3 +57,16 @@ describe('summaryTable', () => {
     expect(run.totals.suppressedSuspects.mean).toBeGreaterThan(0);
   });
 });
+
+describe('summaryTable money', () => {
+  it('writes a negative amount as −£21,812, with the sign first', () => {
+    const { summary, scenario } = smallRun();
+    const stat = { ...summary.totals.recovered, mean: -21_812, p05: -30_000, p95: -1_000 };
+    const text = summaryTable(scenario, 'test', {
+      ...summary,
+      totals: { ...summary.totals, recovered: stat },
+    });
+    expect(text).toContain('−£21,812');
+    expect(text).not.toMatch(/£[-−]/);
+  });
+});

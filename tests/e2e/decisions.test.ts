@@ -112,4 +112,29 @@ describe('the Decisions tab on the MPS scenario', () => {
     await decisions().scrollIntoViewIfNeeded();
     await screenshots(page, 'decisions');
   }, 240_000);
+
+  it('makes the FMS table by financial year from the month the horizon starts', async () => {
+    const { page } = fresh;
+    await fewReplications();
+    const start = decisions().getByRole('textbox', { name: /^Horizon starts/ });
+    await start.fill('Oct 2026');
+    await expect(start.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(
+      decisions().getByRole('button', { name: 'Make the table' }).isDisabled(),
+    ).resolves.toBe(true);
+    await start.fill('2026-10');
+    await decisions().getByRole('button', { name: 'Make the table' }).click();
+    const table = decisions().getByRole('table', { name: /^Demand the force will not be able/ });
+    await table.waitFor({ timeout: 90_000 });
+    await expect(table.locator('tbody th').allTextContents()).resolves.toEqual([
+      '2026/27 (October 2026 to March 2027)',
+      '2027/28 (April 2027 to March 2028)',
+      '2028/29 (April 2028 to March 2029)',
+      '2029/30 (April 2029 to March 2030)',
+      '2030/31 (April 2030 to September 2030)',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await table.scrollIntoViewIfNeeded();
+    await screenshots(page, 'decisions-fms-financial-years');
+  }, 240_000);
 });

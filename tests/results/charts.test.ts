@@ -3,7 +3,8 @@ import { runChunk } from '../../src/engine/chunk.ts';
 import { compileModel } from '../../src/engine/model.ts';
 import { resultChartBuilders, resultCharts } from '../../src/results/charts.ts';
 import { funnelStages } from '../../src/results/funnel.ts';
-import { smallRun } from './smallRun.ts';
+import { loadBuiltIn } from '../../src/files/builtInScenarios.ts';
+import { smallRun, smallScenario } from './smallRun.ts';
 
 describe('resultCharts', () => {
   const { summary, aggregate, scenario } = smallRun(30);
@@ -63,5 +64,36 @@ describe('funnelStages', () => {
     expect(examined!.share).toBeLessThanOrEqual(1);
     expect(withAssets!.value).toBeLessThanOrEqual(examined!.value);
     expect(recovered!.display.startsWith('£')).toBe(true);
+  });
+});
+
+describe('resultCharts for a scenario of analytical products', () => {
+  const analysts = (() => {
+    const file = structuredClone(loadBuiltIn('mps-analysts'));
+    file.horizonMonths = 12;
+    return file;
+  })();
+  const { summary, aggregate, scenario } = smallRun(20, analysts);
+  const charts = resultCharts(summary, aggregate, scenario);
+
+  it('leads with products and leaves out suspects and money, which are nil', () => {
+    expect(charts.map((c) => c.id)).toEqual([
+      'undelivered-by-month',
+      'product-backlog-by-month',
+      ...scenario.roles.map((r) => `in-post-${r.id}`),
+      'undelivered-total',
+    ]);
+    expect(charts[0]!.title).toMatch(/^About [\d,]+ analytical products a month go undelivered/);
+  });
+
+  it('adds the products after the suspects where a scenario has both', () => {
+    const both = smallScenario((file) => {
+      const stream = structuredClone(analysts.units[0]!.demand[0]!);
+      file.units[0]!.demand.push({ ...stream, id: 'products', role: 'fi' } as never);
+    });
+    const run = smallRun(10, both);
+    const ids = resultCharts(run.summary, run.aggregate, both).map((c) => c.id);
+    expect(ids.slice(0, 2)).toEqual(['unexamined-by-month', 'backlog-by-month']);
+    expect(ids.slice(-2)).toEqual(['undelivered-by-month', 'product-backlog-by-month']);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRate } from '../../src/results/format.ts';
+import {
+  formatDuration,
+  formatPounds,
+  formatPoundsExact,
+  formatRate,
+  formatSigned,
+} from '../../src/results/format.ts';
 
 describe('formatDuration', () => {
   it('rounds up to whole seconds under a minute, then to whole minutes', () => {
@@ -34,5 +40,16 @@ describe('formatRate', () => {
   it('says it is measuring before any replication is done', () => {
     expect(formatRate(0)).toBe('measuring…');
     expect(formatRate(NaN)).toBe('measuring…');
+  });
+});
+
+describe('money with a sign', () => {
+  it('writes the sign before the pound sign, never £-21,812', () => {
+    expect(formatPoundsExact(-21_812)).toBe('−£21,812');
+    expect(formatPoundsExact(21_812.4)).toBe('£21,812');
+    expect(formatPoundsExact(-0.4)).toBe('£0');
+    expect(formatPoundsExact(-1.234, 2)).toBe('−£1.23');
+    expect(formatPounds(-21_812)).toBe('−£21.8k');
+    expect(formatSigned(-21_812, 'pounds')).toBe('−£21.8k');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { establishmentByRole, headlines } from '../../src/results/headlines.ts';
+import { loadBuiltIn } from '../../src/files/builtInScenarios.ts';
+import { demandKinds, establishmentByRole, headlines } from '../../src/results/headlines.ts';
 import { smallRun, smallScenario } from './smallRun.ts';
 
 describe('headlines', () => {
@@ -57,5 +58,17 @@ describe('headlines', () => {
       });
     });
     expect(establishmentByRole(scenario).get('fi')).toBe(658);
+  });
+});
+
+describe('headlines for a scenario of analytical products', () => {
+  it('lead with products not delivered and still waiting, without suspects or money', () => {
+    const scenario = { ...loadBuiltIn('mps-analysts'), horizonMonths: 12 };
+    expect(demandKinds(scenario)).toEqual({ suspects: false, products: true });
+    const { summary } = smallRun(10, scenario);
+    const ids = headlines(summary, scenario).map((h) => h.id);
+    expect(ids.slice(0, 2)).toEqual(['undeliveredProducts', 'backlogProducts']);
+    expect(ids).not.toContain('unexamined');
+    expect(ids).not.toContain('missedRecovery');
   });
 });

@@ -93,3 +93,34 @@ describe('DecisionState', () => {
     expect(state.error).toBeNull();
   });
 });
+
+describe('DecisionState FMS table by financial year', () => {
+  it('sums by financial year from the start month given, and by horizon year without one', async () => {
+    const scenario = tinyScenario({ horizonMonths: 18 });
+    const state = new DecisionState(() => ({ scenario, seed: 's', evaluate: inThreadEvaluate() }));
+    state.replications = 5;
+    expect(state.fmsStartMonth).toBe('');
+    await state.runFms();
+    expect(state.fms!.rows.map((r) => r.label)).toEqual([
+      'Year 1 (months 1–12)',
+      'Year 2 (months 13–18)',
+    ]);
+    state.fmsStartMonth = '2026-01';
+    await state.runFms();
+    expect(state.fms!.rows.map((r) => r.label)).toEqual([
+      '2025/26 (January 2026 to March 2026)',
+      '2026/27 (April 2026 to March 2027)',
+      '2027/28 (April 2027 to June 2027)',
+    ]);
+  });
+
+  it('refuses a start month it cannot read, saying how to write it, and keeps the table', async () => {
+    const scenario = tinyScenario();
+    const state = new DecisionState(() => ({ scenario, seed: 's', evaluate: inThreadEvaluate() }));
+    state.replications = 5;
+    state.fmsStartMonth = 'April';
+    expect(state.fmsStartMonthProblem).toContain('Write the year and month as 2026-04');
+    await state.runFms();
+    expect(state.fms).toBeNull();
+  });
+});

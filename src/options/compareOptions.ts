@@ -1,0 +1,115 @@
+import type { Evaluate } from '../decision/evaluate.ts';
+import type { Summary } from '../engine/aggregate/runAggregate.ts';
+import type { TotalMetric } from '../engine/metrics.ts';
+import type { Scenario, ScenarioOption } from '../scenario/schema.ts';
+import { applyOption, baselineOf } from './applyOption.ts';
+import { optionCost, type OptionCost } from './optionCost.ts';
+import { describeOption } from './optionChanges.ts';
+import {
+  hasSuspects,
+  leadMetric,
+  pairedTotals,
+  type PairedTotal,
+  type TotalValues,
+} from './pairedTotals.ts';
+import { optionSentence, PRODUCT_WORDS, SUSPECT_WORDS } from './sentence.ts';
+
+/** A finished run: its scenario, its summary and each total's value in every replication. */
+export interface ComparedRun {
+  scenario: Scenario;
+  summary: Summary;
+  values: TotalValues;
+}
+
+/** One option against the baseline, on the same seed and replications. */
+export interface OptionComparison {
+  name: string;
+  /** Its changes in the editor's words. */
+  changes: string[];
+  run: ComparedRun;
+  /** Every total (and staff by role at the end), paired replication by replication. */
+  totals: Record<string, PairedTotal>;
+  /** The total the option is judged by (suspects not examined, or products not delivered). */
+  lead: TotalMetric;
+  /** Share of futures in which the option loses fewer of the lead total than the baseline. */
+  probabilityBetter: number;
+  sentence: string;
+  cost: OptionCost;
+}
+
+/** The comparison of one option's finished run with the baseline's. */
+export function compareOption(
+  scenario: Scenario,
+  option: ScenarioOption,
+  baseline: ComparedRun,
+  run: ComparedRun,
+): OptionComparison {
+  const lead = leadMetric(baseline.scenario);
+  const roleIds = baseline.scenario.roles
+    .map((r) => r.id)
+    .filter((id) => run.scenario.roles.some((r) => r.id === id));
+  const totals = pairedTotals(baseline.values, run.values, roleIds);
+  const money = hasSuspects(baseline.scenario);
+  return {
+    name: option.name,
+    changes: describeOption(scenario, option),
+    run,
+    totals,
+    lead,
+    probabilityBetter: totals[lead]!.probabilityBetter!,
+    sentence: optionSentence(
+      option.name,
+      totals[lead]!.difference,
+      money ? SUSPECT_WORDS : PRODUCT_WORDS,
+      baseline.scenario.horizonMonths,
+      money ? totals.recovered!.difference : undefined,
+    ),
+    cost: optionCost(baseline, run, totals),
+  };
+}
+
+/** The baseline and options, each run in full. */
+export interface OptionsRun {
+  seed: string;
+  replications: number;
+  baseline: ComparedRun;
+  options: OptionComparison[];
+}
+
+/**
+ * Runs the baseline and each option on one seed and number of replications, so replication i
+ * of every run faces the same demand (common random numbers), and compares each option with
+ * the baseline. Runs one after another; `onRun` hears before each (0 is the baseline).
+ */
+export async function runOptions(
+  scenario: Scenario,
+  options: readonly ScenarioOption[],
+  evaluate: Evaluate,
+  settings: { seed: string; replications: number; signal?: AbortSignal },
+  onRun?: (index: number, name: string) => void,
+): Promise<OptionsRun> {
+  const { seed, replications, signal } = settings;
+  const prepared = options.map((option) => {
+    const applied = applyOption(scenario, option);
+    if (!applied.ok)
+      throw new Error(applied.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    return { option, scenario: applied.value };
+  });
+  const base = baselineOf(scenario);
+  onRun?.(0, 'Baseline');
+  const baselineRun = await evaluate(base, seed, replications, signal);
+  const baseline = { scenario: base, summary: baselineRun.summary(), values: baselineRun };
+  const compared: OptionComparison[] = [];
+  for (const [i, { option, scenario: changed }] of prepared.entries()) {
+    onRun?.(i + 1, option.name);
+    const result = await evaluate(changed, seed, replications, signal);
+    compared.push(
+      compareOption(scenario, option, baseline, {
+        scenario: changed,
+        summary: result.summary(),
+        values: result,
+      }),
+    );
+  }
+  return { seed, replications, baseline, options: compared };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import { takeOptionFlags } from '../../../src/cli/commands/compare.ts';
+import { UsageError } from '../../../src/cli/cliError.ts';
+import { TOTAL_METRICS } from '../../../src/engine/metrics.ts';
+import { OPTIONS_FILE } from '../../options/fixture.ts';
+import { runCli, SMALL_SCENARIO, STACK_TRACE } from '../runCli.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const STAT_KEYS = ['mean', 'sd', 'se', 'p05', 'p25', 'p50', 'p75', 'p95', 'min', 'max'];
+
+describe('takeOptionFlags', () => {
+  it('takes every --option, in either form, and leaves the rest', () => {
+    expect(
+      takeOptionFlags(['f.json', '--option', 'A b', '--seed', 's', '--option=C', '--', '--option']),
+    ).toEqual({ names: ['A b', 'C'], rest: ['f.json', '--seed', 's', '--', '--option'] });
+  });
+
+  it('refuses --option without a name', () => {
+    expect(() => takeOptionFlags(['f.json', '--option'])).toThrow(UsageError);
+  });
+});
+
+describe('shortfall compare', () => {
+  it('prints every option against the baseline as JSON', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'compare',
+      OPTIONS_FILE,
+      '--replications',
+      '100',
+      '--workers',
+      '2',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.scenario.name).toBe('Small force with options');
+    expect(out.seed).toBe('small');
+    expect(out.replications).toBe(100);
+    expect(out.options.map((o: { name: string }) => o.name)).toEqual([
+      'Fill the 2 vacancies',
+      'Four more posts',
+    ]);
+    for (const option of out.options) {
+      expect(Object.keys(option.totals)).toEqual([...TOTAL_METRICS, 'inPost.fi', 'inTraining.fi']);
+      expect(Object.keys(option.totals.unexaminedSuspects.difference)).toEqual(STAT_KEYS);
+      expect(option.totals.unexaminedSuspects.better).toBe('lower');
+      expect(option.probabilityBetter).toBe(option.totals.unexaminedSuspects.probabilityBetter);
+      expect(option.probabilityBetter).toBeGreaterThanOrEqual(0);
+      expect(option.probabilityBetter).toBeLessThanOrEqual(1);
+      expect(option.sentence.startsWith(`${option.name}: about `)).toBe(true);
+      expect(option.cost.byYear).toHaveLength(2);
+      expect(option.bottleneck).toBeNull();
+    }
+    // The same demand in every run: the paired difference of arrivals is exactly nothing.
+    expect(out.options[0].totals.suspectsArrived.difference.max).toBe(0);
+    expect(out.options[0].totals.suspectsArrived.difference.min).toBe(0);
+  });
+
+  it('compares only the options named, and gives the same figures as comparing all', async () => {
+    const args = ['compare', OPTIONS_FILE, '--replications', '100', '--workers', '1'];
+    const all = JSON.parse((await runCli(args)).stdout);
+    const one = JSON.parse((await runCli([...args, '--option', 'Four more posts'])).stdout);
+    expect(one.options).toHaveLength(1);
+    expect(one.options[0]).toEqual(all.options[1]);
+  });
+
+  it('prints a table with each option’s changes, sentence, differences and cost', async () => {
+    const { code, stdout } = await runCli([
+      'compare',
+      OPTIONS_FILE,
+      '--replications',
+      '100',
+      '--format',
+      'table',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Small force · Financial investigator: posts 6 → 10');
+    expect(stdout).toMatch(/^Four more posts: about \d+ fewer suspects go unexamined/m);
+    expect(stdout).toContain('Chance it is better');
+    expect(stdout).toContain('Extra staff cost');
+    expect(stdout).toContain('Cost per extra suspect examined: ');
+    // Money has its sign before the pound sign.
+    expect(stdout).not.toMatch(/£[-−]/);
+    expect(stdout).toMatch(/−£\d/);
+  });
+
+  it('names the options there are when asked for one that is not', async () => {
+    const { code, stdout, stderr } = await runCli(['compare', OPTIONS_FILE, '--option', 'Nine']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      'The scenario has no option “Nine”. Its options are “Fill the 2 vacancies”, “Four more posts”.',
+    );
+    expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('says how to add options to a scenario that has none', async () => {
+    const { code, stderr } = await runCli(['compare', SMALL_SCENARIO]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('The scenario has no options to compare.');
+    expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('asks for a FILE', async () => {
+    const { code, stderr } = await runCli(['compare']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Give a scenario FILE.');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { inThreadEvaluate } from '../../src/decision/evaluate.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { applyOption, baselineOf } from '../../src/options/applyOption.ts';
+import { runOptions } from '../../src/options/compareOptions.ts';
+import { smallWithOptions } from './fixture.ts';
+
+// Each case runs the small force three times in this thread.
+vi.setConfig({ testTimeout: 60_000 });
+
+const REPLICATIONS = 200;
+
+describe('runOptions', () => {
+  const scenario = smallWithOptions();
+  const settings = { seed: 'paired', replications: REPLICATIONS };
+
+  it('runs the baseline and each option on one seed and pairs them', async () => {
+    const names: string[] = [];
+    const result = await runOptions(
+      scenario,
+      scenario.options!,
+      inThreadEvaluate(),
+      settings,
+      (_, n) => names.push(n),
+    );
+    expect(names).toEqual(['Baseline', 'Fill the 2 vacancies', 'Four more posts']);
+    const base = runScenario(baselineOf(scenario), settings);
+    const applied = applyOption(scenario, scenario.options![1]!);
+    if (!applied.ok) throw new Error('fixture option must apply');
+    const option = runScenario(applied.value, settings);
+    const a = base.values('unexaminedSuspects');
+    const b = option.values('unexaminedSuspects');
+    const diffs = b.map((x, i) => x - a[i]!);
+    const compared = result.options[1]!;
+    expect(compared.totals.unexaminedSuspects!.difference.mean).toBeCloseTo(
+      diffs.reduce((s, d) => s + d, 0) / REPLICATIONS,
+      9,
+    );
+    expect(compared.probabilityBetter).toBe(diffs.filter((d) => d < 0).length / REPLICATIONS);
+    // Demand is the same in every replication of every run: only the staffing differs.
+    expect(compared.totals.suspectsArrived!.difference.min).toBe(0);
+    expect(compared.totals.suspectsArrived!.difference.max).toBe(0);
+  });
+
+  it('gives a far narrower range paired than the runs’ own ranges', async () => {
+    const result = await runOptions(scenario, scenario.options!, inThreadEvaluate(), settings);
+    const t = result.options[1]!.totals.suspectsExamined!;
+    expect(t.difference.sd).toBeLessThan(t.baseline.sd);
+    // More posts and hires cannot examine fewer suspects on average.
+    expect(t.difference.mean).toBeGreaterThan(0);
+  });
+
+  it('gives the same answer whatever the chunk size', async () => {
+    const one = await runOptions(scenario, scenario.options!, inThreadEvaluate(7), settings);
+    const two = await runOptions(scenario, scenario.options!, inThreadEvaluate(100), settings);
+    expect(one.options.map((o) => [o.sentence, o.totals, o.cost])).toEqual(
+      two.options.map((o) => [o.sentence, o.totals, o.cost]),
+    );
+  });
+
+  it('writes the sentence from the paired difference of the lead total', async () => {
+    const result = await runOptions(
+      scenario,
+      [scenario.options![1]!],
+      inThreadEvaluate(),
+      settings,
+    );
+    const o = result.options[0]!;
+    expect(o.lead).toBe('unexaminedSuspects');
+    expect(o.sentence.startsWith('Four more posts: about ')).toBe(true);
+    expect(o.sentence).toContain('over two years (in 9 futures out of 10, between ');
+    expect(o.changes).toEqual([
+      'Small force · Financial investigator: posts 6 → 10',
+      'Small force · Financial investigator: most hires a month 1 → 2',
+    ]);
+  });
+});

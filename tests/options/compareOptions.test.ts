@@ -70,8 +70,8 @@ describe('runOptions', () => {
     expect(o.sentence.startsWith('Four more posts: about ')).toBe(true);
     expect(o.sentence).toContain('over two years (in 9 futures out of 10, between ');
     expect(o.changes).toEqual([
-      'Small force · Financial investigator: posts 6 → 10',
-      'Small force · Financial investigator: most hires a month 1 → 2',
+      'Small force · Financial investigator · Posts: 6 → 10',
+      'Small force · Financial investigator · Most hires a month: 1 → 2',
     ]);
   });
 });

@@ -58,7 +58,7 @@ describe('editsBetween', () => {
     const edited = { ...structuredClone(base), seed: 'other', horizonMonths: 36 };
     const { changes, leftOut } = editsBetween(base, edited);
     expect(changes).toEqual([]);
-    expect(leftOut).toEqual(['Horizon 24 → 36', 'Seed small → other']);
+    expect(leftOut).toEqual(['Horizon: 24 → 36', 'Seed: small → other']);
   });
 });
 
@@ -66,8 +66,8 @@ describe('describeOption', () => {
   it('names each change in the editor’s words', () => {
     const scenario = smallWithOptions();
     expect(describeOption(scenario, scenario.options![1]!)).toEqual([
-      'Small force · Financial investigator: posts 6 → 10',
-      'Small force · Financial investigator: most hires a month 1 → 2',
+      'Small force · Financial investigator · Posts: 6 → 10',
+      'Small force · Financial investigator · Most hires a month: 1 → 2',
     ]);
   });
 });

@@ -75,7 +75,7 @@ describe('shortfall compare', () => {
       'table',
     ]);
     expect(code).toBe(0);
-    expect(stdout).toContain('Small force · Financial investigator: posts 6 → 10');
+    expect(stdout).toContain('Small force · Financial investigator · Posts: 6 → 10');
     expect(stdout).toMatch(/^Four more posts: about \d+ fewer suspects go unexamined/m);
     expect(stdout).toContain('Chance it is better');
     expect(stdout).toContain('Extra staff cost');

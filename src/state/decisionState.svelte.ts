@@ -129,8 +129,8 @@ export class DecisionState {
     this.error = null;
     this.notice = null;
     // Every run of the task can be cancelled, and counts towards its progress.
-    const counted: Evaluate = async (s, runSeed, replications) => {
-      const aggregate = await evaluate(s, runSeed, replications, controller.signal);
+    const counted: Evaluate = async (s, runSeed, replications, _signal, start) => {
+      const aggregate = await evaluate(s, runSeed, replications, controller.signal, start);
       this.runsDone++;
       return aggregate;
     };

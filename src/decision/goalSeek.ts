@@ -45,7 +45,7 @@ export interface GoalSeekOptions {
   sequential?: boolean;
   /** Confidence of each value's test, over all its looks. Default 0.95. */
   testConfidence?: number;
-  /** Stop when the probability's interval is this narrow either side, settled or not. Default 0.03. */
+  /** Stop when the probability's interval is this narrow either side, settled or not. Default 0.04. */
   indifference?: number;
   /** Replications at the first look. Default FIRST_LOOK. */
   firstLook?: number;
@@ -86,9 +86,9 @@ export function defaultRange(scenario: Scenario, lever: Lever): [number, number]
   return [start, Math.min(max, top)];
 }
 
-/** The test at each value when no other is asked for: 95% confidence, three points either side. */
+/** The test at each value when no other is asked for: 95% confidence, four points either side. */
 export const GOAL_TEST_CONFIDENCE = 0.95;
-export const GOAL_INDIFFERENCE = 0.03;
+export const GOAL_INDIFFERENCE = 0.04;
 
 /**
  * The smallest value of a lever (whole people; for a share, a multiple of the step the schema

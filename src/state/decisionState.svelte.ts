@@ -19,6 +19,8 @@ type Task = 'tornado' | 'rank' | 'goal' | 'staff' | 'pipeline' | 'fms';
 export class DecisionState {
   metric = $state<TotalMetric>('unexaminedSuspects');
   replications = $state(500);
+  /** The most replications a run of the tornado or goal seek may take: each stops once settled. */
+  most = $state(2000);
   lever = $state<Lever>({ field: 'inPost', unit: '', role: '' });
   below = $state(1000);
   confidence = $state(0.9);
@@ -156,7 +158,7 @@ export class DecisionState {
     this.task('tornado', async (s, seed, evaluate) => {
       this.tornado = await tornado(
         s,
-        { metric: this.metric, seed, replications: this.replications },
+        { metric: this.metric, seed, replications: this.most },
         evaluate,
       );
     });
@@ -180,8 +182,8 @@ export class DecisionState {
           ...(typeof this.from === 'number' ? { min: this.from } : {}),
           ...(typeof this.to === 'number' ? { max: this.to } : {}),
           seed,
-          replications: this.replications,
-          curvePoints: 6,
+          replications: this.most,
+          curvePoints: 3,
         },
         evaluate,
       );

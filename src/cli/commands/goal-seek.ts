@@ -1,11 +1,7 @@
 import { parseMetric } from '../../decision/evaluate.ts';
-import {
-  GOAL_INDIFFERENCE,
-  GOAL_TEST_CONFIDENCE,
-  goalSeek,
-  type Verdict,
-} from '../../decision/goalSeek.ts';
+import { GOAL_INDIFFERENCE, GOAL_TEST_CONFIDENCE, goalSeek } from '../../decision/goalSeek.ts';
 import { FIRST_LOOK } from '../../decision/sequential.ts';
+import { VERDICT_WORDS } from '../../decision/findings.ts';
 import {
   formatLever,
   LEVER_FIELDS,
@@ -33,12 +29,6 @@ const leverLine = (field: LeverField) => {
 
 /** The most replications at a value by default. */
 const DEFAULT_MOST = 2000;
-
-const VERDICT_WORDS: Record<Verdict, string> = {
-  meets: 'meets the target',
-  fails: 'falls short',
-  close: 'too close to say',
-};
 
 const command: Command = {
   summary:

@@ -18,6 +18,8 @@ export class StaffState {
   private readonly recruits: Int32Array;
   /** Recruits who finished recruitment and wait for a training seat. */
   private waiting = 0;
+  /** Training seats this group took this month. */
+  seatsUsed = 0;
 
   constructor(
     private readonly group: CompiledGroup,
@@ -38,6 +40,7 @@ export class StaffState {
     this.inTraining = group.inTraining;
     this.inRecruitment = 0;
     this.waiting = 0;
+    this.seatsUsed = 0;
     this.trainees.fill(0);
     this.recruits.fill(0);
     const ring = this.trainees.length;
@@ -80,6 +83,7 @@ export class StaffState {
     this.waiting += recruits[ready]!;
     recruits[ready] = 0;
     const starting = Math.min(this.waiting, seats);
+    this.seatsUsed = starting;
     if (starting > 0) {
       this.waiting -= starting;
       this.inRecruitment -= starting;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runChunk } from '../../src/engine/chunk.ts';
 import { compileModel } from '../../src/engine/model.ts';
+import { seatsOffered } from '../../src/engine/staffFlows.ts';
 import { replicate, Workspace } from '../../src/engine/replicate.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
@@ -183,11 +184,22 @@ describe('every replication of any small scenario', () => {
           };
           for (const name of countSeries)
             for (const x of series(name)) expect(Number.isInteger(x) && x >= 0).toBe(true);
-          for (const id of layout.roleIds) {
+          for (const [r, id] of layout.roleIds.entries()) {
             const inPost = series(`inPost.${id}`);
             const inTraining = series(`inTraining.${id}`);
-            for (let t = 0; t < H; t++)
-              expect(inPost[t]! + inTraining[t]!).toBeLessThanOrEqual(posts.get(id) ?? 0);
+            const inRecruitment = series(`inRecruitment.${id}`);
+            const waiting = series(`waitingForSeat.${id}`);
+            const seatsUsed = series(`seatsUsed.${id}`);
+            const seats = scenario.roles[r]!.trainingSeatsPerYear;
+            for (let t = 0; t < H; t++) {
+              // Recruitment starts only for vacancies, so the pipeline never outgrows the posts.
+              expect(inPost[t]! + inTraining[t]! + inRecruitment[t]!).toBeLessThanOrEqual(
+                posts.get(id) ?? 0,
+              );
+              expect(waiting[t]!).toBeLessThanOrEqual(inRecruitment[t]!);
+              if (seats !== undefined)
+                expect(seatsUsed[t]!).toBeLessThanOrEqual(seatsOffered(seats, t));
+            }
           }
           for (const x of series('capacityHours')) expect(x).toBeGreaterThanOrEqual(0);
         }

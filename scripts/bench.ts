@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureBrowser } from './bench/browser.ts';
+import { GOAL, measureDecisionToolsNode, MOST } from './bench/decisionTools.ts';
 import { measureEngine } from './bench/engine.ts';
 import { measureMemory } from './bench/memory.ts';
 import { measureRandom } from './bench/random.ts';
@@ -86,6 +87,24 @@ add(
 );
 add('1,000,000-replication command-line run: time', `${memory.seconds.toFixed(0)} s`);
 
+const decisions = await measureDecisionToolsNode();
+const goalWords = `goal seek (${GOAL.lever} keeping ${GOAL.metric} below ${GOAL.below.toLocaleString('en-GB')} with probability ${GOAL.confidence})`;
+add(
+  `MPS tornado, command line (Node, ${decisions.workers} workers)`,
+  `${decisions.tornado.seconds.toFixed(1)} s`,
+  '≤ 15 s',
+  decisions.tornado.seconds <= 15,
+);
+add(
+  `MPS ${goalWords}, command line (Node, ${decisions.workers} workers)`,
+  `${decisions.goal.seconds.toFixed(1)} s`,
+  '≤ 20 s',
+  decisions.goal.seconds <= 20,
+);
+notes.push(
+  `Decision tools, command line: sequential, at most ${MOST.toLocaleString('en-GB')} replications a run, after one untimed run to start the workers. Tornado: ${decisions.tornado.replications.toLocaleString('en-GB')} replications in all, ${decisions.tornado.answer}. Goal seek: ${decisions.goal.replications.toLocaleString('en-GB')} replications in all, ${decisions.goal.answer}.`,
+);
+
 const browser = await measureBrowser();
 if (browser.ok) {
   const { mps, hub, largest } = browser;
@@ -139,6 +158,22 @@ if (browser.ok) {
   );
   notes.push(
     `A file at every count limit (${LIMITS.roles} roles, ${LIMITS.units} units of ${LIMITS.staffGroupsPerUnit} staff groups and ${LIMITS.demandStreamsPerUnit} demand streams, ${(bigFile.fileBytes / 2 ** 20).toFixed(1)} MB) opened with the Open button, each tab shown and one field edited in each editor; the longest task, from Chromium's long-task timeline, came while ${bigFile.longestStep}. Each figure is the median of ${bigFile.rounds} rounds on fresh pages (the longest task in any round: ${bigFile.worstTaskMs.toFixed(0)} ms). Longest task of each step: ${bigFile.steps.map((s) => `${s.step} ${s.longestTaskMs.toFixed(0)} ms`).join('; ')}.`,
+  );
+  const app = browser.decisions;
+  add(
+    `Chromium: MPS tornado in the Decisions tab (${app.workers} ${app.workers === 1 ? 'worker' : 'workers'})`,
+    `${app.tornadoSeconds.toFixed(1)} s`,
+    '≤ 15 s',
+    app.tornadoSeconds <= 15,
+  );
+  add(
+    `Chromium: MPS ${goalWords} in the Decisions tab (${app.workers} ${app.workers === 1 ? 'worker' : 'workers'})`,
+    `${app.goalSeconds.toFixed(1)} s`,
+    '≤ 20 s',
+    app.goalSeconds <= 20,
+  );
+  notes.push(
+    `Decision tools in Chromium: the production build, the page's default workers, the tab's sequential tools at most ${MOST.toLocaleString('en-GB')} replications a run; from the button's press to the chart or table on screen (the goal seek also evaluates three evenly spaced values for its curve).`,
   );
 } else {
   add('Chromium measurements', `not measured: ${browser.reason}`);

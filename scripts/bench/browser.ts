@@ -3,6 +3,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../chromium.js';
 import { build, createServer, preview } from 'vite';
 import { measureBigFile, type BigFileFigures } from './bigFile.ts';
+import { measureDecisionToolsApp } from './decisionTools.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
@@ -33,6 +34,8 @@ type BrowserFigures =
       chunkSlowdown: number;
       /** Opening and editing a file at every count limit. */
       bigFile: BigFileFigures;
+      /** The MPS tornado and goal seek in the Decisions tab. */
+      decisions: { workers: number; tornadoSeconds: number; goalSeconds: number };
     };
 
 /**
@@ -68,7 +71,8 @@ export async function measureBrowser(): Promise<BrowserFigures> {
       const builtOrigin = `http://127.0.0.1:${builtPort}`;
       const app = await measureApp(await browser.newPage(), builtOrigin);
       const bigFile = await measureBigFile(browser, builtOrigin);
-      return { ok: true, ...app, ...pool, bigFile };
+      const decisions = await measureDecisionToolsApp(await browser.newPage(), builtOrigin);
+      return { ok: true, ...app, ...pool, bigFile, decisions };
     } finally {
       await built.close();
     }

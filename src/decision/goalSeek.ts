@@ -1,9 +1,12 @@
 import type { TotalMetric } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluate } from './evaluate.ts';
+import { findBottleneck } from '../results/bottleneck.ts';
+import { answerMeaning, type AnswerMeaning } from './goalAnswer.ts';
 import { lookSchedule, ReplicationStore, sequentialZ, wilsonInterval } from './sequential.ts';
 import {
   applyLever,
+  leverBounds,
   leverInfo,
   leverStep,
   leverValue,
@@ -65,6 +68,10 @@ export interface GoalSeekResult {
   uncertainValues: number[];
   /** Lowest and highest values the answer could be, given which values the test left unsettled. */
   answerRange: [number, number] | null;
+  /** What the answer changes in the scenario, every change one the editor takes, and what it means. */
+  meaning: AnswerMeaning | null;
+  /** With no answer: what limits capacity at the best end of the range, in a sentence. */
+  why: string | null;
   /** The most replications at any value (every value's count, when not sequential). */
   replications: number;
   /** Replications run in all. */
@@ -80,10 +87,11 @@ export interface GoalSeekResult {
  */
 export function defaultRange(scenario: Scenario, lever: Lever): [number, number] {
   const current = leverValue(scenario, lever);
-  const { min, max, integer } = leverInfo(lever.field);
-  const start = searchesFromLeast(lever.field) ? min : current;
+  const { integer } = leverInfo(lever.field);
+  const [min, max] = leverBounds(scenario, lever);
+  const start = searchesFromLeast(lever.field) ? min : Math.max(min, Math.min(max, current));
   const top = integer ? Math.max(2 * current, current + 20) : Math.max(0.3, 2 * current);
-  return [start, Math.min(max, top)];
+  return [start, Math.max(start, Math.min(max, top))];
 }
 
 /** The test at each value when no other is asked for: 95% confidence, four points either side. */
@@ -107,9 +115,15 @@ export async function goalSeek(
 ): Promise<GoalSeekResult> {
   const { lever, metric, below, confidence, seed, replications } = options;
   const [lo, hi] = defaultRange(scenario, lever);
+  const [least, most] = leverBounds(scenario, lever);
   const min = options.min ?? lo;
   const max = options.max ?? hi;
   if (!(max >= min)) throw new Error(`The range must have max ≥ min (got ${min} to ${max}).`);
+  // Only values the editor would take are tried, so no answer is one a planner cannot enter.
+  if (min < least || max > most)
+    throw new Error(
+      `${leverInfo(lever.field).title} can only be set from ${least} to ${most} in this scenario (posts hold everyone in post and in training); the range ${min} to ${max} goes outside that.`,
+    );
   if (!(confidence > 0 && confidence < 1))
     throw new Error(`Confidence must be between 0 and 1, not ${confidence}.`);
   const sequential = options.sequential ?? true;
@@ -121,12 +135,14 @@ export async function goalSeek(
   const steps = Math.round((max - min) / step);
   const valueAt = (k: number) => (step === 1 ? min + k : Math.round((min + k * step) * 1e6) / 1e6);
   const points = new Map<number, CurvePoint>();
+  const stores = new Map<number, ReplicationStore>();
   let total = 0;
   const at = async (k: number): Promise<CurvePoint> => {
     const known = points.get(k);
     if (known) return known;
     const value = valueAt(k);
     const store = new ReplicationStore(applyLever(scenario, lever, value), seed, metric, evaluate);
+    stores.set(k, store);
     let point: CurvePoint | undefined;
     for (const [look, n] of looks.entries()) {
       const values = await store.upTo(n);
@@ -174,8 +190,17 @@ export async function goalSeek(
 
   const curve = [...points.values()].sort((a, b) => a.value - b.value);
   const uncertainValues = curve.filter((p) => p.verdict === 'close').map((p) => p.value);
+  // With no value in range meeting the target, what limits capacity at the best value tried.
+  let why: string | null = null;
+  if (answer === null) {
+    const bestStore = stores.get(best);
+    const run = bestStore?.lastRun;
+    if (bestStore && run) why = findBottleneck(bestStore.scenario, run.summary()).sentence;
+  }
   return {
     answer,
+    meaning: answer === null ? null : answerMeaning(scenario, lever, answer),
+    why,
     answerRange:
       answer === null
         ? null

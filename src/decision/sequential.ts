@@ -1,3 +1,4 @@
+import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
 import type { TotalMetric } from '../engine/metrics.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluate } from './evaluate.ts';
@@ -107,6 +108,8 @@ export function meanAndSd(
 export class ReplicationStore {
   private values = new Float64Array(0);
   private count = 0;
+  /** The latest run's results: its replications alone, for a look at more than this one result. */
+  lastRun: RunAggregate | undefined;
 
   constructor(
     readonly scenario: Scenario,
@@ -130,6 +133,7 @@ export class ReplicationStore {
         undefined,
         this.count,
       );
+      this.lastRun = run;
       const more = run.values(this.metric);
       const next = new Float64Array(n);
       next.set(this.values.subarray(0, this.count));

@@ -7,6 +7,8 @@ const found: GoalSeekResult = {
   direction: 1,
   uncertainValues: [],
   answerRange: [12, 12],
+  meaning: null,
+  why: null,
   replications: 100,
   totalReplications: 500,
   sequential: true,

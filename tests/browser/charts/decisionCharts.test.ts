@@ -68,6 +68,8 @@ const goal: GoalSeekResult = {
   direction: 1,
   uncertainValues: [],
   answerRange: [12, 12],
+  meaning: null,
+  why: null,
   replications: 100,
   totalReplications: 500,
   sequential: true,

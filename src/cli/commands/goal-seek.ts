@@ -56,7 +56,8 @@ ${LEVER_FIELDS.map(leverLine).join('\n')}
   --workers W        Worker threads (default: one per core; at most ${WORKERS_PER_CORE} per core)
   --format F         table (default) or json
 
-JSON output: { answer, answerRange, curve: [{ value, probability, se, replications, verdict,
+JSON output: { answer, answerRange, meaning: { changes: [{ path, from, to }], sentence },
+why, curve: [{ value, probability, se, replications, verdict,
 interval }], uncertainValues, lever, metric, below, confidence, replications, sequential,
 totalReplications, seed, version }.`,
   async run(args, io) {
@@ -130,6 +131,8 @@ totalReplications, seed, version }.`,
       const out = {
         answer: seek.answer,
         answerRange: seek.answerRange,
+        meaning: seek.meaning,
+        why: seek.why,
         curve: seek.curve,
         uncertainValues: seek.uncertainValues,
         lever: formatLever(lever),
@@ -151,6 +154,8 @@ totalReplications, seed, version }.`,
           ? `No value of ${name} in the range searched gives ${goal}.\n\n`
           : `${name} = ${seek.answer} is the ${seek.direction === 1 ? 'smallest' : 'largest'} value giving ${goal}.\n\n`,
       );
+      const said = seek.meaning?.sentence ?? seek.why;
+      if (said) io.stdout(`${printable(said)}\n\n`);
       io.stdout(
         tableText(
           ['Value', 'Probability', 'Standard error', 'Replications', 'Test'],

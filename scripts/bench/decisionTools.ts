@@ -15,7 +15,7 @@ export const GOAL = {
   confidence: 0.9,
 } as const;
 /** The most replications a run may take, as the command line's default. */
-export const MOST = 2000;
+export const MOST = 1600;
 
 export interface DecisionTiming {
   seconds: number;

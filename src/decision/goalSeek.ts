@@ -180,8 +180,12 @@ export async function goalSeek(
     let pass = best;
     while (Math.abs(pass - fail) > 1) {
       const mid = Math.floor((pass + fail) / 2);
-      if (meets(await at(mid))) pass = mid;
+      const point = await at(mid);
+      if (meets(point)) pass = mid;
       else fail = mid;
+      // Meeting the target but too close to tell from it: values nearer the worst end would be
+      // too, at the same cost each, and answerRange already says how far the answer could move.
+      if (meets(point) && point.verdict === 'close') break;
     }
     answer = valueAt(pass);
   }

@@ -20,7 +20,7 @@ export class DecisionState {
   metric = $state<TotalMetric>('unexaminedSuspects');
   replications = $state(500);
   /** The most replications a run of the tornado or goal seek may take: each stops once settled. */
-  most = $state(2000);
+  most = $state(1600);
   lever = $state<Lever>({ field: 'inPost', unit: '', role: '' });
   below = $state(1000);
   confidence = $state(0.9);

@@ -28,7 +28,7 @@ const leverLine = (field: LeverField) => {
 };
 
 /** The most replications at a value by default. */
-const DEFAULT_MOST = 2000;
+const DEFAULT_MOST = 1600;
 
 const command: Command = {
   summary:

@@ -29,7 +29,7 @@ const inputWords = (distributions: boolean) =>
     .join(', ');
 
 /** The most replications a run takes by default: enough for a swing a twentieth of the largest to settle. */
-const DEFAULT_MOST = 2000;
+const DEFAULT_MOST = 1600;
 
 const command: Command = {
   summary: 'Shows which uncertain inputs move a result most (a tornado table).',

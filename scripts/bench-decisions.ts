@@ -11,7 +11,12 @@ import { measureDecisionToolsApp, measureDecisionToolsNode } from './bench/decis
 import { raiseInliningBudgets } from '../src/runner/node/inliningBudget.ts';
 
 raiseInliningBudgets();
-console.log(`Load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+console.log(
+  `Load average at the start: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}`,
+);
 const node = await measureDecisionToolsNode();
 console.log(
   `Command line (${node.workers} workers): tornado ${node.tornado.seconds.toFixed(1)} s (${node.tornado.replications} replications, ${node.tornado.answer}); goal seek ${node.goal.seconds.toFixed(1)} s (${node.goal.replications} replications, ${node.goal.answer})`,
@@ -30,4 +35,9 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+console.log(
+  `Load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}`,
+);

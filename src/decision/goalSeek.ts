@@ -183,9 +183,10 @@ export async function goalSeek(
       const point = await at(mid);
       if (meets(point)) pass = mid;
       else fail = mid;
-      // Meeting the target but too close to tell from it: values nearer the worst end would be
-      // too, at the same cost each, and answerRange already says how far the answer could move.
-      if (meets(point) && point.verdict === 'close') break;
+      // Meeting the target but within the indifference zone of it: values nearer the worst end
+      // would be too, at the same cost each, and answerRange says how far the answer could move.
+      const [low, high] = point.interval;
+      if (meets(point) && point.verdict === 'close' && high - low <= 2 * indifference) break;
     }
     answer = valueAt(pass);
   }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import { measureBrowser } from './bench/browser.ts';
 import { chooseWorkers, median, REFINING_MS } from './bench/liveRerun.ts';
 import { defaultBrowserPoolSize } from '../src/runner/browserRunner.ts';
+import { GOAL, measureDecisionToolsNode, MOST } from './bench/decisionTools.ts';
 import { measureEngine } from './bench/engine.ts';
 import { measureMemory } from './bench/memory.ts';
 import { measureRandom } from './bench/random.ts';
@@ -87,6 +88,24 @@ add(
   memory.peakMb < 300,
 );
 add('1,000,000-replication command-line run: time', `${memory.seconds.toFixed(0)} s`);
+
+const decisions = await measureDecisionToolsNode();
+const goalWords = `goal seek (${GOAL.lever} keeping ${GOAL.metric} below ${GOAL.below.toLocaleString('en-GB')} with probability ${GOAL.confidence})`;
+add(
+  `MPS tornado, command line (Node, ${decisions.workers} workers)`,
+  `${decisions.tornado.seconds.toFixed(1)} s`,
+  '≤ 15 s',
+  decisions.tornado.seconds <= 15,
+);
+add(
+  `MPS ${goalWords}, command line (Node, ${decisions.workers} workers)`,
+  `${decisions.goal.seconds.toFixed(1)} s`,
+  '≤ 20 s',
+  decisions.goal.seconds <= 20,
+);
+notes.push(
+  `Decision tools, command line: sequential, at most ${MOST.toLocaleString('en-GB')} replications a run, after one untimed run to start the workers. Tornado: ${decisions.tornado.replications.toLocaleString('en-GB')} replications in all, ${decisions.tornado.answer}. Goal seek: ${decisions.goal.replications.toLocaleString('en-GB')} replications in all, ${decisions.goal.answer}.`,
+);
 
 const browser = await measureBrowser();
 if (browser.ok) {
@@ -176,6 +195,22 @@ if (browser.ok) {
   );
   notes.push(
     `Results following edits (scripts/bench/liveRerun.ts): on the production build, the MPS scenario at 2,000 replications, a planner types a new number of financial investigators in post on the Establishment tab (keys 80 ms apart); timed from the last keystroke to the first headline beside the editor painted with the update's first answer, and to the update's end. Each round edits once with the results final and once ${REFINING_MS / 1000} s into that update's refining (cancelling it); pool sizes take turns on one page, after a round that warms each. Medians of ${browser.live[0]?.firstHeadlineMs.length ?? 0} rounds: first headline ${browser.live.map((l) => `${l.workers} worker(s) ${l.firstHeadlineMs.map((v) => v.toFixed(0)).join(', ')} ms`).join('; ')}. The default is the pool size whose updates finish soonest while the page's longest task stays under 50 ms (chooseWorkers).`,
+  );
+  const app = browser.decisions;
+  add(
+    `Chromium: MPS tornado in the Decisions tab (${app.workers} ${app.workers === 1 ? 'worker' : 'workers'})`,
+    `${app.tornadoSeconds.toFixed(1)} s`,
+    '≤ 15 s',
+    app.tornadoSeconds <= 15,
+  );
+  add(
+    `Chromium: MPS ${goalWords} in the Decisions tab (${app.workers} ${app.workers === 1 ? 'worker' : 'workers'})`,
+    `${app.goalSeconds.toFixed(1)} s`,
+    '≤ 20 s',
+    app.goalSeconds <= 20,
+  );
+  notes.push(
+    `Decision tools in Chromium: the production build, the page's default workers, the tab's sequential tools at most ${MOST.toLocaleString('en-GB')} replications a run; from the button's press to the chart or table on screen (the goal seek also evaluates three evenly spaced values for its curve).`,
   );
 } else {
   add('Chromium measurements', `not measured: ${browser.reason}`);

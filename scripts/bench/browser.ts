@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../chromium.js
 import { build, createServer, preview } from 'vite';
 import { measureBigFile, type BigFileFigures } from './bigFile.ts';
 import { measureLiveRerun, type LiveRerunFigures } from './liveRerun.ts';
+import { measureDecisionToolsApp } from './decisionTools.ts';
 import { encodeShareFragment } from '../../src/files/shareLink.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
@@ -36,6 +37,8 @@ type BrowserFigures =
       bigFile: BigFileFigures;
       /** Edits of the MPS scenario with results following them, on one worker and on two. */
       live: LiveRerunFigures[];
+      /** The MPS tornado and goal seek in the Decisions tab. */
+      decisions: { workers: number; tornadoSeconds: number; goalSeconds: number };
     };
 
 /**
@@ -72,7 +75,8 @@ export async function measureBrowser(): Promise<BrowserFigures> {
       const app = await measureApp(await browser.newPage(), builtOrigin);
       const bigFile = await measureBigFile(browser, builtOrigin);
       const live = await measureLiveRerun(browser, builtOrigin);
-      return { ok: true, ...app, ...pool, bigFile, live };
+      const decisions = await measureDecisionToolsApp(await browser.newPage(), builtOrigin);
+      return { ok: true, ...app, ...pool, bigFile, live, decisions };
     } finally {
       await built.close();
     }

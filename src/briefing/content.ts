@@ -1,3 +1,4 @@
+import { MONTHLY_SERIES } from '../engine/metrics.ts';
 import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import { PERCENTILES, type Stat } from '../engine/aggregate/statistic.ts';
 import type { TotalMetric } from '../engine/metrics.ts';
@@ -332,14 +333,14 @@ export function briefingContent(input: BriefingInput): Briefing {
   const fms = fmsTable(scenario, summary, input.seed, input.version);
   const preamble = [name, stamp];
   const monthlyRows: BriefingCell[][] = [];
-  const { inPost, inTraining, ...series } = summary.monthly;
+  const { inPost, inTraining } = summary.monthly;
   const addSeries = (label: string, stats: readonly Stat[]) =>
     stats.forEach((s, m) =>
       monthlyRows.push([label, m + 1, s.p05, s.p25, s.p50, s.p75, s.p95, s.mean]),
     );
   const roleName = (id: string) => printable(scenario.roles.find((r) => r.id === id)?.name ?? id);
-  for (const [key, stats] of Object.entries(series))
-    addSeries(key in METRIC_INFO ? metricTitle(key as TotalMetric) : key, stats);
+  for (const key of MONTHLY_SERIES)
+    addSeries(key in METRIC_INFO ? metricTitle(key as TotalMetric) : key, summary.monthly[key]);
   for (const [role, stats] of Object.entries(inPost))
     addSeries(`${roleName(role)}s in post`, stats);
   for (const [role, stats] of Object.entries(inTraining))

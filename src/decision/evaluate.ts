@@ -1,6 +1,9 @@
-import type { RunAggregate } from '../engine/aggregate/runAggregate.ts';
+import { RunAggregate } from '../engine/aggregate/runAggregate.ts';
+import { runChunk } from '../engine/chunk.ts';
 import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
-import { runScenario } from '../engine/run.ts';
+import { compileModel } from '../engine/model.ts';
+import { Workspace } from '../engine/replicate.ts';
+import { planChunks, runScenario } from '../engine/run.ts';
 import { RunCancelled, type Runner, type RunProgress } from '../runner/runner.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -16,13 +19,22 @@ export type Evaluate = (
   replications: number,
   /** Aborting ends the run under way; it then rejects with a RunCancelled. */
   signal?: AbortSignal,
+  /** First replication: runs [start, start + replications), so a run can be continued. Default 0. */
+  start?: number,
 ) => Promise<RunAggregate>;
 
 /** Evaluate in this thread: for tests and small runs. */
 export function inThreadEvaluate(chunkSize?: number): Evaluate {
-  return (scenario, seed, replications, signal) => {
+  return (scenario, seed, replications, signal, start = 0) => {
     if (signal?.aborted) return Promise.reject(new RunCancelled());
-    return Promise.resolve(runScenario(scenario, { seed, replications, chunkSize }));
+    if (start === 0)
+      return Promise.resolve(runScenario(scenario, { seed, replications, chunkSize }));
+    const model = compileModel(scenario);
+    const ws = new Workspace(model);
+    const aggregate = new RunAggregate(model.layout, replications);
+    for (const [first, count] of planChunks(replications, chunkSize))
+      aggregate.add(runChunk(model, seed, start + first, count, ws));
+    return Promise.resolve(aggregate);
   };
 }
 
@@ -37,10 +49,10 @@ export function evaluateWith(
   onProgress?: (run: number, progress: RunProgress) => void,
 ): Evaluate {
   let runs = 0;
-  return (scenario, seed, replications, own) => {
+  return (scenario, seed, replications, own, start) => {
     const run = ++runs;
     return runner.run(
-      { scenario, seed, replications },
+      { scenario, seed, replications, ...(start ? { start } : {}) },
       { signal: own ?? signal, onProgress: onProgress && ((p) => onProgress(run, p)) },
     );
   };

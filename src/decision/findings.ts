@@ -1,4 +1,4 @@
-import type { GoalSeekResult } from './goalSeek.ts';
+import type { GoalSeekResult, Verdict } from './goalSeek.ts';
 import type { RankImportanceRow } from './rankImportance.ts';
 import type { Tornado } from './tornado.ts';
 import { METRIC_LABELS } from '../results/metricInfo.ts';
@@ -31,3 +31,27 @@ export function goalFinding(
     ? `No value of ${lever} in the range searched keeps ${goal}.`
     : `${lever} = ${g.answer} is the ${g.direction === 1 ? 'smallest' : 'largest'} value that keeps ${goal}.`;
 }
+
+/** How much running a tornado took, and whether every bar settled: "Settled after 750 replications in all; …". */
+export function tornadoRuns(t: Tornado): string {
+  const unsettled = t.rows.filter((r) => !r.settled).map((r) => r.label.toLowerCase());
+  const how = t.sequential
+    ? `Each bar ran until its swing was known to within ${t.tolerance * 100}% at ${t.confidence * 100}% confidence: ${formatNumber(t.totalReplications)} replications in all (the base ${formatNumber(t.baseReplications)}).`
+    : `Every run had ${formatNumber(t.replications)} replications.`;
+  return unsettled.length === 0
+    ? how
+    : `${how} Not settled at ${formatNumber(t.replications)} replications: ${unsettled.join(', ')}.`;
+}
+
+/** The goal seek's stated error, or '' when every value near the answer was settled. */
+export function goalRange(g: GoalSeekResult, lever: string): string {
+  if (g.answerRange === null || g.answerRange[0] === g.answerRange[1]) return '';
+  return `Near the answer the probability is too close to the target to tell apart: ${lever} could be anywhere from ${g.answerRange[0]} to ${g.answerRange[1]}.`;
+}
+
+/** What the goal seek's test said at a value, in words. */
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  meets: 'meets the target',
+  fails: 'falls short',
+  close: 'too close to say',
+};

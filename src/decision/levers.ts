@@ -1,11 +1,15 @@
 import { requireFieldInfo, STAFF_GROUP, type FieldInfo } from '../scenario/fieldInfo.ts';
-import type { Scenario, StaffGroup } from '../scenario/schema.ts';
+import type { Role, Scenario, StaffGroup } from '../scenario/schema.ts';
+
+/** Where a role's fields sit, for the schema's words. */
+const ROLE = ['roles', 0] as const;
 
 /** Staff-group fields a lever can move. */
 export const LEVER_FIELDS = [
   'establishment',
   'inPost',
   'maxHiresPerMonth',
+  'trainingSeatsPerYear',
   'attritionPerYear',
 ] as const;
 export type LeverField = (typeof LEVER_FIELDS)[number];
@@ -18,8 +22,12 @@ export interface Lever {
 }
 
 interface LeverPlace {
-  /** Where the field sits in a staff group. */
+  /** Where the field sits in a staff group (or, for a role's field, in the role). */
   keys: readonly string[];
+  /** The field belongs to the group's role, not the group. */
+  inRole?: boolean;
+  /** The lever's name where it is not the field's title in the schema. */
+  title?: string;
   /** A goal seek with no range given starts from the least value, not the current one. */
   searchFromLeast?: boolean;
   /** A field that must be at least this lever's value, raised with it (people in post need posts). */
@@ -29,8 +37,13 @@ interface LeverPlace {
 /** Where each lever's field sits and how the tools treat it; its words and limits are the schema's. */
 const LEVERS: Record<LeverField, LeverPlace> = {
   establishment: { keys: ['establishment'] },
-  inPost: { keys: ['inPost'], raises: 'establishment' },
+  inPost: {
+    keys: ['inPost'],
+    raises: 'establishment',
+    title: 'Posts and trained people together',
+  },
   maxHiresPerMonth: { keys: ['recruitment', 'maxHiresPerMonth'], searchFromLeast: true },
+  trainingSeatsPerYear: { keys: ['trainingSeatsPerYear'], inRole: true },
   attritionPerYear: { keys: ['attritionPerYear'], searchFromLeast: true },
 };
 
@@ -38,11 +51,18 @@ const LEVERS: Record<LeverField, LeverPlace> = {
 export function leverInfo(
   field: LeverField,
 ): FieldInfo & { min: number; max: number; step: number } {
-  const info = requireFieldInfo([...STAFF_GROUP, ...LEVERS[field].keys]);
+  const place = LEVERS[field];
+  const info = requireFieldInfo([...(place.inRole ? ROLE : STAFF_GROUP), ...place.keys]);
   if (info.min === undefined || info.max === undefined || info.step === undefined) {
     throw new Error(`The scenario schema gives lever ${field} no bounds or step.`);
   }
-  return { ...info, min: info.min, max: info.max, step: info.step };
+  return {
+    ...info,
+    ...(place.title ? { title: place.title } : {}),
+    min: info.min,
+    max: info.max,
+    step: info.step,
+  };
 }
 
 /** A lever's name, as the schema titles its field: "Leavers". */
@@ -100,14 +120,15 @@ export function parseLever(text: string, scenario: Scenario): Lever {
 }
 
 /** The record that holds a lever's field, and the field's value there. */
-function fieldOf(group: StaffGroup, field: LeverField) {
+function fieldOf(group: StaffGroup, field: LeverField, role?: Role) {
   const keys = LEVERS[field].keys;
   const key = keys[keys.length - 1]!;
-  // Every lever's field is a number in a staff group or its recruitment, as the table says.
-  let record = group as unknown as Record<string, number>;
+  // Every lever's field is a number in a staff group, its recruitment or its role, as the table says.
+  let record = (LEVERS[field].inRole ? role : group) as unknown as Record<string, number>;
   for (const k of keys.slice(0, -1)) record = record[k] as unknown as Record<string, number>;
   return {
-    value: record[key]!,
+    // No seat limit reads as the most seats a file may give.
+    value: record[key] ?? leverInfo(field).max,
     set: (value: number) => {
       record[key] = value;
     },
@@ -122,30 +143,55 @@ function groupOf(scenario: Scenario, lever: Lever): StaffGroup {
   return group;
 }
 
+function roleOf(scenario: Scenario, lever: Lever): Role {
+  const role = scenario.roles.find((r) => r.id === lever.role);
+  if (!role) throw new Error(`No role for lever ${formatLever(lever)}.`);
+  return role;
+}
+
 /** The lever's value in a scenario. */
 export function leverValue(scenario: Scenario, lever: Lever): number {
-  return fieldOf(groupOf(scenario, lever), lever.field).value;
+  return fieldOf(groupOf(scenario, lever), lever.field, roleOf(scenario, lever)).value;
 }
 
 /**
  * A copy of the scenario with the lever set to `value`; the original is untouched. Raising
- * inPost past the establishment raises the establishment with it, since people in post need
- * posts. Values out of range or not whole (for counts) are refused with a message.
+ * inPost past the establishment raises the establishment with it, since people in post and in
+ * training need posts. Values out of range or not whole (for counts) are refused with a message.
  */
 export function applyLever(scenario: Scenario, lever: Lever, value: number): Scenario {
-  const { min, max, integer } = leverInfo(lever.field);
+  const { integer } = leverInfo(lever.field);
+  const [min, max] = leverBounds(scenario, lever);
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`${formatLever(lever)} must be between ${min} and ${max}, not ${value}.`);
+    throw new Error(
+      `${formatLever(lever)} must be between ${min} and ${max} in this scenario, not ${value}.`,
+    );
   }
   if (integer && !Number.isInteger(value)) {
     throw new Error(`${formatLever(lever)} counts people, so it must be whole, not ${value}.`);
   }
   const next = structuredClone(scenario);
   const group = groupOf(next, lever);
-  fieldOf(group, lever.field).set(value);
+  fieldOf(group, lever.field, roleOf(next, lever)).set(value);
+  // Posts must hold everyone in post and in training, as the editor requires.
   const raised = LEVERS[lever.field].raises;
-  if (raised) group[raised] = Math.max(group[raised], value);
+  if (raised) group[raised] = Math.max(group[raised], value + group.inTraining);
   return next;
+}
+
+/**
+ * The values a lever may take in this scenario, as the editor allows them: the schema's bounds,
+ * and posts never below the people in post and in training, nor people in post so many that
+ * the posts to hold them would pass the schema's bound.
+ */
+export function leverBounds(scenario: Scenario, lever: Lever): [number, number] {
+  const { min, max } = leverInfo(lever.field);
+  const group = groupOf(scenario, lever);
+  const people = group.inPost + group.inTraining;
+  if (lever.field === 'establishment') return [Math.max(min, people), max];
+  if (lever.field === 'inPost')
+    return [min, Math.min(max, leverInfo('establishment').max - group.inTraining)];
+  return [min, max];
 }
 
 /**

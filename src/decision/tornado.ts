@@ -2,6 +2,7 @@ import type { TotalMetric } from '../engine/metrics.ts';
 import { validateScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluate } from './evaluate.ts';
+import { lookSchedule, meanAndSd, ReplicationStore, sequentialZ } from './sequential.ts';
 import {
   applyInputChange,
   describeChange,
@@ -24,6 +25,12 @@ export interface TornadoRow {
   highMean: number;
   /** highMean − lowMean: positive when raising the input raises the metric. */
   swing: number;
+  /** Half-width of the swing's interval at the test's confidence (paired, sequential z). */
+  halfWidth: number;
+  /** Replications each side ran (0 when neither side changed the scenario). */
+  replications: number;
+  /** False if the swing was still not within the tolerance when the most replications were run. */
+  settled: boolean;
   /**
    * Why a setting was not run, by side: its scenario failed the file check (more demand than a
    * run can hold, say), so its mean is the base mean. Absent when both settings ran.
@@ -42,8 +49,17 @@ export function notRunNotes(row: TornadoRow): string[] {
 export interface Tornado {
   metric: TotalMetric;
   seed: string;
+  /** The most replications any run was allowed (every run's count, when not sequential). */
   replications: number;
   baseMean: number;
+  /** Replications the base ran: the most any bar needed. */
+  baseReplications: number;
+  /** The test's confidence and tolerance (see TornadoOptions). */
+  confidence: number;
+  tolerance: number;
+  sequential: boolean;
+  /** Replications run in all, every run counted once. */
+  totalReplications: number;
   /** Largest |swing| first. */
   rows: TornadoRow[];
 }
@@ -51,7 +67,16 @@ export interface Tornado {
 export interface TornadoOptions {
   metric: TotalMetric;
   seed: string;
+  /** The most replications a run may take; with `sequential: false`, every run's count. */
   replications: number;
+  /** Stop each bar as soon as its swing is settled (default true); false runs every run to `replications`. */
+  sequential?: boolean;
+  /** Confidence of each bar's interval, over all its looks. Default 0.95. */
+  confidence?: number;
+  /** A bar is settled when its half-width is within this share of its length (or of a tenth of the longest bar). Default 0.1. */
+  tolerance?: number;
+  /** Replications at the first look. Default FIRST_LOOK. */
+  firstLook?: number;
   /** Inputs to move; default every input in SENSITIVITY_INPUTS, at its default low and high. */
   inputs?: InputChange[];
   /** Relative change of a fixed number, both ways. Default 0.2 (±20%). */
@@ -70,11 +95,28 @@ export function settingNotRun(changed: Scenario): string | undefined {
   return first ? `${first.path}: ${first.message}` : 'it fails the file check.';
 }
 
+/** The test of each bar when no other is asked for: 95% confidence, within 10%. */
+export const TORNADO_CONFIDENCE = 0.95;
+export const TORNADO_TOLERANCE = 0.1;
+
+/** A row's runs: a side that is not run (unchanged, or refused) shares the base's values. */
+interface RowRuns {
+  row: TornadoRow;
+  low: ReplicationStore;
+  high: ReplicationStore;
+  active: boolean;
+}
+
 /**
  * One-at-a-time sensitivity: each input is set low then high with everything else at its base
  * value, and every run uses the same seed, so the swing in the metric's mean is the input's
  * own effect. A change that leaves the scenario as it was is not run (its swing is 0); nor is
  * one whose scenario fails the file check: its mean is the base mean and the row says why.
+ *
+ * Sequential (the default): every bar starts at `firstLook` replications and doubles until its
+ * swing is settled (its interval at the test's confidence within `tolerance` of its own length,
+ * or of a tenth of the longest bar's) or `replications` is reached; see
+ * docs/decision-tools.md. With `sequential: false`, every run has exactly `replications`.
  */
 export async function tornado(
   scenario: Scenario,
@@ -83,36 +125,91 @@ export async function tornado(
 ): Promise<Tornado> {
   const { metric, seed, replications } = options;
   const relativeChange = options.relativeChange ?? 0.2;
+  const confidence = options.confidence ?? TORNADO_CONFIDENCE;
+  const tolerance = options.tolerance ?? TORNADO_TOLERANCE;
+  const sequential = options.sequential ?? true;
   const inputs = options.inputs ?? SENSITIVITY_INPUTS.map((id) => ({ id }));
+  const looks = sequential ? lookSchedule(replications, options.firstLook) : [replications];
+  const z = sequentialZ(confidence, looks.length);
   const baseText = JSON.stringify(scenario);
-  const base = await evaluate(scenario, seed, replications);
-  const baseMean = base.stat(metric).mean;
-  const rows: TornadoRow[] = [];
-  for (const change of inputs) {
+  const base = new ReplicationStore(scenario, seed, metric, evaluate);
+
+  const runs: RowRuns[] = inputs.map((change) => {
     const notRun: Partial<Record<Side, string>> = {};
-    const sideMean = async (side: Side) => {
+    const store = (side: Side) => {
       const changed = applyInputChange(scenario, change, side, relativeChange);
-      if (JSON.stringify(changed) === baseText) return baseMean;
+      if (JSON.stringify(changed) === baseText) return base;
       const refused = settingNotRun(changed);
-      if (refused === undefined)
-        return (await evaluate(changed, seed, replications)).stat(metric).mean;
+      if (refused === undefined) return new ReplicationStore(changed, seed, metric, evaluate);
       notRun[side] = refused;
-      return baseMean;
+      return base;
     };
-    const lowMean = await sideMean('low');
-    const highMean = await sideMean('high');
+    const low = store('low');
+    const high = store('high');
     const setting = describeChange(change, relativeChange);
-    rows.push({
+    const row: TornadoRow = {
       id: change.id,
       ...INPUT_LABELS[change.id],
       lowSetting: setting.low,
       highSetting: setting.high,
-      lowMean,
-      highMean,
-      swing: highMean - lowMean,
+      lowMean: 0,
+      highMean: 0,
+      swing: 0,
+      halfWidth: 0,
+      replications: 0,
+      settled: true,
       ...(Object.keys(notRun).length > 0 ? { notRun } : {}),
-    });
+    };
+    return { row, low, high, active: low !== base || high !== base };
+  });
+
+  // Rounds at fixed counts: every unsettled bar is run to the round's count, then all are judged.
+  for (const [k, n] of looks.entries()) {
+    const active = runs.filter((r) => r.active);
+    if (active.length === 0) break;
+    await base.upTo(n);
+    for (const r of active) {
+      const low = await r.low.upTo(n);
+      const high = await r.high.upTo(n);
+      const { mean, sd } = meanAndSd(high.map((v, i) => v - low[i]!));
+      Object.assign(r.row, { swing: mean, halfWidth: (z * sd) / Math.sqrt(n), replications: n });
+    }
+    const longest = Math.max(...runs.map((r) => Math.abs(r.row.swing)));
+    for (const r of active) {
+      const wanted = tolerance * Math.max(Math.abs(r.row.swing), longest / 10);
+      r.row.settled = r.row.halfWidth <= wanted;
+      if (r.row.settled || k === looks.length - 1) r.active = false;
+    }
+  }
+
+  const baseValues = await base.upTo(base.replications);
+  const baseMean = meanAndSd(baseValues).mean;
+  // Each side's mean is the base's over all its replications plus the side's paired difference
+  // from the base, so every bar is drawn from one base line.
+  const sideMean = async (store: ReplicationStore, n: number) => {
+    if (store === base || n === 0) return baseMean;
+    const values = await store.upTo(n);
+    return baseMean + meanAndSd(values.map((v, i) => v - baseValues[i]!)).mean;
+  };
+  const rows: TornadoRow[] = [];
+  for (const { row, low, high } of runs) {
+    const lowMean = await sideMean(low, row.replications);
+    const highMean = await sideMean(high, row.replications);
+    rows.push({ ...row, lowMean, highMean, swing: highMean - lowMean });
   }
   rows.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
-  return { metric, seed, replications, baseMean, rows };
+  return {
+    metric,
+    seed,
+    replications,
+    baseMean,
+    baseReplications: base.replications,
+    confidence,
+    tolerance,
+    sequential,
+    totalReplications: [base, ...runs.flatMap((r) => [r.low, r.high])]
+      .filter((store, i, all) => all.indexOf(store) === i)
+      .reduce((sum, store) => sum + store.replications, 0),
+    rows,
+  };
 }

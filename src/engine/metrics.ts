@@ -57,8 +57,18 @@ export const YEARLY_SERIES = [
 ] as const;
 export type YearlySeries = (typeof YEARLY_SERIES)[number];
 
-/** Per role, by month and at the end of the horizon. */
-export const ROLE_SERIES = ['inPost', 'inTraining'] as const;
+/**
+ * Per role, by month and at the end of the horizon: people in post and in training, then the
+ * pipeline that feeds them (in recruitment, waiting for a training seat, seats taken in the
+ * month), from which the bottleneck is named.
+ */
+export const ROLE_SERIES = [
+  'inPost',
+  'inTraining',
+  'inRecruitment',
+  'waitingForSeat',
+  'seatsUsed',
+] as const;
 export type RoleSeries = (typeof ROLE_SERIES)[number];
 
 /** Where each number of one replication sits in the flat arrays a chunk returns. */
@@ -69,13 +79,13 @@ export interface Layout {
   yearStarts: readonly number[];
   roleIds: readonly string[];
   /**
-   * TOTAL_METRICS, then `inPost.<role>` and `inTraining.<role>` at the end of the horizon, then
-   * `uncertain.<path>`: each uncertain assumption's drawn value.
+   * TOTAL_METRICS, then each ROLE_SERIES by role (`inPost.<role>`, …) at the end of the horizon,
+   * then `uncertain.<path>`: each uncertain assumption's drawn value.
    */
   totalNames: readonly string[];
   /** Paths of the uncertain assumptions, in the order of their totals. */
   uncertainPaths: readonly string[];
-  /** MONTHLY_SERIES, then `inPost.<role>` and `inTraining.<role>`. */
+  /** MONTHLY_SERIES, then each ROLE_SERIES by role (`inPost.<role>`, …). */
   monthlyNames: readonly string[];
   /** Cells summarised by sketches: every monthly series by month, then every yearly by year. */
   cellCount: number;

@@ -1,5 +1,11 @@
 import type { MonthDemand } from './demand.ts';
-import { MONTHLY_SERIES, TOTAL_METRICS, type MonthlySeries, type TotalMetric } from './metrics.ts';
+import {
+  MONTHLY_SERIES,
+  ROLE_SERIES,
+  TOTAL_METRICS,
+  type MonthlySeries,
+  type TotalMetric,
+} from './metrics.ts';
 import type { Model } from './model.ts';
 import type { StaffState } from './staffFlows.ts';
 import type { MonthOutcome, WorkQueue } from './workQueue.ts';
@@ -31,12 +37,17 @@ export function recordMonth(
 ): void {
   const { horizonMonths: H, roles, groups } = model;
   const { staff, queues, capacity, demand, outcome: o } = month;
-  const inPostSeries = MONTHLY_SERIES.length;
-  const inTrainingSeries = inPostSeries + roles.length;
+  // Role series follow MONTHLY_SERIES in ROLE_SERIES order, one series per role each.
+  const first = MONTHLY_SERIES.length;
+  const R = roles.length;
   for (let g = 0; g < groups.length; g++) {
     const role = groups[g]!.role;
-    monthly[(inPostSeries + role) * H + t]! += staff[g]!.inPost;
-    monthly[(inTrainingSeries + role) * H + t]! += staff[g]!.inTraining;
+    const s = staff[g]!;
+    monthly[(first + role) * H + t]! += s.inPost;
+    monthly[(first + R + role) * H + t]! += s.inTraining;
+    monthly[(first + 2 * R + role) * H + t]! += s.inRecruitment;
+    monthly[(first + 3 * R + role) * H + t]! += s.waitingForSeat;
+    monthly[(first + 4 * R + role) * H + t]! += s.seatsUsed;
   }
   let capacityHours = 0;
   let backlogSuspects = 0;
@@ -97,10 +108,8 @@ export function recordHorizon(model: Model, totals: Float64Array, monthly: Float
   totals[T.missedRecovery] = totals[T.assetsNotInvestigated]! * model.recoveryRate;
   totals[T.missedForceIncome] = totals[T.missedRecovery]! * model.forceShare;
   const base = TOTAL_METRICS.length;
-  const inPostSeries = MONTHLY_SERIES.length;
-  const inTrainingSeries = inPostSeries + roleCount;
-  for (let r = 0; r < roleCount; r++) {
-    totals[base + r] = monthly[(inPostSeries + r) * H + H - 1]!;
-    totals[base + roleCount + r] = monthly[(inTrainingSeries + r) * H + H - 1]!;
+  const first = MONTHLY_SERIES.length;
+  for (let k = 0; k < ROLE_SERIES.length * roleCount; k++) {
+    totals[base + k] = monthly[(first + k) * H + H - 1]!;
   }
 }

@@ -18,6 +18,8 @@ export class StaffState {
   private readonly recruits: Int32Array;
   /** Recruits who finished recruitment and wait for a training seat. */
   private waiting = 0;
+  /** Training seats this group took this month. */
+  seatsUsed = 0;
 
   constructor(
     private readonly group: CompiledGroup,
@@ -39,6 +41,7 @@ export class StaffState {
     this.inTraining = group.inTraining;
     this.inRecruitment = group.inRecruitment;
     this.waiting = 0;
+    this.seatsUsed = 0;
     this.trainees.fill(0);
     this.recruits.fill(0);
     const hireSpread = Math.max(1, group.monthsToHire);
@@ -90,6 +93,7 @@ export class StaffState {
     this.waiting += recruits[ready]!;
     recruits[ready] = 0;
     const starting = Math.min(this.waiting, seats);
+    this.seatsUsed = starting;
     if (starting > 0) {
       this.waiting -= starting;
       this.inRecruitment -= starting;

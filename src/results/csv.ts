@@ -1,6 +1,7 @@
 import type { Summary } from '../engine/aggregate/runAggregate.ts';
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import { csvRow } from '../files/csvCell.ts';
+import { MONTHLY_SERIES, ROLE_SERIES } from '../engine/metrics.ts';
 
 export interface CsvContext {
   scenarioName: string;
@@ -26,18 +27,17 @@ export function resultsCsv(summary: Summary, context: CsvContext): string {
   ];
   for (const [metric, stat] of Object.entries(summary.totals))
     rows.push(csvRow(['total', metric, 'horizon', ...statCells(stat)]));
-  for (const [role, stat] of Object.entries(summary.endOfHorizon.inPost))
-    rows.push(csvRow(['end of horizon', `inPost.${role}`, 'end', ...statCells(stat)]));
-  for (const [role, stat] of Object.entries(summary.endOfHorizon.inTraining))
-    rows.push(csvRow(['end of horizon', `inTraining.${role}`, 'end', ...statCells(stat)]));
-  const { inPost, inTraining, ...monthly } = summary.monthly;
+  for (const series of ROLE_SERIES)
+    for (const [role, stat] of Object.entries(summary.endOfHorizon[series]))
+      rows.push(csvRow(['end of horizon', `${series}.${role}`, 'end', ...statCells(stat)]));
   const monthRows = (name: string, stats: readonly Stat[]) =>
     stats.forEach((s, m) =>
       rows.push(csvRow(['monthly', name, `month ${m + 1}`, ...statCells(s)])),
     );
-  for (const [name, stats] of Object.entries(monthly)) monthRows(name, stats);
-  for (const [role, stats] of Object.entries(inPost)) monthRows(`inPost.${role}`, stats);
-  for (const [role, stats] of Object.entries(inTraining)) monthRows(`inTraining.${role}`, stats);
+  for (const name of MONTHLY_SERIES) monthRows(name, summary.monthly[name]);
+  for (const series of ROLE_SERIES)
+    for (const [role, stats] of Object.entries(summary.monthly[series]))
+      monthRows(`${series}.${role}`, stats);
   for (const [name, stats] of Object.entries(summary.yearly))
     stats.forEach((s, y) => rows.push(csvRow(['yearly', name, `year ${y + 1}`, ...statCells(s)])));
   return `${rows.join('\r\n')}\r\n`;

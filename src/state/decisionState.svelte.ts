@@ -20,6 +20,8 @@ type Task = 'tornado' | 'rank' | 'goal' | 'staff' | 'pipeline' | 'fms';
 export class DecisionState {
   metric = $state<TotalMetric>('unexaminedSuspects');
   replications = $state(500);
+  /** The most replications a run of the tornado or goal seek may take: each stops once settled. */
+  most = $state(1600);
   lever = $state<Lever>({ field: 'inPost', unit: '', role: '' });
   below = $state(1000);
   confidence = $state(0.9);
@@ -136,8 +138,8 @@ export class DecisionState {
     this.error = null;
     this.notice = null;
     // Every run of the task can be cancelled, and counts towards its progress.
-    const counted: Evaluate = async (s, runSeed, replications) => {
-      const aggregate = await evaluate(s, runSeed, replications, controller.signal);
+    const counted: Evaluate = async (s, runSeed, replications, _signal, start) => {
+      const aggregate = await evaluate(s, runSeed, replications, controller.signal, start);
       this.runsDone++;
       return aggregate;
     };
@@ -163,7 +165,7 @@ export class DecisionState {
     this.task('tornado', async (s, seed, evaluate) => {
       this.tornado = await tornado(
         s,
-        { metric: this.metric, seed, replications: this.replications },
+        { metric: this.metric, seed, replications: this.most },
         evaluate,
       );
     });
@@ -187,8 +189,8 @@ export class DecisionState {
           ...(typeof this.from === 'number' ? { min: this.from } : {}),
           ...(typeof this.to === 'number' ? { max: this.to } : {}),
           seed,
-          replications: this.replications,
-          curvePoints: 6,
+          replications: this.most,
+          curvePoints: 3,
         },
         evaluate,
       );

@@ -52,8 +52,11 @@ describe('decision commands', () => {
       replications: 5,
       seed: 'cli',
     });
-    expect(json.curve).toContainEqual({ value: 3, probability: 1, se: 0 });
-    expect(json.curve).toContainEqual({ value: 2, probability: 0, se: 0 });
+    expect(json.curve).toContainEqual(expect.objectContaining({ value: 3, probability: 1, se: 0 }));
+    expect(json.curve).toContainEqual(expect.objectContaining({ value: 2, probability: 0, se: 0 }));
+    expect(json.meaning).toMatchObject({
+      sentence: expect.stringMatching(/^2 more posts and 2 more trained/),
+    });
   });
 
   it('goal-seek names a lever it cannot find', async () => {

@@ -7,6 +7,7 @@ import {
   leverLabel,
   leverMax,
   leverStep,
+  leverBounds,
   leverValue,
   parseLever,
 } from '../../src/decision/levers.ts';
@@ -50,12 +51,17 @@ describe('levers', () => {
 
   it('takes every lever’s label, unit, bounds and step from the schema', () => {
     for (const field of LEVER_FIELDS) {
-      // A lever's name is its field's name in a staff group or its recruitment.
-      const schema = fieldInfoAt([...STAFF_GROUP, field]) ?? fieldInfoAt([...RECRUITMENT, field]);
+      // A lever's name is its field's name in a staff group, its recruitment or its role; in
+      // post moves posts with it, and says so.
+      const schema =
+        fieldInfoAt([...STAFF_GROUP, field]) ??
+        fieldInfoAt([...RECRUITMENT, field]) ??
+        fieldInfoAt(['roles', 0, field]);
       expect(schema, field).toBeDefined();
       expect(schema!.unit, field).toMatch(/\S/);
-      expect(leverInfo(field)).toEqual(schema);
-      expect(leverLabel(field)).toBe(schema!.title);
+      const title = field === 'inPost' ? 'Posts and trained people together' : schema!.title;
+      expect(leverInfo(field)).toEqual({ ...schema, title });
+      expect(leverLabel(field)).toBe(title);
       expect(leverStep(field)).toBe(schema!.step);
       expect(leverMax(field)).toBe(schema!.max);
     }
@@ -63,13 +69,15 @@ describe('levers', () => {
     expect(leverStep('inPost')).toBe(1);
   });
 
-  it('refuses a value just past the schema’s bound, and takes the bound itself', () => {
+  it('refuses a value just past the bound the editor allows, and takes the bound itself', () => {
     const s = tinyScenario();
     for (const field of LEVER_FIELDS) {
       const lever = parseLever(`${field}:u:fi`, s);
-      const { max, step } = leverInfo(field);
-      expect(leverValue(applyLever(s, lever, max), lever)).toBe(max);
-      expect(() => applyLever(s, lever, max + step)).toThrow(/between 0 and/);
+      const { step } = leverInfo(field);
+      const [least, most] = leverBounds(s, lever);
+      expect(leverValue(applyLever(s, lever, most), lever)).toBe(most);
+      expect(() => applyLever(s, lever, most + step)).toThrow(/between \d+ and/);
+      expect(() => applyLever(s, lever, least - step)).toThrow(/between \d+ and/);
     }
   });
 

@@ -63,10 +63,11 @@ describe('tornado', () => {
     const run: Scenario[] = [];
     // Stands in for the engine, which would take seconds on this much demand: the mean it gives
     // is the scenario's expected cases a month, so each setting's mean is known.
-    const evaluate: Evaluate = (changed) => {
+    const evaluate: Evaluate = (changed, _seed, replications) => {
       run.push(changed);
       const cases = expectedMean(changed.units[0]!.demand[0]!.casesPerMonth);
-      return Promise.resolve({ stat: () => ({ mean: cases }) } as unknown as RunAggregate);
+      const values = () => new Float64Array(replications).fill(cases);
+      return Promise.resolve({ values } as unknown as RunAggregate);
     };
     const result = await tornado(
       scenario,

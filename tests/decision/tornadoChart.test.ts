@@ -11,6 +11,9 @@ const row = (over: Partial<TornadoRow>): TornadoRow => ({
   lowMean: 24,
   highMean: 72,
   swing: 48,
+  halfWidth: 0,
+  replications: 50,
+  settled: true,
   ...over,
 });
 
@@ -19,6 +22,11 @@ const known: Tornado = {
   seed: 's',
   replications: 50,
   baseMean: 48,
+  baseReplications: 50,
+  confidence: 0.95,
+  tolerance: 0.1,
+  sequential: false,
+  totalReplications: 350,
   rows: [
     row({}),
     row({
@@ -30,6 +38,9 @@ const known: Tornado = {
       lowMean: 36,
       highMean: 60,
       swing: 24,
+      halfWidth: 0,
+      replications: 50,
+      settled: true,
     }),
   ],
 };

@@ -60,6 +60,12 @@ describe('the planner’s app', () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
+    // The MPS scenario's 30 seats a year are all used while recruits wait for one.
+    const limit = results.locator('p', { hasText: /^What limits capacity\./ });
+    await expect(limit.textContent()).resolves.toMatch(
+      /Training seats are the limit: all 30 a year are used and about \d+ recruits wait for a seat/,
+    );
+    await limit.screenshot({ path: `${SHOTS}/results-bottleneck.png` });
     expect(await axeViolations(page)).toEqual([]);
     await screenshots(page, 'results');
   });

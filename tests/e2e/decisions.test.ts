@@ -13,6 +13,9 @@ describe('the Decisions tab on the MPS scenario', () => {
     await decisions()
       .getByRole('spinbutton', { name: /Replications per run/ })
       .fill('50');
+    await decisions()
+      .getByRole('spinbutton', { name: /^Most replications per run/ })
+      .fill('50');
   }
 
   /** A one-at-a-time sensitivity run of 50 replications a run, its chart shown. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runChunk } from '../../src/engine/chunk.ts';
 import { compileModel } from '../../src/engine/model.ts';
+import { seatsOffered } from '../../src/engine/staffFlows.ts';
 import { replicate, Workspace } from '../../src/engine/replicate.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
@@ -195,6 +196,53 @@ describe('every replication of any small scenario', () => {
     },
     TIMEOUT,
   );
+
+  it('keeps people within the posts and every monthly count whole and non-negative', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, (scenario) => {
+        const model = compileModel(scenario);
+        const { layout } = model;
+        const H = layout.horizonMonths;
+        const ws = new Workspace(model);
+        const totals = new Float64Array(layout.totalNames.length);
+        const monthly = new Float64Array(layout.monthlyNames.length * H);
+        const posts = new Map<string, number>();
+        for (const u of scenario.units)
+          for (const g of u.staff) posts.set(g.role, (posts.get(g.role) ?? 0) + g.establishment);
+        const countSeries = layout.monthlyNames.filter(
+          (n) => !['demandHours', 'capacityHours', 'missedRecovery'].includes(n),
+        );
+        for (let r = 0; r < REPLICATIONS; r++) {
+          replicate(ws, 'invariants', r, totals, monthly);
+          const series = (name: string) => {
+            const s = layout.monthlyNames.indexOf(name);
+            return monthly.subarray(s * H, (s + 1) * H);
+          };
+          for (const name of countSeries)
+            for (const x of series(name)) expect(Number.isInteger(x) && x >= 0).toBe(true);
+          for (const [r, id] of layout.roleIds.entries()) {
+            const inPost = series(`inPost.${id}`);
+            const inTraining = series(`inTraining.${id}`);
+            const inRecruitment = series(`inRecruitment.${id}`);
+            const waiting = series(`waitingForSeat.${id}`);
+            const seatsUsed = series(`seatsUsed.${id}`);
+            const seats = scenario.roles[r]!.trainingSeatsPerYear;
+            for (let t = 0; t < H; t++) {
+              // Recruitment starts only for vacancies, so the pipeline never outgrows the posts.
+              expect(inPost[t]! + inTraining[t]! + inRecruitment[t]!).toBeLessThanOrEqual(
+                posts.get(id) ?? 0,
+              );
+              expect(waiting[t]!).toBeLessThanOrEqual(inRecruitment[t]!);
+              if (seats !== undefined)
+                expect(seatsUsed[t]!).toBeLessThanOrEqual(seatsOffered(seats, t));
+            }
+          }
+          for (const x of series('capacityHours')) expect(x).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      RUNS,
+    );
+  });
 
   it(
     'counts suppressed suspects beside arrivals, never in them',

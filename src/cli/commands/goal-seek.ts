@@ -1,5 +1,7 @@
 import { parseMetric } from '../../decision/evaluate.ts';
-import { goalSeek } from '../../decision/goalSeek.ts';
+import { GOAL_INDIFFERENCE, GOAL_TEST_CONFIDENCE, goalSeek } from '../../decision/goalSeek.ts';
+import { FIRST_LOOK } from '../../decision/sequential.ts';
+import { VERDICT_WORDS } from '../../decision/findings.ts';
 import {
   formatLever,
   LEVER_FIELDS,
@@ -25,6 +27,9 @@ const leverLine = (field: LeverField) => {
   return `    ${field.padEnd(17)} ${title}${unit ? ` (${unit})` : ''}, steps of ${step}`;
 };
 
+/** The most replications at a value by default. */
+const DEFAULT_MOST = 1600;
+
 const command: Command = {
   summary:
     'Finds the smallest staffing that keeps a result below a target with a given confidence.',
@@ -33,6 +38,10 @@ const command: Command = {
 Finds the smallest value of the lever, in its steps, for which P(METRIC < T) is at least
 the confidence, by bisection between --min and --max with every run on the same seed. For a
 lever that makes things worse as it rises (attritionPerYear), the largest value instead.
+Each value's runs start at ${FIRST_LOOK} replications and double until a test at
+${GOAL_TEST_CONFIDENCE * 100}% confidence says whether it meets the target, or its probability
+is within ${GOAL_INDIFFERENCE} of the confidence (or --replications is reached); --fixed runs
+every value to --replications instead.
 
 Options:
   --lever L          FIELD:UNIT:ROLE, where FIELD is one of
@@ -41,13 +50,16 @@ ${LEVER_FIELDS.map(leverLine).join('\n')}
   --below T          The target
   --confidence C     Required probability, e.g. 0.9 (default 0.9)
   --min A, --max B   Range searched (default: the current value to twice it)
-  --replications N   Simulated futures per run (default 1000)
+  --replications N   Most simulated futures per value (default ${DEFAULT_MOST}); with --fixed, every value's
+  --fixed            Run every value to --replications (no early stop)
   --seed S           Any text (default: the scenario's seed)
   --workers W        Worker threads (default: one per core; at most ${WORKERS_PER_CORE} per core)
   --format F         table (default) or json
 
-JSON output: { answer, curve: [{ value, probability, se }], uncertainValues, lever, metric,
-below, confidence, replications, seed, version }.`,
+JSON output: { answer, answerRange, meaning: { changes: [{ path, from, to }], sentence },
+why, curve: [{ value, probability, se, replications, verdict,
+interval }], uncertainValues, lever, metric, below, confidence, replications, sequential,
+totalReplications, seed, version }.`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
       ...RUN_FLAGS,
@@ -58,6 +70,7 @@ below, confidence, replications, seed, version }.`,
       min: 'string',
       max: 'string',
       format: 'string',
+      fixed: 'boolean',
     });
     const file = positionals[0];
     if (file === undefined) throw new UsageError('Give a scenario FILE.');
@@ -80,7 +93,7 @@ below, confidence, replications, seed, version }.`,
     await checkOutput(io, {});
     const { seed, replications, result } = await runCommand(
       io,
-      { file, flags, replications: 1000 },
+      { file, flags, replications: DEFAULT_MOST },
       async ({ scenario, seed, replications, evaluate }) => {
         // The lever names a staff group of the scenario, so it is read once the file is loaded.
         let lever;
@@ -93,7 +106,17 @@ below, confidence, replications, seed, version }.`,
         }
         const seek = await goalSeek(
           scenario,
-          { lever, metric, below, confidence, seed, replications, min, max },
+          {
+            lever,
+            metric,
+            below,
+            confidence,
+            seed,
+            replications,
+            min,
+            max,
+            sequential: flags.fixed === undefined,
+          },
           evaluate,
         );
         return { lever, metric, seek };
@@ -107,6 +130,9 @@ below, confidence, replications, seed, version }.`,
     if (format === 'json') {
       const out = {
         answer: seek.answer,
+        answerRange: seek.answerRange,
+        meaning: seek.meaning,
+        why: seek.why,
         curve: seek.curve,
         uncertainValues: seek.uncertainValues,
         lever: formatLever(lever),
@@ -114,6 +140,8 @@ below, confidence, replications, seed, version }.`,
         below,
         confidence,
         replications,
+        sequential: seek.sequential,
+        totalReplications: seek.totalReplications,
         seed,
         version: VERSION,
       };
@@ -126,17 +154,26 @@ below, confidence, replications, seed, version }.`,
           ? `No value of ${name} in the range searched gives ${goal}.\n\n`
           : `${name} = ${seek.answer} is the ${seek.direction === 1 ? 'smallest' : 'largest'} value giving ${goal}.\n\n`,
       );
+      const said = seek.meaning?.sentence ?? seek.why;
+      if (said) io.stdout(`${printable(said)}\n\n`);
       io.stdout(
         tableText(
-          ['Value', 'Probability', 'Standard error'],
-          seek.curve.map((p) => [p.value, p.probability, p.se]),
+          ['Value', 'Probability', 'Standard error', 'Replications', 'Test'],
+          seek.curve.map((p) => [
+            p.value,
+            p.probability,
+            p.se,
+            p.replications,
+            VERDICT_WORDS[p.verdict],
+          ]),
         ),
       );
-      if (seek.uncertainValues.length > 0) {
+      if (seek.answerRange && seek.answerRange[0] !== seek.answerRange[1]) {
         io.stdout(
-          `\nWith another seed the answer could move: the probability at ${seek.uncertainValues.join(', ')} is within 1.96 standard errors of ${confidence}.\n`,
+          `\nThe test could not settle every value near the answer: it lies between ${seek.answerRange[0]} and ${seek.answerRange[1]}.\n`,
         );
       }
+      io.stdout(`\n${seek.totalReplications} replications in all.\n`);
     }
     return 0;
   },

@@ -1,4 +1,4 @@
-import { printableJson } from '../../scenario/printable.ts';
+import { printable, printableJson } from '../../scenario/printable.ts';
 import { LIMITS } from '../../scenario/limits.ts';
 import { choiceFlag, intFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -6,6 +6,7 @@ import { DEFAULT_SCENARIO_PATH } from '../loadScenario.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { summaryTable } from '../summaryTable.ts';
+import { findBottleneck } from '../../results/bottleneck.ts';
 import { VERSION } from '../version.ts';
 import { checkOutput, writeOutput } from '../writeOutput.ts';
 
@@ -28,8 +29,9 @@ Options:
   --chunk-size N     Replications per chunk of work (default: sized from the scenario)
 
 JSON output: { scenario: { name }, seed, replications, horizonMonths, totals, endOfHorizon,
-monthly, yearly, version }; each statistic is { mean, sd, se, p05, p25, p50, p75, p95, min,
-max }.`,
+monthly, yearly, bottleneck, version }; each statistic is { mean, sd, se, p05, p25, p50, p75,
+p95, min, max }. bottleneck is { kind, role, sentence, roles }: what limits capacity, named
+from the pipeline (see docs/decision-tools.md). The table ends with its sentence.`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
       ...RUN_FLAGS,
@@ -51,11 +53,12 @@ max }.`,
       simulation.run({ chunkSize }),
     );
     const summary = result.summary();
+    const bottleneck = findBottleneck(scenario, summary);
 
     const text =
       format === 'table'
-        ? summaryTable(scenario, seed, summary)
-        : `${printableJson(JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, version: VERSION }, null, 2))}\n`;
+        ? `${summaryTable(scenario, seed, summary)}\n${printable(bottleneck.sentence)}\n`
+        : `${printableJson(JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, bottleneck, version: VERSION }, null, 2))}\n`;
     await writeOutput(io, output, text, 'Results');
     return 0;
   },

@@ -9,6 +9,7 @@ import {
   yearlyCell,
   type Layout,
   type MonthlySeries,
+  type RoleSeries,
   type TotalMetric,
   type YearlySeries,
 } from '../metrics.ts';
@@ -24,11 +25,9 @@ export interface Summary {
   replications: number;
   horizonMonths: number;
   totals: Record<TotalMetric, Stat>;
-  endOfHorizon: { inPost: Record<string, Stat>; inTraining: Record<string, Stat> };
-  monthly: Record<MonthlySeries, Stat[]> & {
-    inPost: Record<string, Stat[]>;
-    inTraining: Record<string, Stat[]>;
-  };
+  /** Each ROLE_SERIES by role id at the end of the horizon. */
+  endOfHorizon: Record<RoleSeries, Record<string, Stat>>;
+  monthly: Record<MonthlySeries, Stat[]> & Record<RoleSeries, Record<string, Stat[]>>;
   yearly: Record<YearlySeries, Stat[]>;
   /**
    * Present when the scenario has uncertain assumptions: for each total, the share of its
@@ -375,17 +374,17 @@ export class RunAggregate {
         TotalMetric,
         Stat
       >,
-      endOfHorizon: {
-        inPost: byRole('inPost', total),
-        inTraining: byRole('inTraining', total),
-      },
+      endOfHorizon: Object.fromEntries(
+        ROLE_SERIES.map((series) => [series, byRole(series, total)]),
+      ) as Record<RoleSeries, Record<string, Stat>>,
       monthly: {
         ...(Object.fromEntries(MONTHLY_SERIES.map((m) => [m, monthly(m)])) as Record<
           MonthlySeries,
           Stat[]
         >),
-        inPost: byRole('inPost', monthly),
-        inTraining: byRole('inTraining', monthly),
+        ...(Object.fromEntries(
+          ROLE_SERIES.map((series) => [series, byRole(series, monthly)]),
+        ) as Record<RoleSeries, Record<string, Stat[]>>),
       },
       yearly: Object.fromEntries(YEARLY_SERIES.map((m, s) => [m, yearly(s)])) as Record<
         YearlySeries,

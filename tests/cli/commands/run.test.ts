@@ -14,6 +14,19 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const small = ['run', SMALL_SCENARIO, '--replications', '60', '--seed', 'cli'];
 
 describe('shortfall run', () => {
+  it('names the bottleneck: in JSON as an object, in the table as its last line', async () => {
+    const json = await runCli([...small, '--workers', '1']);
+    expect(json.code).toBe(0);
+    const { bottleneck } = JSON.parse(json.stdout);
+    expect(bottleneck.kind).toMatch(
+      /^(trainingSeats|recruitmentRate|noRecruitment|timeToHire|accreditation|abstraction|posts|none)$/,
+    );
+    expect(bottleneck.sentence).toMatch(/limit|Nothing limits/);
+    const table = await runCli([...small, '--workers', '1', '--format', 'table']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(bottleneck.sentence);
+  });
+
   it('runs a normal whose mean lies 40 sd below zero to finite results, not NaN', async () => {
     const scenario = JSON.parse(readFileSync(SMALL_SCENARIO, 'utf8'));
     scenario.units[0].demand.push({

@@ -152,7 +152,8 @@ describe('RunAggregate live summaries', () => {
   });
 });
 
-describe('RunAggregate at a million-replication scale', () => {
+// A million replications of every total, the pipeline role series included, take seconds.
+describe('RunAggregate at a million-replication scale', { timeout: 30_000 }, () => {
   /** The encoded sketches of a chunk with nothing in its monthly cells. */
   function emptyCells(): Float64Array {
     const cells: number[] = [];

@@ -1,3 +1,4 @@
+import { MONTHLY_SERIES } from '../../src/engine/metrics.ts';
 import { describe, expect, it } from 'vitest';
 import {
   briefingContent,
@@ -122,8 +123,7 @@ describe('briefingContent', () => {
     expect(row[7]).toBe(input.summary.totals.unexaminedSuspects.p50);
     const monthly = pack.sheets.find((s) => s.name === 'Monthly percentiles')!;
     expect(monthly.rows).toHaveLength(
-      (Object.keys(input.summary.monthly).length - 2 + 2 * input.scenario.roles.length) *
-        input.summary.horizonMonths,
+      (MONTHLY_SERIES.length + 2 * input.scenario.roles.length) * input.summary.horizonMonths,
     );
   });
 

@@ -62,6 +62,7 @@ function drawItems(
   let assetHolders = 0;
   let seq = items.count;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
+  let { stream: streamOf, finished } = items;
   for (let c = 0; c < cases; c++) {
     const count = itemCount(rng, 1);
     for (let i = 0; i < count; i++) {
@@ -85,11 +86,14 @@ function drawItems(
       if (seq === remaining.length) {
         items.grow();
         ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
+        ({ stream: streamOf, finished } = items);
       }
       lastMonths[seq] = lastMonthAndKind;
       remaining[seq] = hours;
       values[seq] = value;
       noises[seq] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      streamOf[seq] = stream.index;
+      finished[seq] = 0;
       seq++;
     }
   }

@@ -19,6 +19,9 @@ export const TOTAL_METRICS = [
   'missedForceIncome',
   'recovered',
   'forceIncome',
+  'ordersMade',
+  'orderValue',
+  'recoveredAfterHorizon',
   'productsArrived',
   'productsDelivered',
   'undeliveredProducts',
@@ -38,6 +41,8 @@ export const MONTHLY_SERIES = [
   'demandHours',
   'capacityHours',
   'missedRecovery',
+  'ordersMade',
+  'recovered',
 ] as const;
 export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
 
@@ -50,6 +55,8 @@ export const YEARLY_SERIES = [
   'missedRecovery',
   'missedForceIncome',
   'undeliveredProducts',
+  'recovered',
+  'ordersMade',
 ] as const;
 export type YearlySeries = (typeof YEARLY_SERIES)[number];
 
@@ -57,31 +64,102 @@ export type YearlySeries = (typeof YEARLY_SERIES)[number];
 export const ROLE_SERIES = ['inPost', 'inTraining'] as const;
 export type RoleSeries = (typeof ROLE_SERIES)[number];
 
+/**
+ * Horizon totals by unit (`byUnit.<unit>.<metric>`) and by demand stream
+ * (`byStream.<unit>.<stream>.<metric>`): who gains when units pool or split their staff. A
+ * suspect or product counts for the unit whose stream it arrived in, whoever worked it.
+ */
+export const BREAKDOWN_METRICS = [
+  'suspectsArrived',
+  'suspectsExamined',
+  'unexaminedSuspects',
+  'ordersMade',
+  'recovered',
+  'missedRecovery',
+  'productsArrived',
+  'undeliveredProducts',
+] as const;
+export type BreakdownMetric = (typeof BREAKDOWN_METRICS)[number];
+
+/** A unit's id and its demand streams' ids, in scenario order: what the breakdowns are by. */
+export interface UnitStreams {
+  id: string;
+  streams: readonly string[];
+}
+
 /** Where each number of one replication sits in the flat arrays a chunk returns. */
 export interface Layout {
   horizonMonths: number;
   years: number;
   roleIds: readonly string[];
-  /** TOTAL_METRICS, then `inPost.<role>` and `inTraining.<role>` at the end of the horizon. */
+  units: readonly UnitStreams[];
+  /**
+   * The columns of the horizon totals: TOTAL_METRICS, then `inPost.<role>` and
+   * `inTraining.<role>` at the end of the horizon, then BREAKDOWN_METRICS of each unit in turn
+   * and of each stream in turn, leaving out those that are aliases.
+   */
   totalNames: readonly string[];
+  /** Breakdown names kept in another's column: the only unit's are the horizon totals. */
+  aliases: Readonly<Record<string, string>>;
+  /** By unit, then by stream over all units in order: the column of its first breakdown metric, or -1 when aliased. */
+  unitColumns: readonly number[];
+  streamColumns: readonly number[];
   /** MONTHLY_SERIES, then `inPost.<role>` and `inTraining.<role>`. */
   monthlyNames: readonly string[];
   /** Cells summarised by sketches: every monthly series by month, then every yearly by year. */
   cellCount: number;
 }
 
-export function makeLayout(horizonMonths: number, roleIds: readonly string[]): Layout {
+export function makeLayout(
+  horizonMonths: number,
+  roleIds: readonly string[],
+  units: readonly UnitStreams[] = [],
+): Layout {
   const perRole = ROLE_SERIES.flatMap((series) => roleIds.map((id) => `${series}.${id}`));
   const monthlyNames = [...MONTHLY_SERIES, ...perRole];
   const years = Math.ceil(horizonMonths / 12);
+  const totalNames: string[] = [...TOTAL_METRICS, ...perRole];
+  const aliases: Record<string, string> = {};
+  const unitColumns: number[] = [];
+  const streamColumns: number[] = [];
+  // A breakdown that must equal another (the only unit's and the horizon totals, or a unit's
+  // only stream's and the unit's) is not kept twice: it names the other's column.
+  const place = (prefix: string, same: string | undefined, columns: number[]) => {
+    if (same !== undefined) {
+      for (const m of BREAKDOWN_METRICS) aliases[`${prefix}.${m}`] = aliases[`${same}${m}`] ?? `${same}${m}`;
+      columns.push(-1);
+      return;
+    }
+    columns.push(totalNames.length);
+    for (const m of BREAKDOWN_METRICS) totalNames.push(`${prefix}.${m}`);
+  };
+  for (const u of units) place(`byUnit.${u.id}`, units.length === 1 ? '' : undefined, unitColumns);
+  for (const u of units) {
+    for (const s of u.streams) {
+      place(
+        `byStream.${u.id}.${s}`,
+        u.streams.length === 1 ? `byUnit.${u.id}.` : undefined,
+        streamColumns,
+      );
+    }
+  }
   return {
     horizonMonths,
     years,
     roleIds,
-    totalNames: [...TOTAL_METRICS, ...perRole],
+    units,
+    totalNames,
+    aliases,
+    unitColumns,
+    streamColumns,
     monthlyNames,
     cellCount: monthlyNames.length * horizonMonths + YEARLY_SERIES.length * years,
   };
+}
+
+/** The column a total's name is kept in, looking through aliases; -1 for none. */
+export function totalColumn(layout: Layout, name: string): number {
+  return layout.totalNames.indexOf(layout.aliases[name] ?? name);
 }
 
 /** Index of a month's cell. */
@@ -93,3 +171,4 @@ export function monthlyCell(layout: Layout, series: number, month: number): numb
 export function yearlyCell(layout: Layout, series: number, year: number): number {
   return layout.monthlyNames.length * layout.horizonMonths + series * layout.years + year;
 }
+

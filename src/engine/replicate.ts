@@ -1,5 +1,6 @@
 import { CellSketch } from './aggregate/sketch.ts';
 import { drawDemand, MonthDemand } from './demand.ts';
+import { recordFunnel } from './funnel.ts';
 import type { Model } from './model.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
@@ -90,5 +91,8 @@ export function replicate(
 
     recordMonth(model, ws, t, totals, monthly);
   }
+  // 7. The recovery funnel, once every suspect's fate is known.
+  const funnelRng = streams.map((s) => streamRng(streamSeed(seed, index, s.funnelPart)));
+  recordFunnel(model, items, funnelRng, totals, monthly);
   recordHorizon(model, totals, monthly);
 }

@@ -1,11 +1,14 @@
 import type { ChunkResult } from '../chunk.ts';
 import {
+  BREAKDOWN_METRICS,
   MONTHLY_SERIES,
   ROLE_SERIES,
   TOTAL_METRICS,
   YEARLY_SERIES,
   monthlyCell,
+  totalColumn,
   yearlyCell,
+  type BreakdownMetric,
   type Layout,
   type MonthlySeries,
   type TotalMetric,
@@ -29,6 +32,10 @@ export interface Summary {
     inTraining: Record<string, Stat[]>;
   };
   yearly: Record<YearlySeries, Stat[]>;
+  /** Totals by unit id: who gains. */
+  byUnit: Record<string, Record<BreakdownMetric, Stat>>;
+  /** Totals by unit id, then demand stream id. */
+  byStream: Record<string, Record<string, Record<BreakdownMetric, Stat>>>;
 }
 
 /**
@@ -199,7 +206,7 @@ export class RunAggregate {
   }
 
   private columnOf(name: string): number {
-    const column = this.layout.totalNames.indexOf(name);
+    const column = totalColumn(this.layout, name);
     if (column < 0) throw new Error(`Unknown total "${name}".`);
     return column;
   }
@@ -338,6 +345,16 @@ export class RunAggregate {
       Array.from({ length: layout.years }, (_, y) => cell(yearlyCell(layout, series, y)));
     const byRole = <T>(series: (typeof ROLE_SERIES)[number], each: (name: string) => T) =>
       Object.fromEntries(roleIds.map((id) => [id, each(`${series}.${id}`)]));
+    const breakdown = (prefix: string) =>
+      Object.fromEntries(
+        BREAKDOWN_METRICS.map((m) => {
+          const name = `${prefix}.${m}`;
+          return [m, total(layout.aliases[name] ?? name)];
+        }),
+      ) as Record<
+        BreakdownMetric,
+        Stat
+      >;
     return {
       replications: this.received,
       horizonMonths: H,
@@ -361,6 +378,15 @@ export class RunAggregate {
         YearlySeries,
         Stat[]
       >,
+      byUnit: Object.fromEntries(layout.units.map((u) => [u.id, breakdown(`byUnit.${u.id}`)])),
+      byStream: Object.fromEntries(
+        layout.units.map((u) => [
+          u.id,
+          Object.fromEntries(
+            u.streams.map((s) => [s, breakdown(`byStream.${u.id}.${s}`)]),
+          ),
+        ]),
+      ),
     };
   }
 }

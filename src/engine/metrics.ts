@@ -15,6 +15,7 @@ export const TOTAL_METRICS = [
   'capacityHours',
   'hoursWorked',
   'assetsNotInvestigated',
+  'assetsInvestigated',
   'missedRecovery',
   'missedForceIncome',
   'recovered',

@@ -66,6 +66,7 @@ export function recordMonth(
   totals[T.capacityHours]! += capacityHours;
   totals[T.hoursWorked]! += o.hoursWorked;
   totals[T.assetsNotInvestigated]! += o.assetsLost;
+  totals[T.assetsInvestigated]! += o.assetsExamined;
   totals[T.productsArrived]! += demand.products;
   totals[T.productsDelivered]! += o.productsDelivered;
   totals[T.undeliveredProducts]! += o.undeliveredProducts;

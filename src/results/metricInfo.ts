@@ -33,6 +33,7 @@ export const METRIC_INFO: Record<TotalMetric, MetricInfo> = {
   capacityHours: { label: 'hours staff could work', unit: 'count', column: 'capacity hours' },
   hoursWorked: { label: 'hours worked', unit: 'count' },
   assetsNotInvestigated: { label: 'assets not investigated', unit: 'pounds' },
+  assetsInvestigated: { label: 'assets of suspects examined', unit: 'pounds' },
   missedRecovery: { label: 'recoverable assets missed', unit: 'pounds', column: 'recovery missed' },
   missedForceIncome: { label: 'ARIS income foregone', unit: 'pounds' },
   recovered: { label: 'assets recovered', unit: 'pounds' },

@@ -28,8 +28,8 @@ Options:
   --chunk-size N     Replications per chunk of work (default: sized from the scenario)
 
 JSON output: { scenario: { name }, seed, replications, horizonMonths, totals, endOfHorizon,
-monthly, yearly, version }; each statistic is { mean, sd, se, p05, p25, p50, p75, p95, min,
-max }.`,
+monthly, yearly, byUnit, byStream, version }; each statistic is { mean, sd, se, p05, p25, p50,
+p75, p95, min, max }.`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
       ...RUN_FLAGS,

@@ -236,7 +236,7 @@ describe('RunAggregate at a million-replication scale', () => {
     const newer = run.stat(first);
     for (;;) if (again.next().done) break;
     expect(run.latestSummary().totals[first as 'suspectsArrived']).toBe(newer);
-  });
+  }, 30_000);
 
   it('works out each total in steps of at most STEP_VALUES values, to the same Stat as a plain sort', () => {
     const n = 300_000;
@@ -253,5 +253,5 @@ describe('RunAggregate at a million-replication scale', () => {
       );
       expect(run.latestHistogram(name)).toEqual(histogram(run.values(name)));
     }
-  });
+  }, 30_000);
 });

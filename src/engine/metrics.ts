@@ -127,7 +127,8 @@ export function makeLayout(
   // only stream's and the unit's) is not kept twice: it names the other's column.
   const place = (prefix: string, same: string | undefined, columns: number[]) => {
     if (same !== undefined) {
-      for (const m of BREAKDOWN_METRICS) aliases[`${prefix}.${m}`] = aliases[`${same}${m}`] ?? `${same}${m}`;
+      for (const m of BREAKDOWN_METRICS)
+        aliases[`${prefix}.${m}`] = aliases[`${same}${m}`] ?? `${same}${m}`;
       columns.push(-1);
       return;
     }
@@ -172,4 +173,3 @@ export function monthlyCell(layout: Layout, series: number, month: number): numb
 export function yearlyCell(layout: Layout, series: number, year: number): number {
   return layout.monthlyNames.length * layout.horizonMonths + series * layout.years + year;
 }
-

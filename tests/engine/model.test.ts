@@ -18,7 +18,12 @@ describe('modelLayout', () => {
     expect(layout.years).toBe(2);
     expect(layout.roleIds).toEqual(['fi', 'an']);
     // Both units and north's two streams are kept; south's only stream is south's breakdown.
-    const kept = ['byUnit.north', 'byUnit.south', 'byStream.north.drugs', 'byStream.north.profiles'];
+    const kept = [
+      'byUnit.north',
+      'byUnit.south',
+      'byStream.north.drugs',
+      'byStream.north.profiles',
+    ];
     const breakdowns = kept.flatMap((k) => BREAKDOWN_METRICS.map((m) => `${k}.${m}`));
     expect(layout.totalNames).toEqual([...TOTAL_METRICS, ...perRole, ...breakdowns]);
     expect(layout.aliases).toEqual(

@@ -351,10 +351,7 @@ export class RunAggregate {
           const name = `${prefix}.${m}`;
           return [m, total(layout.aliases[name] ?? name)];
         }),
-      ) as Record<
-        BreakdownMetric,
-        Stat
-      >;
+      ) as Record<BreakdownMetric, Stat>;
     return {
       replications: this.received,
       horizonMonths: H,
@@ -382,9 +379,7 @@ export class RunAggregate {
       byStream: Object.fromEntries(
         layout.units.map((u) => [
           u.id,
-          Object.fromEntries(
-            u.streams.map((s) => [s, breakdown(`byStream.${u.id}.${s}`)]),
-          ),
+          Object.fromEntries(u.streams.map((s) => [s, breakdown(`byStream.${u.id}.${s}`)])),
         ]),
       ),
     };

@@ -82,6 +82,13 @@ export const BREAKDOWN_METRICS = [
 ] as const;
 export type BreakdownMetric = (typeof BREAKDOWN_METRICS)[number];
 
+/**
+ * Most units and streams whose breakdowns a run keeps in columns of their own. Each keeps 4
+ * bytes per metric per replication, so a file at the count limits (5,000 streams) would
+ * otherwise need gigabytes: beyond this, streams' breakdowns are left out, then units'.
+ */
+export const MAX_BREAKDOWNS = 32;
+
 /** A unit's id and its demand streams' ids, in scenario order: what the breakdowns are by. */
 export interface UnitStreams {
   id: string;
@@ -94,6 +101,9 @@ export interface Layout {
   years: number;
   roleIds: readonly string[];
   units: readonly UnitStreams[];
+  /** Whether the breakdowns by unit, and by stream, are kept (see MAX_BREAKDOWNS). */
+  byUnit: boolean;
+  byStream: boolean;
   /**
    * The columns of the horizon totals: TOTAL_METRICS, then `inPost.<role>` and
    * `inTraining.<role>` at the end of the horizon, then BREAKDOWN_METRICS of each unit in turn
@@ -135,14 +145,20 @@ export function makeLayout(
     columns.push(totalNames.length);
     for (const m of BREAKDOWN_METRICS) totalNames.push(`${prefix}.${m}`);
   };
-  for (const u of units) place(`byUnit.${u.id}`, units.length === 1 ? '' : undefined, unitColumns);
+  const ownUnits = units.length > 1 ? units.length : 0;
+  const ownStreams = units.reduce((n, u) => n + (u.streams.length > 1 ? u.streams.length : 0), 0);
+  const byUnit = ownUnits <= MAX_BREAKDOWNS;
+  const byStream = byUnit && ownUnits + ownStreams <= MAX_BREAKDOWNS;
+  for (const u of units) {
+    if (byUnit) place(`byUnit.${u.id}`, units.length === 1 ? '' : undefined, unitColumns);
+    else unitColumns.push(-1);
+  }
   for (const u of units) {
     for (const s of u.streams) {
-      place(
-        `byStream.${u.id}.${s}`,
-        u.streams.length === 1 ? `byUnit.${u.id}.` : undefined,
-        streamColumns,
-      );
+      if (byStream) {
+        const same = u.streams.length === 1 ? `byUnit.${u.id}.` : undefined;
+        place(`byStream.${u.id}.${s}`, same, streamColumns);
+      } else streamColumns.push(-1);
     }
   }
   return {
@@ -150,6 +166,8 @@ export function makeLayout(
     years,
     roleIds,
     units,
+    byUnit,
+    byStream,
     totalNames,
     aliases,
     unitColumns,

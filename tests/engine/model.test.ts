@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   BREAKDOWN_METRICS,
+  makeLayout,
+  MAX_BREAKDOWNS,
   MONTHLY_SERIES,
   TOTAL_METRICS,
   totalColumn,
@@ -62,6 +64,27 @@ describe('modelLayout', () => {
     const expected = modelLayout(before);
     expect(compileModel(scenario).layout).toEqual(expected);
     expect(scenario).toEqual(before);
+  });
+
+  it('leaves out streams’ breakdowns, then units’, beyond MAX_BREAKDOWNS', () => {
+    const units = (n: number, streams: number) =>
+      Array.from({ length: n }, (_, u) => ({
+        id: `u${u}`,
+        streams: Array.from({ length: streams }, (_, k) => `s${k}`),
+      }));
+    const width = BREAKDOWN_METRICS.length;
+    const base = TOTAL_METRICS.length + 2;
+    const all = makeLayout(12, ['fi'], units(8, 3));
+    expect([all.byUnit, all.byStream]).toEqual([true, true]);
+    expect(all.totalNames).toHaveLength(base + (8 + 24) * width);
+    const unitsOnly = makeLayout(12, ['fi'], units(8, 4));
+    expect([unitsOnly.byUnit, unitsOnly.byStream]).toEqual([true, false]);
+    expect(unitsOnly.totalNames).toHaveLength(base + 8 * width);
+    expect(unitsOnly.streamColumns.every((c) => c === -1)).toBe(true);
+    const none = makeLayout(12, ['fi'], units(MAX_BREAKDOWNS + 1, 1));
+    expect([none.byUnit, none.byStream]).toEqual([false, false]);
+    expect(none.totalNames).toHaveLength(base);
+    expect(none.aliases).toEqual({});
   });
 
   it('counts a part year of the horizon as a year', () => {

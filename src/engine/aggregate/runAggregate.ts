@@ -32,7 +32,7 @@ export interface Summary {
     inTraining: Record<string, Stat[]>;
   };
   yearly: Record<YearlySeries, Stat[]>;
-  /** Totals by unit id: who gains. */
+  /** Totals by unit id: who gains. Empty when the scenario has too many units (MAX_BREAKDOWNS). */
   byUnit: Record<string, Record<BreakdownMetric, Stat>>;
   /** Totals by unit id, then demand stream id. */
   byStream: Record<string, Record<string, Record<BreakdownMetric, Stat>>>;
@@ -375,9 +375,11 @@ export class RunAggregate {
         YearlySeries,
         Stat[]
       >,
-      byUnit: Object.fromEntries(layout.units.map((u) => [u.id, breakdown(`byUnit.${u.id}`)])),
+      byUnit: Object.fromEntries(
+        layout.byUnit ? layout.units.map((u) => [u.id, breakdown(`byUnit.${u.id}`)]) : [],
+      ),
       byStream: Object.fromEntries(
-        layout.units.map((u) => [
+        (layout.byStream ? layout.units : []).map((u) => [
           u.id,
           Object.fromEntries(u.streams.map((s) => [s, breakdown(`byStream.${u.id}.${s}`)])),
         ]),

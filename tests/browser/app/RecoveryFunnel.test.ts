@@ -32,7 +32,7 @@ function target(): HTMLElement {
 function input(root: HTMLElement, label: RegExp): HTMLInputElement {
   const found = [...root.querySelectorAll('input')].find((field) => {
     const text =
-      [...field.labels].map((l) => l.textContent ?? '').join(' ') +
+      [...(field.labels ?? [])].map((l) => l.textContent ?? '').join(' ') +
       (field.getAttribute('aria-label') ?? '');
     return label.test(text);
   });

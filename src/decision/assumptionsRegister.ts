@@ -111,7 +111,13 @@ export function scenarioInputs(scenario: Scenario): Input[] {
     });
   });
   add('policy', 'Policy', ['policy'], scenario.policy, ['triage', 'triageAccuracy']);
-  add('finance', 'Finance', ['finance'], scenario.finance, ['recoveryRate', 'forceShare']);
+  add('finance', 'Finance', ['finance'], scenario.finance, [
+    'orderProbability',
+    'orderShare',
+    'collection',
+    'monthsToReceipt',
+    'forceShare',
+  ]);
   return out;
 }
 

@@ -7,8 +7,9 @@ import { Items, rankOf, WorkQueue } from './workQueue.ts';
  * Puts a month's items [first, items.count) of a stream with a case limit k in `queue`: of each
  * case, the k items first in triage order (the rank the queue itself would give them, so under
  * `fifo` the first k drawn) join the queue, in the order they were drawn; the others are
- * unexamined at once, counted in `out` for the month they arrive. A case of k items or fewer
- * joins whole.
+ * unexamined at once, counted in `out` for the month they arrive and marked lost in month `t`
+ * (so the recovery funnel counts what they would have paid as missed). A case of k items or
+ * fewer joins whole.
  */
 export function queueWithCaseLimit(
   model: Model,
@@ -18,6 +19,7 @@ export function queueWithCaseLimit(
   items: Items,
   first: number,
   out: MonthDemand,
+  t: number,
 ): void {
   const k = stream.maxPerCase;
   const { value } = items;
@@ -42,6 +44,7 @@ export function queueWithCaseLimit(
         } else {
           out.unexaminedAtArrival++;
           out.assetsUnexaminedAtArrival += value[start + i]!;
+          items.finished[start + i] = -(t + 1);
         }
       }
     }

@@ -56,7 +56,7 @@ export function drawDemand(
   state.caseCount = 0;
   drawItems(stream, state, rng, t, items, out);
   if (stream.maxPerCase === Infinity) queueItems(model, queue, items, first);
-  else queueWithCaseLimit(model, stream, state, queue, items, first, out);
+  else queueWithCaseLimit(model, stream, state, queue, items, first, out, t);
 }
 
 /**
@@ -87,6 +87,7 @@ function drawItems(
   let suppressedAssets = 0;
   let seq = items.count;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
+  let { stream: streamOf, finished } = items;
   for (let c = 0; c < cases; c++) {
     // One uniform for every case, whether or not the queue is behind this month, so the
     // suppression stream's draws line up in any two runs.
@@ -119,11 +120,14 @@ function drawItems(
       if (seq === remaining.length) {
         items.grow();
         ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
+        ({ stream: streamOf, finished } = items);
       }
       lastMonths[seq] = lastMonthAndKind;
       remaining[seq] = hours;
       values[seq] = value;
       noises[seq] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      streamOf[seq] = stream.index;
+      finished[seq] = 0;
       seq++;
     }
     if (limited && !notReferred) state.endCase(seq);

@@ -31,12 +31,25 @@ export interface Model {
   /** Mean and sd of log10(1 + assets) across expected suspects (see triageScale.ts). */
   triageScale: { mean: number; sd: number };
   noiseWeight: number;
-  recoveryRate: number;
+  funnel: CompiledFunnel;
   forceShare: number;
   /** Assumptions drawn once per replication; empty when the scenario gives none. */
   uncertain: UncertainValue[];
   /** The scenario compiled, kept to compile each replication's draws of `uncertain`. */
   scenario: Scenario;
+}
+
+/** The recovery funnel (docs/model.md, "Money"), applied to each suspect holding assets. */
+export interface CompiledFunnel {
+  orderProbability: number;
+  /** Order value as a share of the assets; a draw above 1 counts as 1. */
+  orderShare: Sampler;
+  /** Whole months from examination to receipt. */
+  monthsToReceipt: Sampler;
+  /** Largest order value of each collection band, the last Infinity. */
+  bandUpTo: Float64Array;
+  /** Share of an order's value collected, by band. */
+  bandCollected: Float64Array;
 }
 
 export interface CompiledRole {
@@ -74,6 +87,13 @@ export interface CompiledGroup {
 export interface CompiledStream {
   /** Names this stream's random stream: `demand:<unit>:<stream>`. */
   part: string;
+  /** Its place in Model.streams. */
+  index: number;
+  /** Names the random stream of its suspects' funnel draws: `funnel:<unit>:<stream>`. */
+  funnelPart: string;
+  /** Columns in the totals of its unit's and its own first breakdown metric; -1 when aliased. */
+  unitColumn: number;
+  streamColumn: number;
   queue: number;
   suspects: boolean;
   cases: Sampler;
@@ -106,6 +126,7 @@ export function modelLayout(scenario: Scenario): Layout {
   return makeLayout(
     scenario.horizonMonths,
     scenario.roles.map((r) => r.id),
+    scenario.units.map((u) => ({ id: u.id, streams: u.demand.map((s) => s.id) })),
     yearSpans(scenario.horizonMonths, scenario.startMonth)[0]?.months ?? 12,
     (scenario.uncertain ?? []).map((u) => u.path),
   );
@@ -132,7 +153,8 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
   };
   const groups: CompiledGroup[] = [];
   const streams: CompiledStream[] = [];
-  for (const unit of scenario.units) {
+  const layout = modelLayout(scenario);
+  for (const [unitIndex, unit] of scenario.units.entries()) {
     const pool = unit.pool ?? unit.id;
     for (const g of unit.staff) {
       const role = roleIndex.get(g.role)!;
@@ -156,6 +178,10 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
       const growthPerMonth = Math.pow(1 + s.growthPerYear, 1 / 12);
       streams.push({
         part: `demand:${unit.id}:${s.id}`,
+        index: streams.length,
+        funnelPart: `funnel:${unit.id}:${s.id}`,
+        unitColumn: layout.unitColumns[unitIndex]!,
+        streamColumn: layout.streamColumns[streams.length]!,
         queue: queueOf(pool, roleIndex.get(s.role)!),
         suspects: s.kind === 'suspects',
         cases: countSampler(s.casesPerMonth),
@@ -192,7 +218,7 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
   const accuracy = scenario.policy.triageAccuracy;
   const scale = central?.triageScale ?? triageScale(scenario.units.flatMap((u) => u.demand));
   return {
-    layout: central?.layout ?? modelLayout(scenario),
+    layout: central?.layout ?? layout,
     horizonMonths: scenario.horizonMonths,
     roles: scenario.roles.map((r) => ({
       id: r.id,
@@ -211,7 +237,7 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
     valueWeight: accuracy / scale.sd,
     valueShift: (-accuracy * scale.mean) / scale.sd,
     noiseWeight: Math.sqrt(1 - accuracy * accuracy),
-    recoveryRate: scenario.finance.recoveryRate,
+    funnel: compileFunnel(scenario.finance),
     forceShare: scenario.finance.forceShare,
     uncertain: scenario.uncertain ?? [],
     scenario,
@@ -225,4 +251,14 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
 function accreditationRate(rate: number | undefined): number {
   if (rate === undefined) return 1;
   return 1 - rate === 1 ? 0 : rate;
+}
+
+function compileFunnel(finance: Scenario['finance']): CompiledFunnel {
+  return {
+    orderProbability: finance.orderProbability,
+    orderShare: amountSampler(finance.orderShare),
+    monthsToReceipt: countSampler(finance.monthsToReceipt),
+    bandUpTo: Float64Array.from(finance.collection, (b) => b.upTo ?? Infinity),
+    bandCollected: Float64Array.from(finance.collection, (b) => b.collected),
+  };
 }

@@ -70,7 +70,6 @@ export function recordMonth(
   monthly[M.backlogProducts * H + t] = backlogProducts;
   monthly[M.demandHours * H + t] = demand.hours;
   monthly[M.capacityHours * H + t] = capacityHours;
-  monthly[M.missedRecovery * H + t] = assetsLost * model.recoveryRate;
   monthly[M.suppressedSuspects * H + t] = demand.suppressedSuspects;
 
   totals[T.suspectsArrived]! += demand.suspects;
@@ -82,7 +81,7 @@ export function recordMonth(
   totals[T.capacityHours]! += capacityHours;
   totals[T.hoursWorked]! += o.hoursWorked;
   totals[T.assetsNotInvestigated]! += assetsLost;
-  totals[T.recovered]! += o.assetsExamined;
+  totals[T.assetsInvestigated]! += o.assetsExamined;
   totals[T.productsArrived]! += demand.products;
   totals[T.productsDelivered]! += o.productsDelivered;
   totals[T.undeliveredProducts]! += o.undeliveredProducts;
@@ -96,16 +95,15 @@ export function recordMonth(
 }
 
 /**
- * Completes the horizon totals once every month is recorded: the money, and each role's staff
+ * Completes the horizon totals once every month and the funnel are recorded: the force's share
+ * of the money, and each role's staff
  * at the end of the horizon (after TOTAL_METRICS, as the Layout orders them).
  */
 export function recordHorizon(model: Model, totals: Float64Array, monthly: Float64Array): void {
   const { horizonMonths: H } = model;
   const roleCount = model.roles.length;
-  // Money follows from asset values: a share is recovered, and a share of that returns to the force.
-  totals[T.recovered]! *= model.recoveryRate;
+  // The recovery funnel (funnel.ts) has written the receipts; a share of them returns to the force.
   totals[T.forceIncome] = totals[T.recovered]! * model.forceShare;
-  totals[T.missedRecovery] = totals[T.assetsNotInvestigated]! * model.recoveryRate;
   totals[T.missedForceIncome] = totals[T.missedRecovery]! * model.forceShare;
   const base = TOTAL_METRICS.length;
   const first = MONTHLY_SERIES.length;

@@ -1,5 +1,6 @@
 import { CellSketch } from './aggregate/sketch.ts';
 import { drawDemand, MonthDemand } from './demand.ts';
+import { recordFunnel } from './funnel.ts';
 import { compileModel, type Model } from './model.ts';
 import { drawUncertain, scenarioWith } from './uncertainDraws.ts';
 import { streamRng, streamSeed, type Rng } from './random/rng.ts';
@@ -138,6 +139,9 @@ export function replicate(
 
     recordMonth(model, ws, t, totals, monthly);
   }
+  // 7. The recovery funnel, once every suspect's fate is known.
+  const funnelRng = streams.map((s) => streamRng(streamSeed(seed, index, s.funnelPart)));
+  recordFunnel(model, items, funnelRng, totals, monthly);
   recordHorizon(model, totals, monthly);
   const drawnAt = layout.totalNames.length - ws.drawn.length;
   for (let j = 0; j < ws.drawn.length; j++) totals[drawnAt + j] = ws.drawn[j]!;

@@ -67,13 +67,22 @@ export class Items {
   value = new Float64Array(1024);
   /** The standard normal noise drawn with each item, read when it is ranked for its queue. */
   noise = new Float64Array(1024);
+  /** The index of the demand stream the item arrived in, in the model's order. */
+  stream = new Int32Array(1024);
+  /**
+   * What became of the item: 0 while it waits, the month it was finished plus 1, or minus
+   * (the month it was lost plus 1). Read once the horizon is over, by the recovery funnel.
+   */
+  finished = new Int32Array(1024);
 
-  add(lastMonth: number, hours: number, value: number, suspect: boolean): number {
+  add(lastMonth: number, hours: number, value: number, suspect: boolean, stream = 0): number {
     const seq = this.count++;
     if (seq === this.remaining.length) this.grow();
     this.lastMonthAndKind[seq] = packLastMonth(lastMonth, suspect);
     this.remaining[seq] = hours;
     this.value[seq] = value;
+    this.stream[seq] = stream;
+    this.finished[seq] = 0;
     return seq;
   }
 
@@ -93,7 +102,11 @@ export class Items {
     value.set(this.value);
     const noise = new Float64Array(size);
     noise.set(this.noise);
-    Object.assign(this, { lastMonthAndKind, remaining, value, noise });
+    const stream = new Int32Array(size);
+    stream.set(this.stream);
+    const finished = new Int32Array(size);
+    finished.set(this.finished);
+    Object.assign(this, { lastMonthAndKind, remaining, value, noise, stream, finished });
   }
 }
 
@@ -163,7 +176,8 @@ export class WorkQueue {
     if (this.next.length < w + n)
       this.next = new Float64Array(Math.max(w + n, this.next.length * 2));
     const next = this.next;
-    const { remaining, value, lastMonthAndKind } = items;
+    const { remaining, value, lastMonthAndKind, finished } = items;
+    const done = month + 1;
     let i = 0;
     let j = 0;
     let kept = 0;
@@ -187,6 +201,7 @@ export class WorkQueue {
       if (need <= left) {
         left -= need;
         hoursWorked += need;
+        finished[seq] = done;
         if ((state & 1) === 1) {
           const v = value[seq]!;
           suspectsExamined++;
@@ -202,6 +217,7 @@ export class WorkQueue {
       remaining[seq] = need - left;
       hoursWorked += left;
       if (month >= state >> 1) {
+        finished[seq] = -done;
         if ((state & 1) === 1) {
           out.unexaminedSuspects++;
           out.assetsLost += value[seq]!;
@@ -228,6 +244,7 @@ export class WorkQueue {
       const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
       const state = lastMonthAndKind[seq]!;
       if (month >= state >> 1) {
+        finished[seq] = -done;
         if ((state & 1) === 1) {
           unexaminedSuspects++;
           assetsLost += value[seq]!;

@@ -13,7 +13,7 @@ const STAT_COLUMNS = ['mean', 'se', 'p05', 'p25', 'p50', 'p75', 'p95'] as const;
 const statCells = (s: Stat) => STAT_COLUMNS.map((k) => s[k]);
 
 /**
- * The results as one CSV table: horizon totals, staff at the end, then every monthly and yearly
+ * The results as one CSV table: horizon totals, by unit and by stream, staff at the end, then every monthly and yearly
  * series, one row per metric and period, with the run's identity in the first rows.
  */
 export function resultsCsv(summary: Summary, context: CsvContext): string {
@@ -27,6 +27,15 @@ export function resultsCsv(summary: Summary, context: CsvContext): string {
   ];
   for (const [metric, stat] of Object.entries(summary.totals))
     rows.push(csvRow(['total', metric, 'horizon', ...statCells(stat)]));
+  for (const [unit, metrics] of Object.entries(summary.byUnit))
+    for (const [metric, stat] of Object.entries(metrics))
+      rows.push(csvRow(['by unit', `${unit}.${metric}`, 'horizon', ...statCells(stat)]));
+  for (const [unit, streams] of Object.entries(summary.byStream))
+    for (const [stream, metrics] of Object.entries(streams))
+      for (const [metric, stat] of Object.entries(metrics))
+        rows.push(
+          csvRow(['by stream', `${unit}.${stream}.${metric}`, 'horizon', ...statCells(stat)]),
+        );
   for (const series of ROLE_SERIES)
     for (const [role, stat] of Object.entries(summary.endOfHorizon[series]))
       rows.push(csvRow(['end of horizon', `${series}.${role}`, 'end', ...statCells(stat)]));

@@ -36,10 +36,18 @@ export const METRIC_INFO: Record<TotalMetric, MetricInfo> = {
   capacityHours: { label: 'hours staff could work', unit: 'count', column: 'capacity hours' },
   hoursWorked: { label: 'hours worked', unit: 'count' },
   assetsNotInvestigated: { label: 'assets not investigated', unit: 'pounds' },
+  assetsInvestigated: { label: 'assets of suspects examined', unit: 'pounds' },
   missedRecovery: { label: 'recoverable assets missed', unit: 'pounds', column: 'recovery missed' },
   missedForceIncome: { label: 'ARIS income foregone', unit: 'pounds' },
   recovered: { label: 'assets recovered', unit: 'pounds' },
   forceIncome: { label: 'ARIS income to the force', unit: 'pounds', column: 'force income' },
+  ordersMade: { label: 'confiscation orders made', unit: 'count', column: 'orders' },
+  orderValue: { label: 'value of orders made', unit: 'pounds', column: 'order value' },
+  recoveredAfterHorizon: {
+    label: 'assets recovered after the horizon',
+    unit: 'pounds',
+    column: 'recovered later',
+  },
   productsArrived: { label: 'analytical products requested', unit: 'count', products: true },
   productsDelivered: { label: 'analytical products delivered', unit: 'count', products: true },
   undeliveredProducts: {

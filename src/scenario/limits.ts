@@ -16,6 +16,8 @@ export const LIMITS = {
   hiresPerMonth: 1_000,
   trainingSeatsPerYear: 20_000,
   pipelineMonths: 60,
+  /** Order-size bands of the recovery funnel's collection. */
+  collectionBands: 20,
   hoursPerYear: 3_000,
   annualCost: 1_000_000,
   /** Largest value any distribution parameter may take (hours, pounds, counts). */

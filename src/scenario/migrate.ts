@@ -12,8 +12,36 @@ export interface Migration {
   apply(file: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Every step, oldest first. Version 1 is the first release, so there are none yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/**
+ * Version 2 replaced `finance.recoveryRate` (a share of an examined suspect's assets, booked at
+ * examination) with the recovery funnel. A version 1 file becomes a one-stage funnel that gives
+ * the same receipts: every suspect holding assets gets an order for all of them, one band
+ * collects the old rate, and the money comes in the month of examination.
+ */
+const v1ToV2: Migration = {
+  from: 1,
+  describe:
+    'the recovery rate became a recovery funnel giving the same receipts (an order for all the assets of every examined suspect holding them, one collection band at the old rate, paid in the month of examination).',
+  apply(file) {
+    // A file that left finance out had the version 1 defaults, which the funnel must keep.
+    const finance = file.finance ?? {};
+    if (finance === null || typeof finance !== 'object' || Array.isArray(finance)) return file;
+    const { recoveryRate = 0.45, ...rest } = finance as Record<string, unknown>;
+    return {
+      ...file,
+      finance: {
+        orderProbability: 1,
+        orderShare: 1,
+        collection: [{ collected: recoveryRate }],
+        monthsToReceipt: 0,
+        ...rest,
+      },
+    };
+  },
+};
+
+/** Every step, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [v1ToV2];
 
 export type MigrationResult =
   { ok: true; file: Record<string, unknown>; notes: string[] } | { ok: false; problems: Problem[] };

@@ -5,6 +5,7 @@ import { DraftStore, memoryStorage, RECOVERY_NOTE, type StorageLike } from '../f
 import { scenarioFileName } from '../files/fileName.ts';
 import { serializeScenario } from '../files/serialize.ts';
 import { decodeShareFragment, describeLinkProblems, hasShareFragment } from '../files/shareLink.ts';
+import { migrate } from '../scenario/migrate.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { resultChartBuilders, type ChartSpec } from '../results/charts.ts';
 import { compareRuns, type ComparedMetric } from '../results/compare.ts';
@@ -297,8 +298,14 @@ export class AppModel {
 
   /** Shows a draft recovered from browser storage; it stays unsaved until saved to a file. */
   restore(draft: RestoredDraft): void {
-    // A draft kept with a value half typed shows that problem at its field, as before.
-    this.draft.load(draft.scenario);
+    // A draft kept with a value half typed shows that problem at its field, as before; one kept
+    // by an older version is brought up to this one, so the editor shows the fields it now has.
+    const kept: unknown = draft.scenario;
+    const migrated =
+      kept !== null && typeof kept === 'object' && !Array.isArray(kept)
+        ? migrate(kept as Record<string, unknown>)
+        : undefined;
+    this.draft.load(migrated?.ok ? (migrated.file as ScenarioInput) : draft.scenario);
     this.takeRunSettings(draft.scenario);
     this.builtInId = '';
     this.origin = draft.origin;

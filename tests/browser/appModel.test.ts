@@ -247,4 +247,22 @@ describe('AppModel.connect', () => {
     expect(app.draft.scenario?.name).toBe('Unsaved plan');
     expect(warmed).toEqual(['Unsaved plan']);
   });
+
+  it('brings a draft kept by format version 1 up to version 2, so the editor shows the funnel', async () => {
+    const app = new AppModel(() => new (recordingRunner([]))());
+    const [storage, session] = [memoryStorage(), memoryStorage()];
+    const v1 = {
+      ...app.draft.input,
+      schemaVersion: 1,
+      name: 'Old plan',
+      finance: { recoveryRate: 0.3, forceShare: 0.1875 },
+    };
+    new DraftStore(storage, session).save(v1 as never, 'old.json');
+    const disconnect = app.connect(fakeWindow, storage, 20, session);
+    disconnect();
+    await app.opened;
+    expect(app.draft.input.schemaVersion).toBe(2);
+    expect(app.draft.get(['finance', 'collection'])).toEqual([{ collected: 0.3 }]);
+    expect(app.draft.scenario?.name).toBe('Old plan');
+  });
 });

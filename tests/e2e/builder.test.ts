@@ -79,7 +79,7 @@ describe('building a scenario in the app', () => {
     await streams.nth(1).fill('Essex fraud referrals');
     // A changed policy and money setting.
     await page.getByRole('combobox', { name: 'Triage', exact: true }).selectOption('fifo');
-    await page.getByRole('textbox', { name: /^Recovery rate/ }).fill('40%');
+    await page.getByRole('textbox', { name: /^Chance of an order/ }).fill('40%');
     // Staff figures.
     await page.getByRole('tab', { name: 'Establishment' }).click();
     const figures: [string, string, string][] = [
@@ -124,7 +124,7 @@ describe('building a scenario in the app', () => {
     const file = JSON.parse(saved.text) as Record<string, unknown>;
     expect(file).toMatchObject({ seed: 'two-forces', replications: 300 });
     expect(file.policy).toMatchObject({ triage: 'fifo' });
-    expect(file.finance).toMatchObject({ recoveryRate: 0.4 });
+    expect(file.finance).toMatchObject({ orderProbability: 0.4 });
 
     // A reload shows the saved work, not a built-in scenario.
     await page.reload();

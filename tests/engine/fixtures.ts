@@ -17,7 +17,7 @@ export type ScenarioParts = Omit<ScenarioInput, 'format' | 'schemaVersion' | 'na
 export function buildScenario(parts: ScenarioParts): Scenario {
   const result = validateScenario({
     format: 'shortfall-scenario',
-    schemaVersion: 1,
+    schemaVersion: 2,
     name: 'Test scenario',
     ...parts,
   });
@@ -72,9 +72,21 @@ export function oneUnit(options: {
       },
     ],
     policy: { triage: options.triage ?? 'fifo', triageAccuracy: options.triageAccuracy ?? 0.6 },
-    finance: { recoveryRate: 0.5, forceShare: 0.25 },
+    finance: ONE_STAGE_FUNNEL,
   });
 }
+
+/**
+ * A funnel that collects half of every examined suspect's assets in the month of examination:
+ * the money rates are exact in binary (1/2 recovered, 1/4 of that to the force).
+ */
+export const ONE_STAGE_FUNNEL = {
+  orderProbability: 1,
+  orderShare: 1,
+  collection: [{ collected: 0.5 }],
+  monthsToReceipt: 0,
+  forceShare: 0.25,
+};
 
 /** A stream of suspects, one per case, with the given cases, hours and window. */
 export function suspects(id: string, fields: Partial<DemandInput> = {}): DemandInput {

@@ -72,7 +72,7 @@ describe('replicate with no randomness', () => {
     expect(run.summary().monthly.missedRecovery.every((m) => m.mean === 5000)).toBe(true);
   });
 
-  it('applies the published default rates: 45% recovered and 18.75% of that to the force', () => {
+  it('applies the published defaults: 96% of orders up to £1,000 collected, 18.75% to the force', () => {
     const withDefaults = buildScenario({
       horizonMonths: 12,
       roles: [role(100)],
@@ -94,10 +94,14 @@ describe('replicate with no randomness', () => {
       policy: { triage: 'fifo' },
     });
     const { total } = one(withDefaults);
-    expect(total('missedRecovery')).toBeCloseTo(0.45 * 120_000, 6);
-    expect(total('missedForceIncome')).toBeCloseTo(0.1875 * 0.45 * 120_000, 6);
-    expect(total('recovered')).toBeCloseTo(0.45 * 240_000, 6);
-    expect(total('forceIncome')).toBeCloseTo(0.1875 * 0.45 * 240_000, 6);
+    // Every order is for the £1,000 held, in the band up to £1,000; some are paid after the horizon.
+    expect(total('ordersMade')).toBe(240);
+    expect(total('orderValue')).toBe(240_000);
+    expect(total('missedRecovery')).toBeCloseTo(0.96 * 120_000, 6);
+    expect(total('missedForceIncome')).toBeCloseTo(0.1875 * 0.96 * 120_000, 6);
+    expect(total('recovered') + total('recoveredAfterHorizon')).toBeCloseTo(0.96 * 240_000, 6);
+    expect(total('recoveredAfterHorizon')).toBeGreaterThan(0);
+    expect(total('forceIncome')).toBeCloseTo(0.1875 * total('recovered'), 6);
   });
 
   it('counts abstraction and trainees at their share of capacity', () => {

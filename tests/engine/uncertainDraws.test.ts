@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../src/engine/run.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { buildScenario, suspects, role } from './fixtures.ts';
+import { buildScenario, ONE_STAGE_FUNNEL, suspects, role } from './fixtures.ts';
 import { moments, K } from './random/moments.ts';
 
 // Thousands of replications or fits: seconds of work on a busy machine, not a hang.
@@ -28,7 +28,7 @@ function scenario(
       },
     ],
     policy: { triage: 'fifo' },
-    finance: { recoveryRate: 0.5, forceShare: 0.25 },
+    finance: ONE_STAGE_FUNNEL,
   } as never);
 }
 

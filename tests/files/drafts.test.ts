@@ -14,7 +14,7 @@ import { fillableStorage } from './fillableStorage.ts';
 
 const draft = {
   format: 'shortfall-scenario',
-  schemaVersion: 1,
+  schemaVersion: 2,
   name: 'Half done',
 } as ScenarioInput;
 

@@ -19,7 +19,7 @@ describe('serializeScenario', () => {
   it('writes every field, defaults included, indented and ending in a newline', () => {
     const text = serializeScenario({
       format: 'shortfall-scenario',
-      schemaVersion: 1,
+      schemaVersion: 2,
       name: 'Minimal',
       roles: [{ id: 'fi', name: 'FI' }],
       units: [{ id: 'u', name: 'U', staff: [{ role: 'fi', establishment: 1, inPost: 1 }] }],
@@ -38,7 +38,7 @@ describe('serializeScenario', () => {
   });
 
   it('still writes a draft that does not validate, so unfinished work can be saved', () => {
-    const draft = { format: 'shortfall-scenario', schemaVersion: 1, name: 'Half done' } as const;
+    const draft = { format: 'shortfall-scenario', schemaVersion: 2, name: 'Half done' } as const;
     expect(JSON.parse(serializeScenario(draft as never))).toEqual(draft);
   });
 });

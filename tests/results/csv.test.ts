@@ -20,6 +20,15 @@ describe('resultsCsv', () => {
     expect(lines.some((l) => l.startsWith('end of horizon,inPost.fi,end,'))).toBe(true);
   });
 
+  it('has a row for each unit’s and each stream’s breakdown', () => {
+    const lines = resultsCsv(summary, { scenarioName: 'MPS', seed: 's', version: '1' }).split(
+      '\r\n',
+    );
+    const recovered = lines.find((l) => l.startsWith('by unit,mps.recovered,horizon,'))!;
+    expect(Number(recovered.split(',')[3])).toBe(summary.totals.recovered.mean);
+    expect(lines.filter((l) => l.startsWith('by stream,mps.'))).toHaveLength(3 * 8);
+  });
+
   it('cannot carry a formula in from a scenario name', () => {
     const csv = resultsCsv(summary, { scenarioName: '=HYPERLINK("x")', seed: '+1', version: '1' });
     expect(csv).toContain(`Scenario,"'=HYPERLINK(""x"")"`);

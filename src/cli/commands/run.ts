@@ -29,9 +29,10 @@ Options:
   --chunk-size N     Replications per chunk of work (default: sized from the scenario)
 
 JSON output: { scenario: { name }, seed, replications, horizonMonths, totals, endOfHorizon,
-monthly, yearly, bottleneck, version }; each statistic is { mean, sd, se, p05, p25, p50, p75,
-p95, min, max }. bottleneck is { kind, role, sentence, roles }: what limits capacity, named
-from the pipeline (see docs/decision-tools.md). The table ends with its sentence.`,
+monthly, yearly, byUnit, byStream, bottleneck, version }; each statistic is { mean, sd, se,
+p05, p25, p50, p75, p95, min, max }. bottleneck is { kind, role, sentence, roles }: what limits
+capacity, named from the pipeline (see docs/decision-tools.md). The table ends with its
+sentence.`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
       ...RUN_FLAGS,

@@ -1,12 +1,15 @@
 import { orderBy, varianceShares } from './varianceShares.ts';
 import type { ChunkResult } from '../chunk.ts';
 import {
+  BREAKDOWN_METRICS,
   MONTHLY_SERIES,
   ROLE_SERIES,
   TOTAL_METRICS,
   YEARLY_SERIES,
   monthlyCell,
+  totalColumn,
   yearlyCell,
+  type BreakdownMetric,
   type Layout,
   type MonthlySeries,
   type RoleSeries,
@@ -29,6 +32,10 @@ export interface Summary {
   endOfHorizon: Record<RoleSeries, Record<string, Stat>>;
   monthly: Record<MonthlySeries, Stat[]> & Record<RoleSeries, Record<string, Stat[]>>;
   yearly: Record<YearlySeries, Stat[]>;
+  /** Totals by unit id: who gains. Empty when the scenario has too many units (MAX_BREAKDOWNS). */
+  byUnit: Record<string, Record<BreakdownMetric, Stat>>;
+  /** Totals by unit id, then demand stream id. */
+  byStream: Record<string, Record<string, Record<BreakdownMetric, Stat>>>;
   /**
    * Present when the scenario has uncertain assumptions: for each total, the share of its
    * variance each assumption explains (by path) and what chance leaves (varianceShares.ts).
@@ -204,7 +211,7 @@ export class RunAggregate {
   }
 
   private columnOf(name: string): number {
-    const column = this.layout.totalNames.indexOf(name);
+    const column = totalColumn(this.layout, name);
     if (column < 0) throw new Error(`Unknown total "${name}".`);
     return column;
   }
@@ -367,6 +374,13 @@ export class RunAggregate {
       Array.from({ length: layout.years }, (_, y) => cell(yearlyCell(layout, series, y)));
     const byRole = <T>(series: (typeof ROLE_SERIES)[number], each: (name: string) => T) =>
       Object.fromEntries(roleIds.map((id) => [id, each(`${series}.${id}`)]));
+    const breakdown = (prefix: string) =>
+      Object.fromEntries(
+        BREAKDOWN_METRICS.map((m) => {
+          const name = `${prefix}.${m}`;
+          return [m, total(layout.aliases[name] ?? name)];
+        }),
+      ) as Record<BreakdownMetric, Stat>;
     return {
       replications: this.received,
       horizonMonths: H,
@@ -390,6 +404,15 @@ export class RunAggregate {
         YearlySeries,
         Stat[]
       >,
+      byUnit: Object.fromEntries(
+        layout.byUnit ? layout.units.map((u) => [u.id, breakdown(`byUnit.${u.id}`)]) : [],
+      ),
+      byStream: Object.fromEntries(
+        (layout.byStream ? layout.units : []).map((u) => [
+          u.id,
+          Object.fromEntries(u.streams.map((s) => [s, breakdown(`byStream.${u.id}.${s}`)])),
+        ]),
+      ),
     };
   }
 }

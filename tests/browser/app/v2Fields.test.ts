@@ -11,7 +11,7 @@ import { ScenarioDraft } from '../../../src/state/scenarioDraft.svelte.ts';
 
 const input: ScenarioInput = {
   format: 'shortfall-scenario',
-  schemaVersion: 1,
+  schemaVersion: 2,
   name: 'Editor fields',
   roles: [{ id: 'fi', name: 'Financial investigator', accreditationRate: 0.9 }],
   units: [

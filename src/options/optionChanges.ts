@@ -56,7 +56,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /**
  * An option's changes in the editor's words, one line each, e.g.
- * `Metropolitan Police Service · Financial investigator: posts 329 → 389`.
+ * `Metropolitan Police Service · Financial investigator · Posts: 329 → 389`.
  */
 export function describeOption(scenario: Scenario, option: ScenarioOption): string[] {
   const applied = applyOption(scenario, option);

@@ -14,7 +14,7 @@ writeFileSync(
   FILE,
   JSON.stringify({
     format: 'shortfall-scenario',
-    schemaVersion: 1,
+    schemaVersion: 2,
     name: 'Uncertain demand',
     horizonMonths: 12,
     roles: [{ id: 'fi', name: 'Financial investigator', productiveHoursPerYear: 1200 }],

@@ -125,7 +125,7 @@ describe('options side by side', () => {
     const list = other.getByRole('list').filter({ hasText: FILL });
     await expect(
       list
-        .getByText('Metropolitan Police Service · Financial investigator: in post 269 → 329')
+        .getByText('Metropolitan Police Service · Financial investigator · In post: 269 → 329')
         .isVisible(),
     ).resolves.toBe(true);
     await other.close();

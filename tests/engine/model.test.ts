@@ -74,7 +74,7 @@ describe('modelLayout', () => {
         streams: Array.from({ length: streams }, (_, k) => `s${k}`),
       }));
     const width = BREAKDOWN_METRICS.length;
-    const base = TOTAL_METRICS.length + 2;
+    const base = TOTAL_METRICS.length + ROLE_SERIES.length;
     const all = makeLayout(12, ['fi'], units(8, 3));
     expect([all.byUnit, all.byStream]).toEqual([true, true]);
     expect(all.totalNames).toHaveLength(base + (8 + 24) * width);

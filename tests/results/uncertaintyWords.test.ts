@@ -7,7 +7,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 const scenario = (() => {
   const r = validateScenario({
     format: 'shortfall-scenario',
-    schemaVersion: 1,
+    schemaVersion: 2,
     name: 'Words',
     roles: [{ id: 'fi', name: 'Financial investigator' }],
     units: [

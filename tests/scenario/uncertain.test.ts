@@ -7,7 +7,7 @@ import { extractUncertain } from '../../src/scenario/uncertain.ts';
 function file(overrides: { stream?: object; staff?: object; top?: object } = {}) {
   return {
     format: 'shortfall-scenario',
-    schemaVersion: 1,
+    schemaVersion: 2,
     name: 'Uncertain',
     roles: [{ id: 'fi', name: 'Financial investigator' }],
     units: [

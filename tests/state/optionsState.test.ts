@@ -25,8 +25,8 @@ describe('OptionsState', () => {
     const { draft, options } = setUp();
     draft.set(IN_POST, 6);
     draft.set(['seed'], 'kept');
-    expect(options.edits.words).toEqual(['Small force · Financial investigator: in post 4 → 6']);
-    expect(options.edits.leftOut).toEqual(['Seed small → kept']);
+    expect(options.edits.words).toEqual(['Small force · Financial investigator · In post: 4 → 6']);
+    expect(options.edits.leftOut).toEqual(['Seed: small → kept']);
     options.name = '  Fill the 2 vacancies ';
     expect(options.addOption()).toBe(true);
     expect(draft.get(IN_POST)).toBe(4);

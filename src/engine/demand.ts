@@ -1,4 +1,5 @@
 import type { CompiledStream, Model } from './model.ts';
+import { standardNormal } from './random/normal.ts';
 import type { Rng } from './random/rng.ts';
 import { Items, packLastMonth, rankOf, WorkQueue } from './workQueue.ts';
 
@@ -52,7 +53,8 @@ function drawItems(
   items: Items,
   out: MonthDemand,
 ): void {
-  const { suspects, assetProbability, items: itemCount, hours: hoursOf, assetValue } = stream;
+  const { suspects, assetProbability, items: itemCount, hours: hoursOf } = stream;
+  const { assetValue, skipAssetValue } = stream;
   const lastMonthAndKind = packLastMonth(t + stream.windowMonths, suspects);
   const cases = stream.cases(rng, stream.growthByMonth[t]!);
   // Carried on from the streams before, so hours are added in the same order as one loop would.
@@ -69,19 +71,18 @@ function drawItems(
       demandHours += hours;
       let value = 0;
       if (suspects) {
-        const holds = rng() < assetProbability;
-        const drawn = assetValue(rng, 1);
-        if (holds) {
-          value = drawn;
+        if (rng() < assetProbability) {
+          value = assetValue(rng, 1);
           assetHolders++;
+        } else {
+          skipAssetValue(rng);
         }
         suspectsArrived++;
       } else {
         productsArrived++;
       }
       // The noise is drawn whatever the policy, so changing it leaves every later draw alone.
-      const u = 1 - rng();
-      const v = rng();
+      const noise = standardNormal(rng);
       if (seq === remaining.length) {
         items.grow();
         ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
@@ -89,7 +90,7 @@ function drawItems(
       lastMonths[seq] = lastMonthAndKind;
       remaining[seq] = hours;
       values[seq] = value;
-      noises[seq] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      noises[seq] = noise;
       seq++;
     }
   }

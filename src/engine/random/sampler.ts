@@ -89,6 +89,37 @@ function uncheckedSampler(d: Distribution): Sampler {
   }
 }
 
+/** Takes from a stream the uniforms one draw would, without working out the value. */
+export type Skip = (rng: Rng) => void;
+
+/**
+ * A Skip for `d`: a value that is drawn only to keep later draws where they are (the assets of a
+ * suspect who holds none) need not be computed. A lognormal then costs its normal and no `exp`;
+ * kinds whose number of uniforms depends on the value drawn are drawn in full.
+ */
+export function skipDraw(d: Distribution): Skip {
+  if (typeof d === 'number') return () => {};
+  switch (d.dist) {
+    case 'fixed':
+      return () => {};
+    case 'lognormal':
+      return (rng) => {
+        standardNormal(rng);
+      };
+    case 'uniform':
+    case 'triangular':
+      return (rng) => {
+        rng();
+      };
+    default: {
+      const draw = uncheckedSampler(d);
+      return (rng) => {
+        draw(rng, 1);
+      };
+    }
+  }
+}
+
 /** A sampler for a count (cases, suspects): continuous kinds are rounded to whole numbers. */
 export function countSampler(d: Distribution): Sampler {
   const draw = amountSampler(d);

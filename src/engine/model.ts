@@ -1,6 +1,12 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { makeLayout, type Layout } from './metrics.ts';
-import { amountSampler, countSampler, skipDraw, type Sampler, type Skip } from './random/sampler.ts';
+import {
+  amountSampler,
+  countSampler,
+  skipDraw,
+  type Sampler,
+  type Skip,
+} from './random/sampler.ts';
 import { triageScale } from './triageScale.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { CellSketch } from './aggregate/sketch.ts';
 import { drawDemand, MonthDemand } from './demand.ts';
 import type { Model } from './model.ts';
-import { streamRng, streamSeed, type Rng } from './random/rng.ts';
+import { StreamSet, streamSeed } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
 import { seatsOffered, StaffState } from './staffFlows.ts';
 import { Items, MonthOutcome, WorkQueue } from './workQueue.ts';
@@ -18,6 +18,8 @@ export class Workspace {
   readonly outcome = new MonthOutcome();
   readonly demand = new MonthDemand();
   readonly items = new Items();
+  /** The random streams: one per staff group, then one per demand stream. */
+  readonly random: StreamSet;
   /** One sketch per cell of the layout, which runChunk clears and refills for each chunk. */
   readonly cells: CellSketch[];
 
@@ -25,6 +27,7 @@ export class Workspace {
     this.staff = model.groups.map((g) => new StaffState(g, model.roles[g.role]!));
     this.queues = Array.from({ length: model.queueCount }, () => new WorkQueue());
     this.capacity = new Float64Array(model.queueCount);
+    this.random = new StreamSet(model.groups.length + model.streams.length);
     this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
   }
 }
@@ -47,15 +50,21 @@ export function replicate(
   const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
-  const staffRng: Rng[] = groups.map((g) => streamRng(streamSeed(seed, index, g.part)));
-  const demandRng: Rng[] = streams.map((s) => streamRng(streamSeed(seed, index, s.part)));
+  const rng = ws.random;
+  const G = groups.length;
+  for (let g = 0; g < G; g++) rng.seed(g, streamSeed(seed, index, groups[g]!.part));
+  for (let k = 0; k < streams.length; k++)
+    rng.seed(G + k, streamSeed(seed, index, streams[k]!.part));
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
   items.count = 0;
 
   for (let t = 0; t < H; t++) {
     // 1. Staff flows.
-    for (let g = 0; g < groups.length; g++) staff[g]!.leaveAndQualify(staffRng[g]!, t);
+    for (let g = 0; g < G; g++) {
+      rng.select(g);
+      staff[g]!.leaveAndQualify(rng.draw, t);
+    }
     for (let r = 0; r < roles.length; r++) {
       // A seat not taken in the month it is offered is lost.
       let seats = seatsOffered(roles[r]!.seatsPerYear, t);
@@ -79,7 +88,8 @@ export function replicate(
     demand.clear();
     for (let k = 0; k < streams.length; k++) {
       const stream = streams[k]!;
-      drawDemand(model, stream, demandRng[k]!, t, queues[stream.queue]!, items, demand);
+      rng.select(G + k);
+      drawDemand(model, stream, rng.draw, t, queues[stream.queue]!, items, demand);
     }
 
     // 4–5. Work and expiry.

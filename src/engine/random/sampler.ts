@@ -3,7 +3,7 @@ import { lognormalParams } from '../../scenario/distributionMoments.ts';
 import { standardGamma } from './gamma.ts';
 import { standardNormal } from './normal.ts';
 import { pert } from './pert.ts';
-import { poisson } from './poisson.ts';
+import { poisson, poissonByProducts } from './poisson.ts';
 import type { Rng } from './rng.ts';
 import { triangular } from './triangular.ts';
 
@@ -51,6 +51,12 @@ function uncheckedSampler(d: Distribution): Sampler {
     case 'poisson': {
       const { mean } = d;
       const shift = d.shift ?? 0;
+      // Unscaled draws (items per case) are most of them: their e^(−mean) is worked out once.
+      const limit = Math.exp(-mean);
+      if (mean > 0 && mean < 10) {
+        return (rng, scale) =>
+          shift + (scale === 1 ? poissonByProducts(rng, limit) : poisson(rng, mean * scale));
+      }
       return (rng, scale) => shift + poisson(rng, mean * scale);
     }
     case 'negbin': {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DENSITY,
-  normalTail,
-  R,
-  standardNormal,
-  V,
-  X,
-} from '../../../src/engine/random/normal.ts';
+import { DENSITY, normalTail, R, standardNormal, V, X } from '../../../src/engine/random/normal.ts';
 import { streamRng } from '../../../src/engine/random/rng.ts';
 import { draws, expectMoments, K } from './moments.ts';
 

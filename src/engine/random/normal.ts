@@ -46,7 +46,7 @@ for (let i = 1; i < LAYERS; i++) {
  * X[0] = 0 and X[127] = R; the base strip is the rectangle [0, R] × [0, f(R)] with the tail
  * beyond R, which together are as wide as Q = V / f(R).
  *
- * One uniform makes a draw: its 32 bits, from the top, give the layer (7 bits), the sign (1 bit)
+ * One uniform makes a draw: its 32 bits (as u·2³² − 2³¹, a 32-bit integer), from the top, give the layer (7 bits), the sign (1 bit)
  * and a point j/2²⁴ across the layer (24 bits), x = X[i]·j/2²⁴. A point left of the layer
  * above (x < X[i−1]; in the base strip x < R) lies under the curve and is returned at once; in
  * about one draw in a hundred the point falls in a layer's wedge and is kept only if a second

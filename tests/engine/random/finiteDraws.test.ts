@@ -7,7 +7,7 @@ import type { Distribution } from '../../../src/scenario/distribution.ts';
  * A generator whose uniforms make the ziggurat's largest normal, R + 32·ln 2 / R ≈ 9.89 sd, at
  * every draw: a point at the far edge of the base strip, then the tail's two smallest 1 − u.
  */
-const extremes = [0x00ffffff / 2 ** 32, 1 - 2 ** -32, 1 - 2 ** -32];
+const extremes = [0x80ffffff / 2 ** 32, 1 - 2 ** -32, 1 - 2 ** -32];
 let next = 0;
 const extreme = () => extremes[next++ % extremes.length]!;
 

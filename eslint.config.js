@@ -121,6 +121,8 @@ export default defineConfig(
       '.vite/',
       'tmp/',
       'tmp-*/',
+      // A verbatim copy of the 0.1.0 engine that the benchmark times against (see its README).
+      'scripts/bench/engine-0.1.0/',
     ],
   },
   js.configs.recommended,

@@ -1,7 +1,9 @@
 import type { Model } from '../../src/engine/model.ts';
 import { binomial } from '../../src/engine/random/binomial.ts';
 import { standardNormal } from '../../src/engine/random/normal.ts';
-import { streamRng, streamSeed } from '../../src/engine/random/rng.ts';
+import { StreamSet, streamSeed } from '../../src/engine/random/rng.ts';
+
+const STREAMS = new WeakMap<Model, StreamSet>();
 
 /**
  * Draws the random numbers one replication of `model` draws, with the same samplers and the
@@ -12,8 +14,15 @@ import { streamRng, streamSeed } from '../../src/engine/random/rng.ts';
  */
 export function drawReplication(model: Model, seed: string, index: number): number {
   let checksum = 0;
+  // One set of streams per model, seeded anew for each replication, as the engine keeps one.
+  let streams = STREAMS.get(model);
+  if (!streams) {
+    streams = new StreamSet(1);
+    STREAMS.set(model, streams);
+  }
+  const rng = streams.draw;
   for (const g of model.groups) {
-    const rng = streamRng(streamSeed(seed, index, g.part));
+    streams.seed(0, streamSeed(seed, index, g.part));
     let inPost = g.inPost + g.inTraining;
     for (let t = 0; t < model.horizonMonths; t++) {
       const leavers = binomial(rng, inPost, g.leaveProbabilityPerMonth);
@@ -22,7 +31,7 @@ export function drawReplication(model: Model, seed: string, index: number): numb
     }
   }
   for (const s of model.streams) {
-    const rng = streamRng(streamSeed(seed, index, s.part));
+    streams.seed(0, streamSeed(seed, index, s.part));
     for (let t = 0; t < model.horizonMonths; t++) {
       const cases = s.cases(rng, s.growthByMonth[t]!);
       for (let c = 0; c < cases; c++) {
@@ -30,8 +39,8 @@ export function drawReplication(model: Model, seed: string, index: number): numb
         for (let i = 0; i < items; i++) {
           checksum += s.hours(rng, 1);
           if (s.suspects) {
-            checksum += rng() < s.assetProbability ? 1 : 0;
-            checksum += s.assetValue(rng, 1);
+            if (rng() < s.assetProbability) checksum += s.assetValue(rng, 1);
+            else s.skipAssetValue(rng);
           }
           checksum += standardNormal(rng);
         }

@@ -4,8 +4,14 @@ import { replicate, Workspace } from '../../src/engine/replicate.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { drawReplication } from './drawFloor.ts';
+import { compileModel as compileModel010 } from './engine-0.1.0/src/engine/model.ts';
+import {
+  replicate as replicate010,
+  Workspace as Workspace010,
+} from './engine-0.1.0/src/engine/replicate.ts';
+import type { Scenario as Scenario010 } from './engine-0.1.0/src/scenario/schema.ts';
 import { nationalScenario } from './nationalScenario.ts';
-import { medianOf } from './timing.ts';
+import { medianOf, quartiles } from './timing.ts';
 
 export function benchScenarios(): { name: string; scenario: Scenario }[] {
   const mps = validateScenario(
@@ -25,40 +31,60 @@ export function benchScenarios(): { name: string; scenario: Scenario }[] {
 }
 
 /**
- * Engine time per replication against the draw-only floor. Each replication is timed through
- * the engine and then through the floor, back to back, and the ratio is the median of those
- * pairs: a burst of load from elsewhere on a shared machine lasts longer than one pair, so it
- * slows both sides of the pairs it falls on and moves the median little.
+ * Engine time per replication against the draw-only floor and against the 0.1.0 engine (a copy
+ * kept under engine-0.1.0/). Each replication is timed through the engine, the 0.1.0 engine and
+ * the floor, back to back, and each ratio is the median of those triples' own ratios: a burst of
+ * load from elsewhere on a shared machine lasts longer than one triple, so it slows every side
+ * of the triples it falls on and moves the medians little.
  */
 export function measureEngine() {
   return benchScenarios().map(({ name, scenario }) => {
     const model = compileModel(scenario);
     const ws = new Workspace(model);
+    // The 0.1.0 engine reads the fields the scenario had then, which it still has.
+    const model010 = compileModel010(scenario as unknown as Scenario010);
+    const ws010 = new Workspace010(model010);
     const totals = new Float64Array(model.layout.totalNames.length);
     const monthly = new Float64Array(model.layout.monthlyNames.length * model.horizonMonths);
-    const replications = name.startsWith('National') ? 60 : 150;
+    const totals010 = new Float64Array(model010.layout.totalNames.length);
+    const monthly010 = new Float64Array(
+      model010.layout.monthlyNames.length * model010.horizonMonths,
+    );
+    const replications = name.startsWith('National') ? 80 : 200;
     for (let i = 0; i < 10; i++) {
       replicate(ws, 'warm-up', i, totals, monthly);
+      replicate010(ws010, 'warm-up', i, totals010, monthly010);
       drawReplication(model, 'warm-up', i);
     }
     const engine: number[] = [];
+    const engine010: number[] = [];
     const floor: number[] = [];
     const ratios: number[] = [];
+    const speeds: number[] = [];
     for (let i = 0; i < replications; i++) {
       const start = performance.now();
       replicate(ws, 'bench', i, totals, monthly);
-      const between = performance.now();
+      const afterEngine = performance.now();
+      replicate010(ws010, 'bench', i, totals010, monthly010);
+      const afterOld = performance.now();
       drawReplication(model, 'bench', i);
       const end = performance.now();
-      engine.push(between - start);
-      floor.push(end - between);
-      ratios.push((between - start) / (end - between));
+      engine.push(afterEngine - start);
+      engine010.push(afterOld - afterEngine);
+      floor.push(end - afterOld);
+      ratios.push((afterEngine - start) / (end - afterOld));
+      speeds.push((afterEngine - start) / (afterOld - afterEngine));
     }
     return {
       scenario: name,
+      replications,
       engineMs: medianOf(engine),
+      engine010Ms: medianOf(engine010),
       floorMs: medianOf(floor),
       ratio: medianOf(ratios),
+      /** This engine's time ÷ the 0.1.0 engine's, median of the pairs. */
+      versus010: medianOf(speeds),
+      versus010Quartiles: quartiles(speeds),
     };
   });
 }

@@ -1,5 +1,6 @@
 import { queueWithCaseLimit } from './caseLimit.ts';
 import type { CompiledStream, Model } from './model.ts';
+import { standardNormal } from './random/normal.ts';
 import type { Rng } from './random/rng.ts';
 import type { StreamState } from './streamState.ts';
 import { Items, packLastMonth, rankOf, WorkQueue } from './workQueue.ts';
@@ -76,6 +77,7 @@ function drawItems(
   const { suspects, assetProbability, items: itemCount } = stream;
   const { hours: hoursOf, assetValue, suppressRng, suppressShare } = state;
   const limited = stream.maxPerCase !== Infinity;
+  const { skipAssetValue } = stream;
   const lastMonthAndKind = packLastMonth(t + stream.windowMonths, suspects);
   const cases = stream.cases(rng, stream.growthByMonth[t]!);
   // Carried on from the streams before, so hours are added in the same order as one loop would.
@@ -99,12 +101,14 @@ function drawItems(
       let holds = false;
       if (suspects) {
         holds = rng() < assetProbability;
-        const drawn = assetValue(rng, 1);
-        if (holds) value = drawn;
+        // A value never used is skipped (its uniforms taken, not turned into a value), unless
+        // hours and value are drawn together, whose copula needs every draw.
+        if (holds) value = assetValue(rng, 1);
+        else if (state.hoursValue) assetValue(rng, 1);
+        else skipAssetValue(rng);
       }
       // The noise is drawn whatever the policy, so changing it leaves every later draw alone.
-      const u = 1 - rng();
-      const v = rng();
+      const noise = standardNormal(rng);
       if (notReferred) {
         suppressedItems++;
         suppressedAssets += value;
@@ -125,7 +129,7 @@ function drawItems(
       lastMonths[seq] = lastMonthAndKind;
       remaining[seq] = hours;
       values[seq] = value;
-      noises[seq] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      noises[seq] = noise;
       streamOf[seq] = stream.index;
       finished[seq] = 0;
       seq++;

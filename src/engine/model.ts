@@ -3,7 +3,13 @@ import { yearSpans } from '../scenario/financialYear.ts';
 import type { UncertainValue } from '../scenario/uncertain.ts';
 import { makeLayout, type Layout } from './metrics.ts';
 import { copulaR, fromNormal, type HoursValueCopula } from './hoursValue.ts';
-import { amountSampler, countSampler, type Sampler } from './random/sampler.ts';
+import {
+  amountSampler,
+  countSampler,
+  skipDraw,
+  type Sampler,
+  type Skip,
+} from './random/sampler.ts';
 import { triageScale } from './triageScale.ts';
 
 /**
@@ -101,6 +107,8 @@ export interface CompiledStream {
   hours: Sampler;
   assetProbability: number;
   assetValue: Sampler;
+  /** Takes a suspect's asset value from the stream without computing it, when none is held. */
+  skipAssetValue: Skip;
   windowMonths: number;
   /** Growth factor per month: (1 + growthPerYear)^(1/12). */
   growthPerMonth: number;
@@ -189,6 +197,7 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
         hours: amountSampler(s.hoursPerItem),
         assetProbability: s.assetProbability,
         assetValue: amountSampler(s.assetValue),
+        skipAssetValue: skipDraw(s.assetValue),
         windowMonths: s.windowMonths,
         growthPerMonth,
         growthByMonth: Float64Array.from({ length: scenario.horizonMonths }, (_, t) =>

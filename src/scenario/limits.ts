@@ -28,8 +28,8 @@ export const LIMITS = {
    */
   smallestParameter: 1e-6,
   /**
-   * Largest ratio of a lognormal's 90th percentile to its median. A draw lies at most 6.7 sd from
-   * the median, so with this ratio and the largest parameter every draw, and every total of a
+   * Largest ratio of a lognormal's 90th percentile to its median. A draw lies at most 9.9 sd from
+   * the median (the ziggurat's largest normal), so with this ratio and the largest parameter every draw, and every total of a
    * replication's draws, stays a finite number.
    */
   lognormalSpread: 1_000,

@@ -139,7 +139,11 @@ describe('version 1 to 2: the recovery rate becomes a one-stage funnel', () => {
   });
 });
 
-/** The results version 1 gave, saved before format 2 (tests/fixtures/versions/v1-results.json). */
+/**
+ * The results of every version 1 file once migrated (tests/fixtures/versions/v1-results.json):
+ * first saved from the version 1 engine, which they matched to 1e-9; saved again by
+ * scripts/update-v1-results.ts when the ziggurat changed every run's normals.
+ */
 type Triple = [number, number, number];
 interface SavedResults {
   replications: number;

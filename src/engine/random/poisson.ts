@@ -8,16 +8,22 @@ import type { Rng } from './rng.ts';
  */
 export function poisson(rng: Rng, mean: number): number {
   if (!(mean > 0)) return 0;
-  if (mean < 10) {
-    const limit = Math.exp(-mean);
-    let k = 0;
-    let product = 1 - rng();
-    while (product > limit) {
-      k++;
-      product *= 1 - rng();
-    }
-    return k;
+  if (mean < 10) return poissonByProducts(rng, Math.exp(-mean));
+  return poissonPtrs(rng, mean);
+}
+
+/** Poisson by Knuth's method below a mean of 10, given limit = e^(−mean). */
+export function poissonByProducts(rng: Rng, limit: number): number {
+  let k = 0;
+  let product = 1 - rng();
+  while (product > limit) {
+    k++;
+    product *= 1 - rng();
   }
+  return k;
+}
+
+function poissonPtrs(rng: Rng, mean: number): number {
   const logMean = Math.log(mean);
   const b = 0.931 + 2.53 * Math.sqrt(mean);
   const a = -0.059 + 0.02483 * b;

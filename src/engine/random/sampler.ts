@@ -3,7 +3,7 @@ import { lognormalParams } from '../../scenario/distributionMoments.ts';
 import { standardGamma } from './gamma.ts';
 import { standardNormal } from './normal.ts';
 import { pert } from './pert.ts';
-import { poisson } from './poisson.ts';
+import { poisson, poissonByProducts } from './poisson.ts';
 import type { Rng } from './rng.ts';
 import { triangular } from './triangular.ts';
 
@@ -51,6 +51,12 @@ function uncheckedSampler(d: Distribution): Sampler {
     case 'poisson': {
       const { mean } = d;
       const shift = d.shift ?? 0;
+      // Unscaled draws (items per case) are most of them: their e^(−mean) is worked out once.
+      const limit = Math.exp(-mean);
+      if (mean > 0 && mean < 10) {
+        return (rng, scale) =>
+          shift + (scale === 1 ? poissonByProducts(rng, limit) : poisson(rng, mean * scale));
+      }
       return (rng, scale) => shift + poisson(rng, mean * scale);
     }
     case 'negbin': {
@@ -91,6 +97,37 @@ function uncheckedSampler(d: Distribution): Sampler {
           if (x >= 0) return x * scale;
         }
         return 0;
+      };
+    }
+  }
+}
+
+/** Takes from a stream the uniforms one draw would, without working out the value. */
+export type Skip = (rng: Rng) => void;
+
+/**
+ * A Skip for `d`: a value that is drawn only to keep later draws where they are (the assets of a
+ * suspect who holds none) need not be computed. A lognormal then costs its normal and no `exp`;
+ * kinds whose number of uniforms depends on the value drawn are drawn in full.
+ */
+export function skipDraw(d: Distribution): Skip {
+  if (typeof d === 'number') return () => {};
+  switch (d.dist) {
+    case 'fixed':
+      return () => {};
+    case 'lognormal':
+      return (rng) => {
+        standardNormal(rng);
+      };
+    case 'uniform':
+    case 'triangular':
+      return (rng) => {
+        rng();
+      };
+    default: {
+      const draw = uncheckedSampler(d);
+      return (rng) => {
+        draw(rng, 1);
       };
     }
   }

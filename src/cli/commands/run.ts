@@ -6,6 +6,7 @@ import { DEFAULT_SCENARIO_PATH } from '../loadScenario.ts';
 import { RUN_FLAGS, runCommand } from '../runCommand.ts';
 import { WORKERS_PER_CORE } from '../runFlags.ts';
 import { summaryTable } from '../summaryTable.ts';
+import { againstRecord } from '../../results/againstRecord.ts';
 import { findBottleneck } from '../../results/bottleneck.ts';
 import { VERSION } from '../version.ts';
 import { checkOutput, writeOutput } from '../writeOutput.ts';
@@ -31,8 +32,9 @@ Options:
 JSON output: { scenario: { name }, seed, replications, horizonMonths, totals, endOfHorizon,
 monthly, yearly, byUnit, byStream, bottleneck, version }; each statistic is { mean, sd, se,
 p05, p25, p50, p75, p95, min, max }. bottleneck is { kind, role, sentence, roles }: what limits
-capacity, named from the pipeline (see docs/decision-tools.md). The table ends with its
-sentence.`,
+capacity, named from the pipeline (see docs/decision-tools.md). againstRecord sets the yearly
+receipts and orders beside the national totals, with a warning when one scenario claims more
+than a force plausibly could (null without suspects). The table ends with these sentences.`,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, {
       ...RUN_FLAGS,
@@ -55,11 +57,15 @@ sentence.`,
     );
     const summary = result.summary();
     const bottleneck = findBottleneck(scenario, summary);
+    const record = againstRecord(summary);
+    const recordLines = record
+      ? [record.sentence, ...(record.warning ? [`Warning: ${record.warning}`] : [])]
+      : [];
 
     const text =
       format === 'table'
-        ? `${summaryTable(scenario, seed, summary)}\n${printable(bottleneck.sentence)}\n`
-        : `${printableJson(JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, bottleneck, version: VERSION }, null, 2))}\n`;
+        ? `${summaryTable(scenario, seed, summary)}\n${[bottleneck.sentence, ...recordLines].map(printable).join('\n')}\n`
+        : `${printableJson(JSON.stringify({ scenario: { name: scenario.name }, seed, ...summary, bottleneck, againstRecord: record ?? null, version: VERSION }, null, 2))}\n`;
     await writeOutput(io, output, text, 'Results');
     return 0;
   },

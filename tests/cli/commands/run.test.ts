@@ -24,7 +24,26 @@ describe('shortfall run', () => {
     expect(bottleneck.sentence).toMatch(/limit|Nothing limits/);
     const table = await runCli([...small, '--workers', '1', '--format', 'table']);
     expect(table.code).toBe(0);
-    expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(bottleneck.sentence);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines).toContain(bottleneck.sentence);
+    expect(lines.at(-1)).toBe(JSON.parse(json.stdout).againstRecord.sentence);
+  });
+
+  it('sets the money against the national record, warning when one scenario claims too much', async () => {
+    const { code, stdout } = await runCli([
+      'run',
+      'scenarios/mps-financial-investigators.json',
+      '--replications',
+      '100',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const { againstRecord, yearly } = JSON.parse(stdout);
+    expect(againstRecord.receiptsPerYear).toBe(yearly.recovered.at(-1).mean);
+    expect(againstRecord.receiptsShare).toBeCloseTo(againstRecord.receiptsPerYear / 128.5e6, 12);
+    // The built-in scenario's money is far above any one force's: the check says so.
+    expect(againstRecord.warning).toMatch(/^Check the demand, asset values and recovery funnel/);
   });
 
   it('runs a normal whose mean lies 40 sd below zero to finite results, not NaN', async () => {

@@ -210,7 +210,7 @@ describe('every replication of any small scenario', () => {
         for (const u of scenario.units)
           for (const g of u.staff) posts.set(g.role, (posts.get(g.role) ?? 0) + g.establishment);
         const countSeries = layout.monthlyNames.filter(
-          (n) => !['demandHours', 'capacityHours', 'missedRecovery'].includes(n),
+          (n) => !['demandHours', 'capacityHours', 'missedRecovery', 'recovered'].includes(n),
         );
         for (let r = 0; r < REPLICATIONS; r++) {
           replicate(ws, 'invariants', r, totals, monthly);
@@ -298,7 +298,7 @@ describe('every replication of any small scenario', () => {
           for (const u of scenario.units)
             for (const g of u.staff) posts.set(g.role, (posts.get(g.role) ?? 0) + g.establishment);
           const countSeries = layout.monthlyNames.filter(
-            (n) => !['demandHours', 'capacityHours', 'missedRecovery'].includes(n),
+            (n) => !['demandHours', 'capacityHours', 'missedRecovery', 'recovered'].includes(n),
           );
           for (let r = 0; r < REPLICATIONS; r++) {
             replicate(ws, 'invariants', r, totals, monthly);

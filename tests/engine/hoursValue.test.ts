@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spearman } from '../../src/decision/spearman.ts';
 import { drawDemand, MonthDemand } from '../../src/engine/demand.ts';
-import { copulaR, fromNormal, normalQuantile } from '../../src/engine/hoursValue.ts';
+import { copulaR, fromNormal } from '../../src/engine/hoursValue.ts';
+import { normalQuantile } from '../../src/engine/random/normalQuantile.ts';
 import { compileModel } from '../../src/engine/model.ts';
 import { streamRng } from '../../src/engine/random/rng.ts';
 import { StreamState } from '../../src/engine/streamState.ts';

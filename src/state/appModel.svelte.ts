@@ -74,7 +74,13 @@ export class AppModel {
   opened: Promise<void> = Promise.resolve();
   /** The draft revision last saved to a file or loaded whole; edits after it are unsaved. */
   private savedRevision = $state(this.draft.revision);
-  readonly unsaved = $derived(this.draft.revision !== this.savedRevision);
+  /** Seed and replications as last saved or loaded whole: the file holds them too. */
+  private savedRunSettings = $state.raw<readonly [string, string]>(['', '']);
+  readonly unsaved = $derived(
+    this.draft.revision !== this.savedRevision ||
+      this.seed !== this.savedRunSettings[0] ||
+      this.replicationsText !== this.savedRunSettings[1],
+  );
 
   readonly replications = $derived(parseReplications(this.replicationsText));
   readonly seedMessage = $derived(seedProblem(this.seed));
@@ -156,6 +162,7 @@ export class AppModel {
   private takeRunSettings(scenario: Scenario | ScenarioInput): void {
     this.seed = scenario.seed ?? 'shortfall';
     this.replicationsText = String(scenario.replications ?? 2000);
+    this.savedRunSettings = [this.seed, this.replicationsText];
   }
 
   /** Loads a built-in scenario once unsaved changes may be replaced; false when they stay. */
@@ -204,6 +211,7 @@ export class AppModel {
   markSaved(origin = this.origin): void {
     this.origin = origin;
     this.savedRevision = this.draft.revision;
+    this.savedRunSettings = [this.seed, this.replicationsText];
     this.savedScenario = this.draft.scenario;
     this.work.saved();
     this.lastSaved.keep(this.fileScenario, origin);

@@ -47,6 +47,21 @@ describe('AppModel autosave', () => {
   });
 });
 
+describe('AppModel unsaved work', () => {
+  it('counts a changed seed or replications as unsaved, as the file holds them', () => {
+    const app = new AppModel(() => new InThreadRunner());
+    expect(app.unsaved).toBe(false);
+    app.seed = 'another';
+    expect(app.unsaved).toBe(true);
+    app.markSaved('plan.json');
+    expect(app.unsaved).toBe(false);
+    app.replicationsText = '500';
+    expect(app.unsaved).toBe(true);
+    app.markSaved('plan.json');
+    expect(app.unsaved).toBe(false);
+  });
+});
+
 describe('AppModel runs', () => {
   it('runs results and decision tools on one runner, made when first needed', async () => {
     const made: InThreadRunner[] = [];

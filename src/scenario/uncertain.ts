@@ -97,15 +97,22 @@ export interface Extracted {
 export function extractUncertain(file: Record<string, unknown>): Extracted {
   const uncertain: UncertainValue[] = [];
   const problems: Problem[] = [];
+  // Parts holding no uncertain value are given back as they are, so a file without any (every
+  // validation of every edit) is walked but not copied.
   const walk = (value: unknown, keys: (string | number)[]): unknown => {
     if (isUncertain(value)) return replace(value, keys);
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...keys, i]));
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(v, [...keys, k]);
-      return out;
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [i, v] as const)
+      : Object.entries(value);
+    let copy: unknown[] | Record<string, unknown> | undefined;
+    for (const [k, v] of entries) {
+      const next = walk(v, [...keys, k]);
+      if (next === v && copy === undefined) continue;
+      copy ??= Array.isArray(value) ? [...value] : { ...value };
+      (copy as Record<string | number, unknown>)[k] = next;
     }
-    return value;
+    return copy ?? value;
   };
   const replace = (value: { uncertain: unknown }, keys: (string | number)[]): unknown => {
     const path = pathOf(keys);

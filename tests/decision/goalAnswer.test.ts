@@ -86,7 +86,8 @@ describe('goal seek never recommends what the editor refuses', () => {
             const changed = applyLever(scenario, lever, result.answer);
             const checked = validateScenario(structuredClone(changed));
             expect(checked.ok ? [] : checked.problems).toEqual([]);
-            expect(result.meaning?.sentence).toBeTruthy();
+            // A whole sentence a planner can read: capitalised, ending in a full stop.
+            expect(result.meaning?.sentence).toMatch(/^[A-Z0-9][^\n]*\.$/);
           },
         ),
         { interruptAfterTimeLimit: 8000, numRuns: 200 },

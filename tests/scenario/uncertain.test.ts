@@ -130,3 +130,18 @@ describe('uncertain assumptions in a file', () => {
     expect(JSON.stringify(f)).toBe(before);
   });
 });
+
+describe('a file without uncertain values', () => {
+  it('is given back as it is, not copied', () => {
+    const f = file();
+    const extracted = extractUncertain(f);
+    expect(extracted.file).toBe(f);
+    expect(extracted.uncertain).toEqual([]);
+    // Only the parts on the way to an uncertain value are copied.
+    const g = file({ staff: { inPost: { uncertain: 5 } } });
+    const h = extractUncertain(g).file as typeof g;
+    expect(h).not.toBe(g);
+    expect(h.roles).toBe(g.roles);
+    expect(h.units[0]!.demand).toBe(g.units[0]!.demand);
+  });
+});

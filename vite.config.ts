@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
+import { INLINING_FLAGS } from './src/runner/node/inliningBudget.ts';
 
 /**
  * Dependencies Vite must pre-bundle up front. If they are discovered lazily (e.g. first
@@ -35,6 +36,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Given at start, V8's flags are never changed while code is being optimised.
+          execArgv: [...INLINING_FLAGS],
           globalSetup: ['tests/globalSetup.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'tests/e2e/**', '**/node_modules/**'],

@@ -6,6 +6,9 @@ if (!existsSync(new URL('../build/cli/main.js', import.meta.url))) {
   process.stderr.write('shortfall: the command line is not built; run "npm run build:cli".\n');
   process.exit(1);
 }
+// V8's flags are set before any other code runs: see src/runner/node/inliningBudget.ts.
+const { raiseInliningBudgets } = await import('../build/cli/inliningBudget.js');
+raiseInliningBudgets();
 const { main } = await import('../build/cli/main.js');
 const { processIo } = await import('../build/cli/io.js');
 process.exitCode = await main(process.argv.slice(2), processIo());

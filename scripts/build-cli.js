@@ -16,12 +16,13 @@ export const OUT_DIR = join(ROOT, 'build/cli');
 /** The source files the last build read, written beside its output. */
 const INPUTS = join(OUT_DIR, 'inputs.json');
 
-/** The files bin/shortfall.js loads; the commands, loaded by name; the worker a pool starts. */
+/** The files bin/shortfall.js loads (V8's flags first); the commands, loaded by name; the worker a pool starts. */
 function entryPoints() {
   const commands = readdirSync(join(ROOT, 'src/cli/commands'))
     .filter((file) => file.endsWith('.ts'))
     .map((file) => ({ in: `src/cli/commands/${file}`, out: `commands/${file.slice(0, -3)}` }));
   return [
+    { in: 'src/runner/node/inliningBudget.ts', out: 'inliningBudget' },
     { in: 'src/cli/main.ts', out: 'main' },
     { in: 'src/cli/io.ts', out: 'io' },
     ...commands,

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -22,9 +23,14 @@ let raised = false;
  * Raises V8's inlining budgets (INLINING_FLAGS) for this process. V8's flags are the whole
  * process's, worker threads' included, so this is called before any worker starts. It changes
  * what V8 compiles, never what the code computes.
+ *
+ * V8 reads its flags on its compiler threads without a lock, so changing one while a function is
+ * being optimised can abort the process. The command line therefore calls this first of all,
+ * before any code has run long enough to be optimised, and a flag the process was started with
+ * (`node --max-inlined-bytecode-size=1000 …`, as the tests' workers are) is not set again.
  */
-export function raiseInliningBudgets(): void {
+export function raiseInliningBudgets(execArgv: readonly string[] = process.execArgv): void {
   if (raised) return;
   raised = true;
-  for (const flag of INLINING_FLAGS) setFlagsFromString(flag);
+  for (const flag of INLINING_FLAGS) if (!execArgv.includes(flag)) setFlagsFromString(flag);
 }

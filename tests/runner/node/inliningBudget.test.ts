@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INLINING_FLAGS } from '../../../src/runner/node/inliningBudget.ts';
 
 describe('INLINING_FLAGS', () => {
@@ -21,5 +21,23 @@ describe('INLINING_FLAGS', () => {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     expect(node.stderr).toMatch(/unrecognized flag/);
+  });
+});
+
+describe('raiseInliningBudgets', () => {
+  it('sets only the flags the process was not started with, once', async () => {
+    vi.resetModules();
+    const set = vi.fn();
+    vi.doMock('node:v8', () => ({ setFlagsFromString: set }));
+    const { raiseInliningBudgets } = await import('../../../src/runner/node/inliningBudget.ts');
+    raiseInliningBudgets([INLINING_FLAGS[0], '--expose-gc']);
+    raiseInliningBudgets([]);
+    expect(set.mock.calls).toEqual(INLINING_FLAGS.slice(1).map((flag) => [flag]));
+    vi.doUnmock('node:v8');
+  });
+
+  it('finds the flags already given to the unit tests’ processes', () => {
+    // vite.config.ts starts them so; otherwise a worker would change V8's flags mid-run.
+    expect(process.execArgv).toEqual(expect.arrayContaining([...INLINING_FLAGS]));
   });
 });

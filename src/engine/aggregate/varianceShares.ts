@@ -4,7 +4,8 @@
  * (no extra runs). The replications are sorted by X_j and cut into B = ⌊√n⌋ bins of equal size;
  * Var(E[Y | X_j]) is the variance of the bins' means less the part chance alone puts there,
  * (B − 1)/n times the pooled variance within bins; the index is clamped to [0, 1]. Chance (and
- * any interaction between assumptions) is what the indices leave: max(0, 1 − Σ S_j).
+ * any interaction between assumptions) is what the indices leave: max(0, 1 − Σ S_j), the
+ * indices being divided by their sum first when it is above 1.
  */
 export interface VarianceShares {
   shares: number[];
@@ -52,5 +53,7 @@ export function varianceShares(
 ): VarianceShares {
   const shares = orders.map((order) => firstOrderShare(y, order));
   const sum = shares.reduce((s, x) => s + x, 0);
+  // Estimates of shares that move together can overshoot: they are scaled to sum to 1.
+  if (sum > 1) return { shares: shares.map((s) => s / sum), chance: 0 };
   return { shares, chance: Math.max(0, 1 - sum) };
 }

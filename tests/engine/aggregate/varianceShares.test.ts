@@ -43,6 +43,17 @@ describe('first-order variance shares', () => {
     expect(firstOrderShare(new Float64Array(2500).fill(3), orderBy(x))).toBe(0);
   });
 
+  it('are scaled to sum to 1 when two assumptions move together', () => {
+    // Two draws in the same order each explain all of y: each estimate is near 1 alone.
+    const x = Float64Array.from({ length: 400 }, (_, i) => i);
+    const y = Array.from(x, (v) => 3 * v);
+    const alone = firstOrderShare(y, orderBy(x));
+    expect(alone).toBeGreaterThan(0.99);
+    const { shares, chance } = varianceShares(y, [orderBy(x), orderBy(x)]);
+    expect(shares).toEqual([0.5, 0.5]);
+    expect(chance).toBe(0);
+  });
+
   it('sum to at most 1 with chance the rest, for any draws', () => {
     fc.assert(
       fc.property(

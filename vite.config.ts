@@ -38,6 +38,9 @@ export default defineConfig({
           environment: 'node',
           // Given at start, V8's flags are never changed while code is being optimised.
           execArgv: [...INLINING_FLAGS],
+          // Simulation tests take seconds alone; on two shared cores, several at once take
+          // longer than Vitest's default 5 s without anything being wrong.
+          testTimeout: 30_000,
           globalSetup: ['tests/globalSetup.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'tests/e2e/**', '**/node_modules/**'],

@@ -1,12 +1,34 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { compileModel } from '../../src/engine/model.ts';
 import { replicate, Workspace } from '../../src/engine/replicate.ts';
+import { BUILT_IN_SCENARIOS } from '../../src/files/builtInScenarios.ts';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
+import { buildScenario, GOLDEN_SCENARIO } from './fixtures.ts';
 
 /** Replications each fingerprint covers: enough to pass through every branch of the month loop. */
 export const FINGERPRINT_REPLICATIONS = 12;
 
 export const FINGERPRINTS_PATH = new URL('./__golden__/fingerprints.json', import.meta.url);
+
+/**
+ * The scenarios fingerprinted: the golden scenario, and each built-in as it was saved in format
+ * version 1 (tests/fixtures/versions/v1-scenarios), migrated. Those files use none of version
+ * 2's optional fields, whereas some shipped built-ins now do (docs/calibration.md).
+ */
+export function fingerprintedScenarios(): { id: string; scenario: () => Scenario }[] {
+  const v1 = (id: string) => () => {
+    const url = new URL(`../fixtures/versions/v1-scenarios/${id}.json`, import.meta.url);
+    const parsed = parseScenarioText(readFileSync(url, 'utf8'));
+    if (!parsed.ok) throw new Error(`${id}: ${JSON.stringify(parsed.problems)}`);
+    return parsed.value;
+  };
+  return [
+    { id: 'golden', scenario: () => buildScenario(GOLDEN_SCENARIO) },
+    ...BUILT_IN_SCENARIOS.map(({ id }) => ({ id, scenario: v1(id) })),
+  ];
+}
 
 /**
  * A digest of every number the engine writes for the first replications of a scenario, by

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_SCENARIOS, loadBuiltIn } from '../../src/files/builtInScenarios.ts';
-import { buildScenario, GOLDEN_SCENARIO } from './fixtures.ts';
-import { fingerprint, FINGERPRINTS_PATH } from './fingerprint.ts';
+import { fingerprint, fingerprintedScenarios, FINGERPRINTS_PATH } from './fingerprint.ts';
 
 const stored = JSON.parse(readFileSync(FINGERPRINTS_PATH, 'utf8')) as Record<
   string,
@@ -16,11 +14,7 @@ const stored = JSON.parse(readFileSync(FINGERPRINTS_PATH, 'utf8')) as Record<
  * are not in the store.
  */
 describe('results without the optional demand and pipeline fields', () => {
-  const scenarios = [
-    { id: 'golden', scenario: () => buildScenario(GOLDEN_SCENARIO) },
-    ...BUILT_IN_SCENARIOS.map(({ id }) => ({ id, scenario: () => loadBuiltIn(id) })),
-  ];
-  it.each(scenarios)('$id is unchanged, metric by metric', ({ id, scenario }) => {
+  it.each(fingerprintedScenarios())('$id is unchanged, metric by metric', ({ id, scenario }) => {
     const before = stored[id];
     expect(before, `no stored fingerprint for ${id}`).toBeDefined();
     const now = fingerprint(scenario());

@@ -23,6 +23,8 @@ describe('diffScenarios', () => {
 
   it('describes only the part of a distribution that changed', () => {
     const a = fis();
+    a.units[0]!.demand[0]!.hoursPerItem = { dist: 'lognormal', median: 30, p90: 100 };
+    a.units[0]!.demand[1]!.casesPerMonth = { dist: 'negbin', mean: 15, dispersion: 10 };
     const b = structuredClone(a);
     b.units[0]!.demand[0]!.hoursPerItem = { dist: 'lognormal', median: 40, p90: 100 };
     b.units[0]!.demand[1]!.casesPerMonth = 12;

@@ -40,7 +40,13 @@ describe('keyInputs', () => {
   });
 
   it('states each demand stream’s monthly volume and mean hours', () => {
-    const drug = keyInputs(mps).find((l) => l.startsWith('Drug supply arrests'));
+    const scenario = structuredClone(mps);
+    Object.assign(scenario.units[0]!.demand[0]!, {
+      casesPerMonth: { dist: 'negbin', mean: 90, dispersion: 20 },
+      itemsPerCase: { dist: 'poisson', mean: 4, shift: 1 },
+      hoursPerItem: { dist: 'lognormal', median: 30, p90: 100 },
+    });
+    const drug = keyInputs(scenario).find((l) => l.startsWith('Drug supply arrests'));
     // 90 cases a month × (1 + 4) suspects; lognormal median 30, p90 100 has mean ≈ 46 hours.
     expect(drug).toMatch(
       /about 450 suspects a month; Hours per suspect or product: 4\d hours on average/,

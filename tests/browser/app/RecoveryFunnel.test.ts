@@ -77,7 +77,9 @@ describe('the recovery funnel editor', () => {
   });
 
   it('adds a band before the last, which keeps no limit, and removes one', () => {
-    const draft = new ScenarioDraft(structuredClone(mps) as ScenarioInput);
+    const file = structuredClone(mps) as ScenarioInput;
+    file.finance = { ...file.finance, collection: [{ collected: 0.45 }] };
+    const draft = new ScenarioDraft(file);
     const root = target();
     mounted = mount(RecoveryFunnel, { target: root, props: { draft } });
     flushSync();

@@ -39,9 +39,17 @@ export function goalFinding(
     : `${lever} = ${g.answer} is the ${g.direction === 1 ? 'smallest' : 'largest'} value that keeps ${goal}.`;
 }
 
+/**
+ * A row's label inside a sentence: an input's title in lower case ("cases per month"); an
+ * assumption's label as it is, since it begins with the names of units and streams.
+ */
+export function labelInSentence(t: Tornado, label: string): string {
+  return t.swing === 'ranges' ? label : label.toLowerCase();
+}
+
 /** How much running a tornado took, and whether every bar settled: "Settled after 750 replications in all; …". */
 export function tornadoRuns(t: Tornado): string {
-  const unsettled = t.rows.filter((r) => !r.settled).map((r) => r.label.toLowerCase());
+  const unsettled = t.rows.filter((r) => !r.settled).map((r) => labelInSentence(t, r.label));
   const how = t.sequential
     ? `Each bar ran until its swing was known to within ${t.tolerance * 100}% at ${t.confidence * 100}% confidence: ${formatNumber(t.totalReplications)} replications in all (the base ${formatNumber(t.baseReplications)}).`
     : `Every run had ${formatNumber(t.replications)} replications.`;

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { ChartTable } from '../results/charts.ts';
-import { tornadoFinding } from './findings.ts';
+import { labelInSentence, tornadoFinding } from './findings.ts';
 import { METRIC_LABELS } from '../results/metricInfo.ts';
 import { formatNumber } from './tableText.ts';
 import { notRunNotes, type Tornado, type TornadoRow } from './tornado.ts';
@@ -11,8 +11,10 @@ export interface TornadoChartRow {
   label: string;
   /** The swing, in words, written after the label. */
   value: string;
-  /** The low and high settings, in words. */
+  /** The low and high settings, in words, or (`detail` given) only the settings not run. */
   note: string;
+  /** Uncertain ranges: the low and high settings and the median, for a line of their own. */
+  detail?: string;
   lowMean: number;
   highMean: number;
 }
@@ -63,23 +65,30 @@ export function tornadoChartSpec(t: Tornado): TornadoChartSpec {
     description:
       `Mean ${metric} over the horizon with ${moved}, every run on seed "${t.seed}". ` +
       `Each row's bars run from the base mean of ${formatNumber(t.baseMean)} (the dashed line${ranges ? ', every uncertain assumption at its median' : ''}) to the mean with the ${ranges ? 'assumption' : 'input'} low and with it high; the widest row is at the top` +
-      (top ? ` (${top.label.toLowerCase()}).` : '.'),
+      (top ? ` (${labelInSentence(t, top.label)}).` : '.'),
     xLabel: `Mean ${metric} over the horizon`,
     xDomain: niceDomain(t.rows.flatMap((r) => [r.lowMean, r.highMean]).concat(t.baseMean)),
     base: { value: t.baseMean, label: `base ${formatNumber(t.baseMean)}` },
-    rows: t.rows.map((r) => ({
-      label: r.label,
-      value: `swing ${formatNumber(r.swing)}`,
-      note: [
-        `low ${r.lowSetting}, high ${r.highSetting}` +
-          (r.median === undefined ? '' : `, median ${formatNumber(r.median)}`),
-        ...(['low', 'high'] as const)
-          .filter((side) => r.notRun?.[side] !== undefined)
-          .map((side) => `${side} setting not run`),
-      ].join('; '),
-      lowMean: r.lowMean,
-      highMean: r.highMean,
-    })),
+    rows: t.rows.map((r) => {
+      const notRun = (['low', 'high'] as const)
+        .filter((side) => r.notRun?.[side] !== undefined)
+        .map((side) => `${side} setting not run`);
+      // A planner's label is long: an assumption's settings get a line of their own.
+      const detail = ranges
+        ? `from ${r.lowSetting} to ${r.highSetting}` +
+          (r.median === undefined ? '' : `; median ${formatNumber(r.median)}`)
+        : undefined;
+      return {
+        label: r.label,
+        value: `swing ${formatNumber(r.swing)}`,
+        note: (detail ? notRun : [`low ${r.lowSetting}, high ${r.highSetting}`, ...notRun]).join(
+          '; ',
+        ),
+        ...(detail ? { detail } : {}),
+        lowMean: r.lowMean,
+        highMean: r.highMean,
+      };
+    }),
     notRun: t.rows.flatMap((r) => notRunNotes(r).map((line) => `${r.label}: ${line}`)),
     legend: ranges
       ? {

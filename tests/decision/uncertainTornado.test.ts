@@ -21,7 +21,7 @@ const ASSET_MEDIAN = 'units[0].demand[0].assetValue.median';
  * `inPost` uncertain, in post is uniform from 1 to 3 (rounded) against 3 posts.
  */
 function uncertainTiny(inPost: 'uncertain' | 1): Scenario {
-  const raw = JSON.parse(JSON.stringify(tinyScenario({ inPost: 3 }))) as Record<string, any>;
+  const raw = JSON.parse(JSON.stringify(tinyScenario({ inPost: 3 })));
   const staff = raw.units[0].staff[0];
   const stream = raw.units[0].demand[0];
   staff.inPost = inPost === 1 ? 1 : { uncertain: { dist: 'uniform', min: 1, max: 3 } };
@@ -182,7 +182,7 @@ describe('tornado over the uncertain assumptions', () => {
   });
 
   it('gives each assumption its percentiles as a replication would take them', () => {
-    const pert = JSON.parse(JSON.stringify(tinyScenario())) as Record<string, any>;
+    const pert = JSON.parse(JSON.stringify(tinyScenario()));
     pert.units[0].staff[0].attritionPerYear = {
       uncertain: { dist: 'pert', min: 0.06, mode: 0.1, max: 0.16 },
     };

@@ -24,8 +24,19 @@ import { VERSION } from '../version.ts';
 import { checkOutput } from '../writeOutput.ts';
 import { printable, printableJson } from '../../scenario/printable.ts';
 
-/** The inputs ±20% moves, in the schema's words: "leavers, hours per …". */
-const inputWords = SENSITIVITY_INPUTS.map((id) => INPUT_LABELS[id].label.toLowerCase()).join(', ');
+/** The inputs ±20% moves, in the schema's words ("leavers, hours per …"), wrapped and indented. */
+const inputWords = SENSITIVITY_INPUTS.map((id) => INPUT_LABELS[id].label.toLowerCase())
+  .join(', ')
+  .concat('.')
+  .split(' ')
+  .reduce<string[]>((lines, word) => {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length < 88)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(`  ${word}`);
+    return lines;
+  }, [])
+  .join('\n');
 
 /** The most replications a run takes by default: enough for a swing a twentieth of the largest to settle. */
 const DEFAULT_MOST = 1600;
@@ -48,7 +59,8 @@ replications and double until its swing is known to within the tolerance at the 
   beside the totals each simulated future realised.
 --swing relative (the default when no assumption has a range):
   ${relativeLabel()} (--change sets the share), any uncertain assumption held at its
-  median: ${inputWords}.
+  median. The inputs:
+${inputWords}
   A swing of the same size for every input, not a plausible range for any.
 See docs/decision-tools.md.
 
@@ -134,7 +146,7 @@ Options:
       };
       io.stdout(`${printableJson(JSON.stringify(out, null, 2))}\n`);
     } else {
-      io.stdout(tornadoText(bars, replications, seed));
+      io.stdout(tornadoText(bars, replications, seed, (scenario.uncertain?.length ?? 0) > 0));
       if (rank) io.stdout(`\n${rankText(rank)}`);
     }
     return 0;
@@ -142,11 +154,12 @@ Options:
 };
 
 /** The tornado as the table prints it: a heading, the rows, then notes and inputs with no range. */
-function tornadoText(t: Tornado, replications: number, seed: string): string {
+function tornadoText(t: Tornado, replications: number, seed: string, ranged: boolean): string {
   const runs = t.sequential
     ? `each input run until its swing was settled, at most ${replications} replications a run, ${t.totalReplications} in all`
     : `${replications} replications a run`;
-  const base = t.swing === 'ranges' ? 'every uncertain assumption at its median' : 'the scenario';
+  // Either setting holds any uncertain assumption at its median in its base.
+  const base = ranged ? 'every uncertain assumption at its median' : 'the scenario';
   const lines = [
     `One-at-a-time sensitivity of the mean ${t.metric}: ${t.swingLabel} (base ${formatNumber(t.baseMean)}, ${base}; ${runs}; seed "${printable(seed)}")\n`,
   ];
@@ -191,7 +204,7 @@ function tornadoText(t: Tornado, replications: number, seed: string): string {
 function rankText(r: RankImportance): string {
   const rho = (x: number) => (Number.isNaN(x) ? 'does not vary' : x.toFixed(2));
   return (
-    `Rank correlation with ${r.metric} across the ${r.replications} replications of one run\n\n` +
+    `Rank correlation with ${r.metric} across the ${formatNumber(r.replications)} replications of one run\n\n` +
     tableText(
       ['Uncertain assumption (its draw in each future)', 'Rank correlation'],
       r.assumptions.map((row) => [row.label, rho(row.rho)]),

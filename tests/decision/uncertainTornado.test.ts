@@ -41,8 +41,9 @@ function uncertainTiny(inPost: 'uncertain' | 1): Scenario {
 
 /**
  * Suspects not examined over 12 months with c cases a month on average and k investigators:
- * 12c − 48k, exactly, while at least 4k suspects arrive every month (a Poisson of mean 30 falls
- * below 12 with probability under 2·10⁻⁵). Its replications are Poisson(12c) less a constant.
+ * 12c − 48k, exactly, while at least 4k suspects arrive every month. In every run below a
+ * month falls short with probability under 10⁻⁶ (fewer than 8 at a mean of 31, fewer than 12 at
+ * a mean of 40). Its replications are Poisson(12c) less a constant.
  */
 const expected = (c: number, k: number) => 12 * c - 48 * k;
 const sd = (c: number) => Math.sqrt(12 * c);

@@ -1,5 +1,5 @@
 import type { GoalSeekResult, Verdict } from './goalSeek.ts';
-import type { RankImportanceRow } from './rankImportance.ts';
+import type { RankImportance } from './rankImportance.ts';
 import type { Tornado } from './tornado.ts';
 import { METRIC_LABELS } from '../results/metricInfo.ts';
 import { formatNumber } from './tableText.ts';
@@ -9,12 +9,19 @@ import { formatNumber } from './tableText.ts';
 export function tornadoFinding(t: Tornado): string {
   const top = t.rows[0];
   const metric = METRIC_LABELS[t.metric];
-  if (!top || top.swing === 0) return `None of the inputs moves the mean ${metric} on this seed.`;
-  return `${top.label} moves the mean ${metric} most: from ${formatNumber(top.lowMean)} to ${formatNumber(top.highMean)} (base ${formatNumber(t.baseMean)}).`;
+  const inputs = t.swing === 'ranges' ? 'uncertain assumptions' : 'inputs';
+  if (!top || top.swing === 0)
+    return `None of the ${inputs} moves the mean ${metric} on this seed.`;
+  const across = t.swing === 'ranges' ? ' across its range' : '';
+  return `${top.label} moves the mean ${metric} most${across}: from ${formatNumber(top.lowMean)} to ${formatNumber(top.highMean)} (base ${formatNumber(t.baseMean)}).`;
 }
 
-export function rankFinding(rows: RankImportanceRow[], metric: string): string {
-  const top = rows[0];
+export function rankFinding(rank: RankImportance, metric: string): string {
+  const [assumption] = rank.assumptions;
+  if (assumption && !Number.isNaN(assumption.rho)) {
+    return `Of the uncertain assumptions, ${assumption.label} tracks ${metric} most closely across simulated futures (rank correlation ${assumption.rho.toFixed(2)}).`;
+  }
+  const [top] = rank.realised;
   if (!top || Number.isNaN(top.rho)) return `Nothing that varies by chance tracks ${metric}.`;
   return `Across simulated futures, ${top.label.toLowerCase()} tracks ${metric} most closely (rank correlation ${top.rho.toFixed(2)}).`;
 }
@@ -32,9 +39,17 @@ export function goalFinding(
     : `${lever} = ${g.answer} is the ${g.direction === 1 ? 'smallest' : 'largest'} value that keeps ${goal}.`;
 }
 
+/**
+ * A row's label inside a sentence: an input's title in lower case ("cases per month"); an
+ * assumption's label as it is, since it begins with the names of units and streams.
+ */
+export function labelInSentence(t: Tornado, label: string): string {
+  return t.swing === 'ranges' ? label : label.toLowerCase();
+}
+
 /** How much running a tornado took, and whether every bar settled: "Settled after 750 replications in all; …". */
 export function tornadoRuns(t: Tornado): string {
-  const unsettled = t.rows.filter((r) => !r.settled).map((r) => r.label.toLowerCase());
+  const unsettled = t.rows.filter((r) => !r.settled).map((r) => labelInSentence(t, r.label));
   const how = t.sequential
     ? `Each bar ran until its swing was known to within ${t.tolerance * 100}% at ${t.confidence * 100}% confidence: ${formatNumber(t.totalReplications)} replications in all (the base ${formatNumber(t.baseReplications)}).`
     : `Every run had ${formatNumber(t.replications)} replications.`;

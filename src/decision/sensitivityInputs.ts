@@ -1,4 +1,3 @@
-import { expectedMean } from '../scenario/distributionMoments.ts';
 import type { Distribution } from '../scenario/distribution.ts';
 import {
   DEMAND_STREAM,
@@ -7,9 +6,9 @@ import {
   type FieldInfo,
 } from '../scenario/fieldInfo.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { percentiles10And90, scaleDistribution } from './scaleDistribution.ts';
+import { scaleDistribution } from './scaleDistribution.ts';
 
-/** The uncertain inputs a sensitivity run moves, each across every unit or stream at once. */
+/** The inputs the ±20% sensitivity moves, each across every unit or stream at once. */
 export const SENSITIVITY_INPUTS = [
   'attritionPerYear',
   'hoursPerItem',
@@ -26,7 +25,7 @@ interface InputPlace {
   owner: 'staff' | 'demand';
   /** Its keys within the owner. */
   keys: readonly string[];
-  /** A distribution, scaled between its own percentiles, rather than a fixed number. */
+  /** A distribution, every draw of which is scaled, rather than a fixed number. */
   distribution?: true;
 }
 
@@ -47,7 +46,7 @@ export function inputInfo(id: SensitivityInputId): FieldInfo {
   return requireFieldInfo([...(owner === 'staff' ? STAFF_GROUP : DEMAND_STREAM), ...keys]);
 }
 
-/** True for an input that is a distribution, scaled between its percentiles. */
+/** True for an input that is a distribution, every draw of which is scaled. */
 export function isDistributionInput(id: SensitivityInputId): boolean {
   return INPUTS[id].distribution === true;
 }
@@ -61,9 +60,9 @@ export const INPUT_LABELS = Object.fromEntries(
 ) as Record<SensitivityInputId, { label: string; unit: string }>;
 
 /**
- * How far to move an input. With no multipliers, a distribution is scaled so its mean moves to
- * its own 10th (low) and 90th (high) percentile, each stream by its own distribution; a fixed
- * number moves by ± `relativeChange`. With multipliers, every value is multiplied by them.
+ * How far to move an input: by the multipliers given, or else by ± `relativeChange`. A
+ * distribution is scaled so that every draw, and so its mean, is multiplied; a fixed number is
+ * multiplied and kept within its bounds.
  */
 export interface InputChange {
   id: SensitivityInputId;
@@ -76,21 +75,6 @@ export type Side = 'low' | 'high';
 function relative(side: Side, change: InputChange, relativeChange: number): number {
   const given = side === 'low' ? change.low : change.high;
   return given ?? (side === 'low' ? 1 - relativeChange : 1 + relativeChange);
-}
-
-function scaled(
-  d: Distribution,
-  side: Side,
-  change: InputChange,
-  relativeChange: number,
-): Distribution {
-  const given = side === 'low' ? change.low : change.high;
-  if (given !== undefined) return scaleDistribution(d, given);
-  const mean = expectedMean(d);
-  const [p10, p90] = percentiles10And90(d);
-  if (mean <= 0) return d;
-  if (p10 === p90) return scaleDistribution(d, relative(side, change, relativeChange));
-  return scaleDistribution(d, (side === 'low' ? p10 : p90) / mean);
 }
 
 const clamp = (x: number, lo = -Infinity, hi = Infinity) => Math.min(hi, Math.max(lo, x));
@@ -128,7 +112,7 @@ export function applyInputChange(
     for (const k of keys.slice(0, -1)) record = record[k] as Record<string, unknown>;
     const value = record[key];
     record[key] = distribution
-      ? scaled(value as Distribution, side, change, relativeChange)
+      ? scaleDistribution(value as Distribution, f)
       : movedNumber(value as number, f, side, info);
   }
   return next;
@@ -143,9 +127,6 @@ export function describeChange(
     const low = relative('low', change, relativeChange);
     const high = relative('high', change, relativeChange);
     return { low: `×${round(low)}`, high: `×${round(high)}` };
-  }
-  if (isDistributionInput(change.id)) {
-    return { low: 'mean at its 10th percentile', high: 'mean at its 90th percentile' };
   }
   const info = inputInfo(change.id);
   if (info.integer) {

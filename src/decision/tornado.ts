@@ -9,17 +9,39 @@ import {
   INPUT_LABELS,
   SENSITIVITY_INPUTS,
   type InputChange,
-  type SensitivityInputId,
   type Side,
 } from './sensitivityInputs.ts';
+import { formatNumber } from './tableText.ts';
+import {
+  assumptionRanges,
+  inputsWithoutRange,
+  RANGE_HIGH,
+  RANGE_LOW,
+  scenarioAt,
+  scenarioAtMedians,
+  type NoRange,
+} from './uncertainRanges.ts';
+
+/**
+ * How the tornado moves its inputs: `ranges`, each uncertain assumption across its own 5th to
+ * 95th percentile with the others at their medians; `relative`, each of a fixed list of inputs
+ * by ± a share of its value (±20% unless told otherwise), whatever range it may have.
+ */
+export type TornadoSwing = 'ranges' | 'relative';
+export const TORNADO_SWINGS: readonly TornadoSwing[] = ['ranges', 'relative'];
 
 export interface TornadoRow {
-  id: SensitivityInputId;
+  /** The uncertain assumption's path (`ranges`), or the input's id (`relative`). */
+  id: string;
   label: string;
   unit: string;
   /** How the input was set low and high, in words. */
   lowSetting: string;
   highSetting: string;
+  /** `ranges` only: the assumption's 5th percentile, median and 95th percentile. */
+  lowValue?: number;
+  median?: number;
+  highValue?: number;
   /** Mean of the metric with the input low, and high. */
   lowMean: number;
   highMean: number;
@@ -49,8 +71,21 @@ export function notRunNotes(row: TornadoRow): string[] {
 export interface Tornado {
   metric: TotalMetric;
   seed: string;
+  swing: TornadoSwing;
+  /** How the inputs were moved, in words: "±20% of each input". */
+  swingLabel: string;
+  /** `relative` only: the share each input moved each way. */
+  relativeChange?: number;
+  /**
+   * `ranges` only: the inputs `relative` would move, at each place where the file gives no
+   * range; they stay as the file states them, and are listed as "no range given".
+   */
+  noRange: NoRange[];
+  /** What a reader should know about the setting, e.g. that no assumption has a range. */
+  note?: string;
   /** The most replications any run was allowed (every run's count, when not sequential). */
   replications: number;
+  /** Mean of the metric at the base: the scenario, with any uncertain assumption at its median. */
   baseMean: number;
   /** Replications the base ran: the most any bar needed. */
   baseReplications: number;
@@ -77,10 +112,100 @@ export interface TornadoOptions {
   tolerance?: number;
   /** Replications at the first look. Default FIRST_LOOK. */
   firstLook?: number;
-  /** Inputs to move; default every input in SENSITIVITY_INPUTS, at its default low and high. */
+  /** How to move the inputs; default `ranges` when the scenario has uncertain assumptions, else `relative`. */
+  swing?: TornadoSwing;
+  /** `relative`: inputs to move; default every input in SENSITIVITY_INPUTS, at its default low and high. */
   inputs?: InputChange[];
-  /** Relative change of a fixed number, both ways. Default 0.2 (±20%). */
+  /** `relative`: change of each input, both ways. Default 0.2 (±20%). */
   relativeChange?: number;
+}
+
+/** The `relative` setting in words: "±20% of each input". */
+export function relativeLabel(relativeChange = 0.2): string {
+  return `±${Math.round(relativeChange * 1000) / 10}% of each input`;
+}
+
+export const RANGES_LABEL = `each uncertain assumption across its own ${RANGE_LOW * 100}th–${RANGE_HIGH * 100}th percentile, the others at their medians`;
+
+/** One row's two settings, before they are run. */
+interface Setting {
+  row: Omit<
+    TornadoRow,
+    'lowMean' | 'highMean' | 'swing' | 'halfWidth' | 'replications' | 'settled'
+  >;
+  low: Scenario;
+  high: Scenario;
+}
+
+/** What the tornado runs: its base, each row's settings, and what to say about them. */
+interface Plan {
+  base: Scenario;
+  settings: Setting[];
+  swingLabel: string;
+  noRange: NoRange[];
+  note?: string;
+}
+
+function rangesPlan(scenario: Scenario): Plan {
+  const ranges = assumptionRanges(scenario);
+  if (ranges.length === 0) {
+    throw new RangeError(
+      'No assumption in this scenario has a range given, so there are no ranges to move: give ranges as {"uncertain": …}, or move each input ±20%.',
+    );
+  }
+  const medians = ranges.map((r) => r.median);
+  const at = (j: number, value: number) =>
+    scenarioAt(
+      scenario,
+      medians.map((m, i) => (i === j ? value : m)),
+    );
+  return {
+    base: scenarioAt(scenario, medians),
+    settings: ranges.map((r, j) => ({
+      row: {
+        id: r.path,
+        label: r.label,
+        unit: r.unit,
+        lowSetting: `${formatNumber(r.low)} (${RANGE_LOW * 100}th percentile)`,
+        highSetting: `${formatNumber(r.high)} (${RANGE_HIGH * 100}th percentile)`,
+        lowValue: r.low,
+        median: r.median,
+        highValue: r.high,
+      },
+      low: at(j, r.low),
+      high: at(j, r.high),
+    })),
+    swingLabel: RANGES_LABEL,
+    noRange: inputsWithoutRange(scenario),
+  };
+}
+
+function relativePlan(scenario: Scenario, inputs: InputChange[], relativeChange: number): Plan {
+  const base = scenarioAtMedians(scenario);
+  const given = scenario.uncertain?.length ?? 0;
+  const swingLabel = relativeLabel(relativeChange);
+  return {
+    base,
+    settings: inputs.map((change) => {
+      const setting = describeChange(change, relativeChange);
+      return {
+        row: {
+          id: change.id,
+          ...INPUT_LABELS[change.id],
+          lowSetting: setting.low,
+          highSetting: setting.high,
+        },
+        low: applyInputChange(base, change, 'low', relativeChange),
+        high: applyInputChange(base, change, 'high', relativeChange),
+      };
+    }),
+    swingLabel,
+    noRange: [],
+    note:
+      given === 0
+        ? `No assumption in this scenario has a range given, so each input moves by ${swingLabel.replace(' of each input', '')}: a swing of the same size for every input, not a plausible range for any.`
+        : `${swingLabel[0]!.toUpperCase()}${swingLabel.slice(1)}, ignoring the ranges the scenario gives; each uncertain assumption is held at its median.`,
+  };
 }
 
 /**
@@ -110,7 +235,11 @@ interface RowRuns {
 /**
  * One-at-a-time sensitivity: each input is set low then high with everything else at its base
  * value, and every run uses the same seed, so the swing in the metric's mean is the input's
- * own effect. A change that leaves the scenario as it was is not run (its swing is 0); nor is
+ * own effect. With `ranges`, the inputs are the scenario's uncertain assumptions, each moved to
+ * its own 5th and 95th percentile, and the base holds every one at its median; with
+ * `relative`, each input moves by ± `relativeChange` of the base (uncertain assumptions again
+ * at their medians). Every run is of a scenario with plain numbers in place of the ranges. A
+ * change that leaves the scenario as it was is not run (its swing is 0); nor is
  * one whose scenario fails the file check: its mean is the base mean and the row says why.
  *
  * Sequential (the default): every bar starts at `firstLook` replications and doubles until its
@@ -128,16 +257,24 @@ export async function tornado(
   const confidence = options.confidence ?? TORNADO_CONFIDENCE;
   const tolerance = options.tolerance ?? TORNADO_TOLERANCE;
   const sequential = options.sequential ?? true;
-  const inputs = options.inputs ?? SENSITIVITY_INPUTS.map((id) => ({ id }));
+  const swing = options.swing ?? (scenario.uncertain?.length ? 'ranges' : 'relative');
+  const plan =
+    swing === 'ranges'
+      ? rangesPlan(scenario)
+      : relativePlan(
+          scenario,
+          options.inputs ?? SENSITIVITY_INPUTS.map((id) => ({ id })),
+          relativeChange,
+        );
   const looks = sequential ? lookSchedule(replications, options.firstLook) : [replications];
   const z = sequentialZ(confidence, looks.length);
-  const baseText = JSON.stringify(scenario);
-  const base = new ReplicationStore(scenario, seed, metric, evaluate);
+  const baseText = JSON.stringify(plan.base);
+  const base = new ReplicationStore(plan.base, seed, metric, evaluate);
 
-  const runs: RowRuns[] = inputs.map((change) => {
+  const runs: RowRuns[] = plan.settings.map((setting) => {
     const notRun: Partial<Record<Side, string>> = {};
     const store = (side: Side) => {
-      const changed = applyInputChange(scenario, change, side, relativeChange);
+      const changed = setting[side];
       if (JSON.stringify(changed) === baseText) return base;
       const refused = settingNotRun(changed);
       if (refused === undefined) return new ReplicationStore(changed, seed, metric, evaluate);
@@ -146,12 +283,8 @@ export async function tornado(
     };
     const low = store('low');
     const high = store('high');
-    const setting = describeChange(change, relativeChange);
     const row: TornadoRow = {
-      id: change.id,
-      ...INPUT_LABELS[change.id],
-      lowSetting: setting.low,
-      highSetting: setting.high,
+      ...setting.row,
       lowMean: 0,
       highMean: 0,
       swing: 0,
@@ -201,6 +334,11 @@ export async function tornado(
   return {
     metric,
     seed,
+    swing,
+    swingLabel: plan.swingLabel,
+    ...(swing === 'relative' ? { relativeChange } : {}),
+    noRange: plan.noRange,
+    ...(plan.note !== undefined ? { note: plan.note } : {}),
     replications,
     baseMean,
     baseReplications: base.replications,

@@ -21,8 +21,11 @@ export function copulaR(rankCorrelation: number): number {
   return 2 * Math.sin((Math.PI * rankCorrelation) / 6);
 }
 
-/** Q(Φ(z)) for a distribution `correlatable` accepts. */
-export function fromNormal(d: Distribution): FromNormal {
+/**
+ * Q(u), the value at rank u in (0, 1), for a distribution `correlatable` accepts: a normal is
+ * truncated at 0, as it is drawn. The tornado's percentiles use it too.
+ */
+export function quantileFunction(d: Distribution): (u: number) => number {
   if (typeof d === 'number') return () => d;
   switch (d.dist) {
     case 'fixed': {
@@ -30,36 +33,47 @@ export function fromNormal(d: Distribution): FromNormal {
       return () => value;
     }
     case 'lognormal': {
-      // Exact: the lognormal is exp of a normal, so no Φ is needed.
       const { mu, sigma } = lognormalParams(d.median, d.p90);
-      return (z) => Math.exp(mu + sigma * z);
+      return (u) => Math.exp(mu + sigma * normalQuantile(u));
     }
     case 'uniform': {
       const { min, max } = d;
-      return (z) => min + (max - min) * normalCdf(z);
+      return (u) => min + (max - min) * u;
     }
     case 'triangular': {
       const { min, mode, max } = d;
       if (max === min) return () => min;
       const cut = (mode - min) / (max - min);
-      return (z) => {
-        const u = normalCdf(z);
-        return u < cut
+      return (u) =>
+        u < cut
           ? min + Math.sqrt(u * (max - min) * (mode - min))
           : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
-      };
     }
     case 'normal': {
       const { mean, sd } = d;
       if (sd === 0) return () => Math.max(0, mean);
-      // Below Φ(−8) the truncation moves no draw by as much as a rounding of Φ does.
-      if (mean / sd >= 8) return (z) => mean + sd * z;
       const below = normalCdf(-mean / sd);
-      return (z) => Math.max(0, mean + sd * normalQuantile(below + (1 - below) * normalCdf(z)));
+      return (u) => Math.max(0, mean + sd * normalQuantile(below + (1 - below) * u));
     }
     default:
       throw new RangeError(`A ${d.dist} distribution cannot be correlated with another.`);
   }
+}
+
+/** Q(Φ(z)) for a distribution `correlatable` accepts. */
+export function fromNormal(d: Distribution): FromNormal {
+  if (typeof d !== 'number' && d.dist === 'lognormal') {
+    // Exact: the lognormal is exp of a normal, so no Φ is needed.
+    const { mu, sigma } = lognormalParams(d.median, d.p90);
+    return (z) => Math.exp(mu + sigma * z);
+  }
+  // Below Φ(−8) the truncation moves no draw by as much as a rounding of Φ does.
+  if (typeof d !== 'number' && d.dist === 'normal' && d.sd > 0 && d.mean / d.sd >= 8) {
+    const { mean, sd } = d;
+    return (z) => mean + sd * z;
+  }
+  const q = quantileFunction(d);
+  return (z) => q(normalCdf(z));
 }
 
 /** A stream's copula, compiled once per run. */

@@ -6,16 +6,29 @@ import { KIND_PARAMETERS } from './distributionPreview.ts';
 
 /** An uncertain assumption's path in words: "Unit, Drug supply: Cases per month (average)". */
 export function uncertainLabel(scenario: Scenario, path: string): string {
+  return uncertainLabeller(scenario)(path);
+}
+
+/**
+ * `uncertainLabel` for many paths of one scenario: its inputs are listed once, so naming every
+ * field of a large file does not list them again for each.
+ */
+export function uncertainLabeller(scenario: Scenario): (path: string) => string {
   const inputs = scenarioInputs(scenario);
-  const field = inputs.find((i) => i.field === path);
-  if (field) return field.label;
-  const owner = inputs.find((i) => path.startsWith(`${i.field}.`));
-  if (!owner) return path;
-  const key = path.slice(owner.field.length + 1);
-  const words = Object.values(KIND_PARAMETERS)
-    .flat()
-    .find((p) => p.key === key)?.label;
-  return `${owner.label} (${(words ?? key).toLowerCase()})`;
+  const byField = new Map(inputs.map((i) => [i.field, i.label]));
+  return (path) => {
+    const field = byField.get(path);
+    if (field !== undefined) return field;
+    // A distribution's parameter: the field is the path less its last key.
+    const dot = path.lastIndexOf('.');
+    const owner = dot > 0 ? byField.get(path.slice(0, dot)) : undefined;
+    if (owner === undefined) return path;
+    const key = path.slice(dot + 1);
+    const words = Object.values(KIND_PARAMETERS)
+      .flat()
+      .find((p) => p.key === key)?.label;
+    return `${owner} (${(words ?? key).toLowerCase()})`;
+  };
 }
 
 /** A share as a reader hears it: to the nearest 5%, never "about 0%". */
@@ -39,7 +52,8 @@ export function uncertaintySentence(
   const ranked = Object.entries(u.shares)
     .filter(([, share]) => share >= 0.025)
     .sort((a, b) => b[1] - a[1]);
-  const named = ranked.map(([path, share]) => ({ label: uncertainLabel(scenario, path), share }));
+  const label = uncertainLabeller(scenario);
+  const named = ranked.map(([path, share]) => ({ label: label(path), share }));
   const chance = `chance adds ${about(u.chance)}`;
   if (named.length === 0) {
     return `Almost all of this range is chance: no uncertain assumption explains as much as 5% of it.`;

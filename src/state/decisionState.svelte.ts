@@ -3,9 +3,9 @@ import { fmsTable, type FmsTable } from '../decision/fmsTable.ts';
 import { defaultRange, goalSeek, type GoalSeekResult } from '../decision/goalSeek.ts';
 import { LEVER_FIELDS, leverLabel, type Lever } from '../decision/levers.ts';
 import { pipelineLevers, type PipelineOutcome } from '../decision/pipelineLevers.ts';
-import { rankImportanceSteps, type RankImportanceRow } from '../decision/rankImportance.ts';
+import { rankImportanceSteps, type RankImportance } from '../decision/rankImportance.ts';
 import { staffValue, type StaffValue } from '../decision/staffValue.ts';
-import { tornado, type Tornado } from '../decision/tornado.ts';
+import { tornado, type Tornado, type TornadoSwing } from '../decision/tornado.ts';
 import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
 import { METRIC_LABELS } from '../results/metricInfo.ts';
 import { RunCancelled } from '../runner/runner.ts';
@@ -22,6 +22,8 @@ export class DecisionState {
   replications = $state(500);
   /** The most replications a run of the tornado or goal seek may take: each stops once settled. */
   most = $state(1600);
+  /** How the tornado moves its inputs, as the planner chose; null for the default (`swing`). */
+  swingChoice = $state<TornadoSwing | null>(null);
   lever = $state<Lever>({ field: 'inPost', unit: '', role: '' });
   below = $state(1000);
   confidence = $state(0.9);
@@ -37,7 +39,7 @@ export class DecisionState {
   private controller: AbortController | undefined;
 
   tornado = $state.raw<Tornado | null>(null);
-  rank = $state.raw<RankImportanceRow[] | null>(null);
+  rank = $state.raw<RankImportance | null>(null);
   goal = $state.raw<GoalSeekResult | null>(null);
   staff = $state.raw<StaffValue[] | null>(null);
   pipeline = $state.raw<PipelineOutcome[] | null>(null);
@@ -91,6 +93,24 @@ export class DecisionState {
       ? this.lever.role
       : (staff[0]?.role ?? '');
     this.chooseLever({ ...this.lever, unit: unitId, role });
+  }
+
+  /** Whether the scenario gives any assumption a range, for the tornado to move across. */
+  get hasRanges(): boolean {
+    return (this.scenario.uncertain?.length ?? 0) > 0;
+  }
+
+  /**
+   * How the tornado moves its inputs: as chosen, or across the ranges when the scenario gives
+   * any and ±20% when not; never ranges the scenario (since edited) no longer gives.
+   */
+  get swing(): TornadoSwing {
+    if (!this.hasRanges) return 'relative';
+    return this.swingChoice ?? 'ranges';
+  }
+
+  set swing(value: TornadoSwing) {
+    this.swingChoice = value;
   }
 
   get metricLabel(): string {
@@ -165,7 +185,7 @@ export class DecisionState {
     this.task('tornado', async (s, seed, evaluate) => {
       this.tornado = await tornado(
         s,
-        { metric: this.metric, seed, replications: this.most },
+        { metric: this.metric, seed, replications: this.most, swing: this.swing },
         evaluate,
       );
     });
@@ -174,7 +194,7 @@ export class DecisionState {
     this.task('rank', async (s, seed, evaluate, slices) => {
       const aggregate = await evaluate(s, seed, this.replications);
       // Ranking a long run's replications is long work: in slices, not one task.
-      this.rank = await slices(rankImportanceSteps(aggregate, this.metric));
+      this.rank = await slices(rankImportanceSteps(aggregate, this.metric, s));
     });
 
   runGoal = () =>

@@ -10,6 +10,14 @@ import { captureIo } from './captureIo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shortfall-decision-'));
 writeFileSync(join(dir, 'tiny.json'), JSON.stringify(tinyScenario()));
+// The tiny unit with two investigators and an uncertain mean of cases a month, 30 to 50.
+const uncertain = JSON.parse(JSON.stringify(tinyScenario({ inPost: 2 })));
+uncertain.units[0].demand[0].casesPerMonth = {
+  dist: 'poisson',
+  mean: { uncertain: { dist: 'uniform', min: 30, max: 50 } },
+};
+writeFileSync(join(dir, 'uncertain.json'), JSON.stringify(uncertain));
+const CASES = 'units[0].demand[0].casesPerMonth.mean';
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('decision commands', () => {
@@ -90,10 +98,151 @@ describe('decision commands', () => {
     expect(lines[first + 2]).toMatch(/^Hours per suspect/);
   });
 
+  it('sensitivity moves uncertain assumptions across their ranges by default, JSON', async () => {
+    const io = captureIo(dir);
+    await sensitivity.run(
+      [
+        'uncertain.json',
+        '--metric',
+        'unexaminedSuspects',
+        '--replications',
+        '200',
+        '--fixed',
+        '--workers',
+        '1',
+        '--format',
+        'json',
+      ],
+      io,
+    );
+    const out = JSON.parse(io.out.join(''));
+    expect(out.swing).toBe('ranges');
+    expect(out.swingLabel).toMatch(/5th–95th percentile, the others at their medians/);
+    expect(out.rows).toHaveLength(1);
+    expect(out.rows[0]).toMatchObject({ id: CASES, lowValue: 31, median: 40, highValue: 49 });
+    // 12 months of Poisson(12c) cases less 96 examined: a swing of 12 × 18 = 216, each side's
+    // mean within 4 standard errors (sd √(12c)) over the 200 paired replications.
+    expect(Math.abs(out.rows[0].swing - 216)).toBeLessThan(
+      (4 * (Math.sqrt(12 * 31) + Math.sqrt(12 * 49))) / Math.sqrt(200),
+    );
+    expect(out.noRange.map((r: { label: string }) => r.label)).toContain(
+      'Unit, Drug supply: Hours per suspect or product',
+    );
+    expect(out.rankImportance.replications).toBe(200);
+    expect(out.rankImportance.assumptions[0]).toMatchObject({
+      name: `uncertain.${CASES}`,
+      label: 'Unit, Drug supply: Cases per month (average)',
+    });
+    expect(out.rankImportance.assumptions[0].rho).toBeGreaterThan(0.8);
+    expect(out.rankImportance.realised).toHaveLength(4);
+  }, 60_000);
+
+  it('sensitivity lists inputs with no range and the rank correlation in its table', async () => {
+    const io = captureIo(dir);
+    await sensitivity.run(
+      [
+        'uncertain.json',
+        '--metric',
+        'unexaminedSuspects',
+        '--replications',
+        '50',
+        '--workers',
+        '1',
+      ],
+      io,
+    );
+    const text = io.out.join('');
+    expect(text).toMatch(
+      /^One-at-a-time sensitivity of the mean unexaminedSuspects: each uncertain assumption across its own 5th–95th percentile, the others at their medians \(base [\d,]+, every uncertain assumption at its median;/,
+    );
+    const lines = text.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('Uncertain assumption  '));
+    expect(lines[header + 1]).toMatch(
+      /^Unit, Drug supply: Cases per month \(average\) +31 \(5th percentile\) +49 \(95th percentile\) /,
+    );
+    expect(text).toContain('\nNo range given (held as the file states them):\n');
+    expect(text).toContain('  Unit, Financial investigator: Leavers: no range given\n');
+    expect(text).toMatch(
+      /\nRank correlation with unexaminedSuspects across the 50 replications of one run\n/,
+    );
+    expect(text).toMatch(/\nUnit, Drug supply: Cases per month \(average\) +0\.\d\d\n/);
+    expect(text).toMatch(
+      /\nRealised in each future \(chance and assumptions together\) +Rank correlation\n/,
+    );
+  }, 60_000);
+
+  it('sensitivity --swing relative is labelled ±20% of each input, assumptions at their medians', async () => {
+    const io = captureIo(dir);
+    await sensitivity.run(
+      [
+        'uncertain.json',
+        '--metric',
+        'unexaminedSuspects',
+        '--swing',
+        'relative',
+        '--replications',
+        '3',
+        '--workers',
+        '1',
+        '--format',
+        'json',
+      ],
+      io,
+    );
+    const out = JSON.parse(io.out.join(''));
+    expect(out).toMatchObject({
+      swing: 'relative',
+      swingLabel: '±20% of each input',
+      relativeChange: 0.2,
+    });
+    expect(out.note).toMatch(/each uncertain assumption is held at its median/);
+    expect(out.noRange).toEqual([]);
+  });
+
+  it('sensitivity without ranges says so, and refuses --swing ranges', async () => {
+    const io = captureIo(dir);
+    await sensitivity.run(
+      ['tiny.json', '--metric', 'unexaminedSuspects', '--replications', '3', '--workers', '1'],
+      io,
+    );
+    const text = io.out.join('');
+    expect(text).toContain(': ±20% of each input (base ');
+    expect(text).toContain(
+      '\nNo assumption in this scenario has a range given, so each input moves by ±20%',
+    );
+    expect(text).not.toContain('Rank correlation');
+    await expect(
+      sensitivity.run(
+        ['tiny.json', '--metric', 'unexaminedSuspects', '--swing', 'ranges', '--workers', '1'],
+        captureIo(dir),
+      ),
+    ).rejects.toThrow(/No assumption in this file has a range given, so --swing ranges/);
+    await expect(
+      sensitivity.run(
+        [
+          'uncertain.json',
+          '--metric',
+          'unexaminedSuspects',
+          '--swing',
+          'ranges',
+          '--change',
+          '0.3',
+        ],
+        captureIo(dir),
+      ),
+    ).rejects.toThrow(/--change sets the share of --swing relative/);
+    await expect(
+      sensitivity.run(
+        ['tiny.json', '--metric', 'unexaminedSuspects', '--swing', '20'],
+        captureIo(dir),
+      ),
+    ).rejects.toThrow('--swing must be one of ranges, relative, not "20".');
+  });
+
   it('sensitivity says under its table which settings were not run, and why', async () => {
-    // About 720,000 cases a year at the base, none bringing work; the normal's high setting
-    // (mean + 1.28 sd) asks for more cases than a run may draw, so it is not run.
-    const heavy = tinyScenario({ casesPerMonth: { dist: 'normal', mean: 0, sd: 150_000 } });
+    // About 1.8 million cases a year at the base (a normal truncated at 0 has mean 0.8 sd), none
+    // bringing work; 20% more asks for more cases than a run may draw, so it is not run.
+    const heavy = tinyScenario({ casesPerMonth: { dist: 'normal', mean: 0, sd: 190_000 } });
     heavy.units[0]!.demand[0]!.itemsPerCase = 0;
     writeFileSync(join(dir, 'heavy.json'), JSON.stringify(heavy));
     const io = captureIo(dir);

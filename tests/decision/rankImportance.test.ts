@@ -46,8 +46,10 @@ describe('rank importance', () => {
       seed: 'r',
       replications: 200,
     });
-    const rows = rankImportance(run, 'unexaminedSuspects');
-    expect(runToEnd(rankImportanceSteps(run, 'unexaminedSuspects'))).toEqual(rows);
+    const rank = rankImportance(run, 'unexaminedSuspects');
+    expect(runToEnd(rankImportanceSteps(run, 'unexaminedSuspects'))).toEqual(rank);
+    expect(rank.assumptions).toEqual([]);
+    const rows = rank.realised;
     for (const row of rows) {
       const rho = spearman(run.values(row.name), run.values('unexaminedSuspects'));
       expect(Object.is(row.rho, rho)).toBe(true);

@@ -35,7 +35,7 @@ describe('tornado', () => {
     expect(result.rows[0]!.swing).toBeLessThan(0);
   });
 
-  it('moves a distribution to its own 10th and 90th percentiles', async () => {
+  it('moves a distribution by ±20% of every draw, labelled as such', async () => {
     const result = await tornado(
       tinyScenario({ inPost: 3, casesPerMonth: { dist: 'uniform', min: 0, max: 20 } }),
       {
@@ -46,12 +46,19 @@ describe('tornado', () => {
       },
       inThreadEvaluate(),
     );
-    // Mean 10 moved to 2 and 18 a month: 24 and 216 over 12 months, within Monte Carlo error.
+    expect(result.swing).toBe('relative');
+    expect(result.swingLabel).toBe('±20% of each input');
+    expect(result.note).toMatch(
+      /^No assumption in this scenario has a range given, so each input moves by ±20%/,
+    );
+    // Mean 10 moved to 8 and 12 a month: 96 and 144 over 12 months. A month's cases are a
+    // uniform of sd at most 12/√3, so 12 months' have sd at most 24 and a mean of 200
+    // replications is within 5 standard errors, 5 × 24/√200, of its expected value.
     const row = result.rows[0]!;
-    expect(row.lowMean).toBeGreaterThan(24 - 6);
-    expect(row.lowMean).toBeLessThan(24 + 6);
-    expect(row.highMean).toBeGreaterThan(216 - 12);
-    expect(row.highMean).toBeLessThan(216 + 12);
+    const tolerance = (5 * 24) / Math.sqrt(200);
+    expect(Math.abs(row.lowMean - 96)).toBeLessThan(tolerance);
+    expect(Math.abs(row.highMean - 144)).toBeLessThan(tolerance);
+    expect([row.lowSetting, row.highSetting]).toEqual(['×0.8', '×1.2']);
   });
 
   it('does not run a setting whose scenario fails the file check, and says why', async () => {

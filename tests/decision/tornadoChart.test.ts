@@ -20,6 +20,10 @@ const row = (over: Partial<TornadoRow>): TornadoRow => ({
 const known: Tornado = {
   metric: 'unexaminedSuspects',
   seed: 's',
+  swing: 'relative',
+  swingLabel: '±20% of each input',
+  relativeChange: 0.2,
+  noRange: [],
   replications: 50,
   baseMean: 48,
   baseReplications: 50,
@@ -68,7 +72,9 @@ describe('tornadoChartSpec', () => {
       'Cases per month moves the mean suspects not examined for assets most: from 24 to 72 (base 48).',
     );
     expect(spec.xLabel).toBe('Mean suspects not examined for assets over the horizon');
-    expect(spec.table.caption).toContain('50 replications, seed "s"');
+    expect(spec.table.caption).toBe(
+      'One-at-a-time sensitivity, ±20% of each input: mean suspects not examined for assets, 50 replications, seed "s"',
+    );
     expect(spec.table.rows).toEqual([
       ['Cases per month (cases)', '8', '12', '24', '72', '48'],
       ['Hours per suspect (hours)', '20', '30', '36', '60', '24'],
@@ -85,6 +91,62 @@ describe('tornadoChartSpec', () => {
     expect(spec.rows[0]!.note).toBe('low 8, high 12; high setting not run');
     expect(spec.notRun).toEqual([`Cases per month: high setting not run: ${reason}`]);
     expect(spec.table.rows[0]!.slice(1, 3)).toEqual(['8', `12 (not run: ${reason})`]);
+  });
+
+  it('names the assumptions’ percentiles and medians when the rows are uncertain ranges', () => {
+    const path = 'units[0].demand[0].casesPerMonth.mean';
+    const spec = tornadoChartSpec({
+      ...known,
+      swing: 'ranges',
+      swingLabel:
+        'each uncertain assumption across its own 5th–95th percentile, the others at their medians',
+      relativeChange: undefined,
+      rows: [
+        row({
+          id: path,
+          label: 'Unit, Drug supply: Cases per month (average)',
+          unit: '',
+          lowSetting: '31 (5th percentile)',
+          highSetting: '49 (95th percentile)',
+          lowValue: 31,
+          median: 40,
+          highValue: 49,
+        }),
+      ],
+    });
+    expect(spec.title).toBe(
+      'Unit, Drug supply: Cases per month (average) moves the mean suspects not examined for assets most across its range: from 24 to 72 (base 48).',
+    );
+    expect(spec.rows[0]!.note).toBe('');
+    expect(spec.rows[0]!.detail).toBe(
+      'from 31 (5th percentile) to 49 (95th percentile); median 40',
+    );
+    expect(spec.legend).toEqual({
+      low: 'assumption at its 5th percentile',
+      high: 'assumption at its 95th percentile',
+    });
+    expect(spec.description).toContain('every uncertain assumption at its median');
+    expect(spec.table.caption).toMatch(
+      /^One-at-a-time sensitivity, uncertain assumptions across their ranges: /,
+    );
+    expect(spec.table.columns).toEqual([
+      'Uncertain assumption',
+      'Low setting',
+      'High setting',
+      'Median',
+      'Mean at low',
+      'Mean at high',
+      'Swing',
+    ]);
+    expect(spec.table.rows[0]).toEqual([
+      'Unit, Drug supply: Cases per month (average)',
+      '31 (5th percentile)',
+      '49 (95th percentile)',
+      '40',
+      '24',
+      '72',
+      '48',
+    ]);
   });
 
   it('has an id for the export file that names the metric', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DecisionState } from '../../src/state/decisionState.svelte.ts';
 import { inThreadEvaluate, type Evaluate } from '../../src/decision/evaluate.ts';
 import { SENSITIVITY_INPUTS } from '../../src/decision/sensitivityInputs.ts';
+import { validateScenario } from '../../src/scenario/parse.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { tinyScenario } from '../decision/tinyScenario.ts';
 
 describe('DecisionState', () => {
@@ -91,6 +93,37 @@ describe('DecisionState', () => {
     expect(state.rank).toBe(shown);
     expect(state.notice).toMatch(/^Cancelled/);
     expect(state.error).toBeNull();
+  });
+});
+
+describe('DecisionState tornado swing', () => {
+  const ranged = (() => {
+    const raw = JSON.parse(JSON.stringify(tinyScenario()));
+    raw.units[0].staff[0].abstraction = { uncertain: { dist: 'uniform', min: 0, max: 0.4 } };
+    const checked = validateScenario(raw);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    return checked.value;
+  })();
+
+  it('moves across the ranges when the scenario gives any, ±20% when not or when chosen', async () => {
+    const box: { scenario: Scenario } = { scenario: ranged };
+    const state = new DecisionState(() => ({
+      scenario: box.scenario,
+      seed: 's',
+      evaluate: inThreadEvaluate(),
+    }));
+    expect([state.hasRanges, state.swing]).toEqual([true, 'ranges']);
+    state.most = 3;
+    await state.runTornado();
+    expect(state.tornado!.swing).toBe('ranges');
+    expect(state.tornado!.rows.map((r) => r.id)).toEqual(['units[0].staff[0].abstraction']);
+    state.swing = 'relative';
+    await state.runTornado();
+    expect(state.tornado!.swingLabel).toBe('±20% of each input');
+    state.swing = 'ranges';
+    // The ranges are edited away: the tornado can only move each input ±20%.
+    box.scenario = tinyScenario();
+    expect([state.hasRanges, state.swing]).toEqual([false, 'relative']);
   });
 });
 

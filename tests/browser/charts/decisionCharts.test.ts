@@ -13,6 +13,10 @@ import type { Tornado } from '../../../src/decision/tornado.ts';
 const tornado: Tornado = {
   metric: 'unexaminedSuspects',
   seed: 's',
+  swing: 'relative',
+  swingLabel: '±20% of each input',
+  relativeChange: 0.2,
+  noRange: [],
   replications: 50,
   baseMean: 48,
   baseReplications: 50,
@@ -171,7 +175,7 @@ describe('the tornado chart', () => {
     await page.getByRole('button', { name: 'Show the numbers' }).first().click();
     const table = tornadoHost.querySelector('table');
     expect(table?.querySelector('caption')?.textContent).toBe(
-      'One-at-a-time sensitivity: mean suspects not examined for assets, 50 replications, seed "s"',
+      'One-at-a-time sensitivity, ±20% of each input: mean suspects not examined for assets, 50 replications, seed "s"',
     );
     expect(table?.querySelectorAll('tbody tr')).toHaveLength(3);
   });

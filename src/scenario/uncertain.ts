@@ -77,6 +77,18 @@ function boundsAt(keys: FieldKeys): { min: number; max: number; integer: boolean
   return { min: bounds.min, max: bounds.max, integer: bounds.integer ?? false };
 }
 
+/**
+ * Whether the number at `keys` may be given as `{"uncertain": …}`, and if so the range its draws
+ * are clamped to; undefined for the run's fixed fields and for anything that is not a number.
+ */
+export function uncertainRangeAt(
+  keys: FieldKeys,
+): { min: number; max: number; integer: boolean } | undefined {
+  const top = keys[0];
+  if (keys.length === 1 && typeof top === 'string' && FIXED_FIELDS.has(top)) return undefined;
+  return boundsAt(keys);
+}
+
 export function clampDraw(u: Pick<UncertainValue, 'min' | 'max' | 'integer'>, x: number): number {
   const whole = u.integer ? Math.floor(x + 0.5) : x;
   return Math.min(u.max, Math.max(u.min, whole));

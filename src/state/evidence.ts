@@ -1,8 +1,13 @@
+import { scenarioInputs } from '../decision/assumptionsRegister.ts';
 import type { HistoryKind } from '../fit/history.ts';
+import { KIND_PARAMETERS } from '../results/distributionPreview.ts';
+import { DISTRIBUTION_KINDS, type DistributionKind } from '../scenario/distribution.ts';
+import { isDistributionAt } from '../scenario/fieldInfo.ts';
 import { LIMITS } from '../scenario/limits.ts';
-import type { ScenarioInput } from '../scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { isUncertain, uncertainRangeAt } from '../scenario/uncertain.ts';
 import { fieldLabel } from './fieldLabel.ts';
-import { getAt, pathText, setAt, type FieldPath } from './path.ts';
+import { getAt, parsePath, pathText, setAt, type FieldPath } from './path.ts';
 import { afterFigureEdit, publishedBefore, withReason } from './publishedFigure.ts';
 import { withAssumption } from './structure.ts';
 
@@ -71,4 +76,30 @@ export function kindOfTarget(path: FieldPath): HistoryKind | undefined {
   const last = path[path.length - 1];
   if (typeof last !== 'string') return undefined;
   return (Object.keys(TARGET_FIELDS) as HistoryKind[]).find((k) => TARGET_FIELDS[k].includes(last));
+}
+
+/** A figure experts can be asked about. */
+export interface ExpertTarget {
+  path: FieldPath;
+  label: string;
+}
+
+/**
+ * Every figure that can hold a range, in the order of the register: a plain number, or each
+ * parameter of a distribution (its average, its spread), as the editor shows them.
+ */
+export function expertTargets(input: ScenarioInput, scenario: Scenario): ExpertTarget[] {
+  const out: ExpertTarget[] = [];
+  const add = (path: FieldPath) => out.push({ path, label: fieldLabel(input, path) });
+  for (const { field } of scenarioInputs(scenario)) {
+    const keys = parsePath(field);
+    const value = getAt(input, keys);
+    if (typeof value === 'string' || !uncertainRangeAt(keys)) continue;
+    const dist = (value as { dist?: unknown } | undefined)?.dist;
+    if (isDistributionAt(keys) && !isUncertain(value) && typeof dist === 'string') {
+      if (!DISTRIBUTION_KINDS.includes(dist as DistributionKind)) continue;
+      for (const p of KIND_PARAMETERS[dist as DistributionKind]) add([...keys, p.key]);
+    } else add(keys);
+  }
+  return out;
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import mps from '../../scenarios/mps-financial-investigators.json';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
-import { historyTargets, kindOfTarget, withEvidence } from '../../src/state/evidence.ts';
+import {
+  expertTargets,
+  historyTargets,
+  kindOfTarget,
+  withEvidence,
+} from '../../src/state/evidence.ts';
 import { provenanceOf } from '../../src/state/provenance.ts';
 import { publishedBefore } from '../../src/state/publishedFigure.ts';
 import { registerLines } from '../../src/state/register.ts';
@@ -104,5 +109,26 @@ describe('fields a history can go into', () => {
     expect(kindOfTarget(['units', 0, 'demand', 1, 'hoursPerItem'])).toBe('positive');
     expect(kindOfTarget(['units', 0, 'demand', 1, 'itemsPerCase'])).toBe('counts');
     expect(kindOfTarget(['units', 0, 'staff', 0, 'inPost'])).toBeUndefined();
+  });
+});
+
+describe('figures experts can be asked about', () => {
+  it('lists plain numbers and each parameter of a distribution, not the run’s own fields', () => {
+    const s = input();
+    const read = validateScenario(s);
+    if (!read.ok) throw new Error('the built-in scenario is valid');
+    const targets = expertTargets(s, read.value);
+    const paths = targets.map((t) => t.path.join('.'));
+    expect(paths).not.toContain('horizonMonths');
+    expect(paths).toContain('units.0.staff.0.inPost');
+    expect(paths).not.toContain('units.0.staff.0.recruitment.mode');
+    // The first stream's cases a month is a negative binomial: its average and spread.
+    expect(paths).toContain('units.0.demand.0.casesPerMonth.mean');
+    expect(paths).toContain('units.0.demand.0.casesPerMonth.dispersion');
+    expect(paths).not.toContain('units.0.demand.0.casesPerMonth');
+    const mean = targets.find((t) => t.path.join('.') === 'units.0.demand.0.casesPerMonth.mean');
+    expect(mean?.label).toBe(
+      `${mps.units[0]!.name} · ${mps.units[0]!.demand[0]!.name} · Cases per month · average`,
+    );
   });
 });

@@ -1,0 +1,15 @@
+/** A fitted or judged number as a planner reads it: 4 significant figures, thousands separated. */
+export function figure(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = Number(x.toPrecision(digits)).toLocaleString('en-GB', {
+    maximumFractionDigits: 10,
+  });
+  return text.replace(/^-/, '−');
+}
+
+/** A share as a signed percentage to one decimal: 0.041 → "+4.1%", −0.01 → "−1.0%". */
+export function signedPercent(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = `${(Math.abs(x) * 100).toFixed(1)}%`;
+  return x > 0 && text !== '0.0%' ? `+${text}` : x < 0 && text !== '0.0%' ? `−${text}` : text;
+}

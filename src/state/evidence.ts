@@ -55,19 +55,18 @@ const TARGET_FIELDS: Record<HistoryKind, readonly string[]> = {
 };
 
 /**
- * Every field a fit of `kind` can go into: each demand stream's cases a month and items per case
- * for counts, its hours per item and asset value for positive values.
+ * Every field of unit `u` a fit of `kind` can go into: each demand stream's cases a month and
+ * items per case for counts, its hours per item and asset value for positive values. One unit at
+ * a time, as a file may hold thousands of streams.
  */
-export function historyTargets(input: ScenarioInput, kind: HistoryKind): HistoryTarget[] {
+export function historyTargets(input: ScenarioInput, kind: HistoryKind, u = 0): HistoryTarget[] {
   const out: HistoryTarget[] = [];
-  (input.units ?? []).forEach((unit, u) =>
-    (unit.demand ?? []).forEach((_, d) => {
-      for (const field of TARGET_FIELDS[kind]) {
-        const path = ['units', u, 'demand', d, field];
-        out.push({ path, label: fieldLabel(input, path) });
-      }
-    }),
-  );
+  (input.units?.[u]?.demand ?? []).forEach((_, d) => {
+    for (const field of TARGET_FIELDS[kind]) {
+      const path = ['units', u, 'demand', d, field];
+      out.push({ path, label: fieldLabel(input, path) });
+    }
+  });
   return out;
 }
 
@@ -84,14 +83,42 @@ export interface ExpertTarget {
   label: string;
 }
 
+/** A part of the scenario whose figures are listed together: one unit, or everything else. */
+export interface ScenarioPart {
+  /** `units[2]`, or `general` for roles, policy and money. */
+  id: string;
+  label: string;
+}
+
 /**
- * Every figure that can hold a range, in the order of the register: a plain number, or each
- * parameter of a distribution (its average, its spread), as the editor shows them.
+ * The parts a list of figures is split into, so that a file with thousands of figures is never
+ * listed whole: each unit, then the roles, triage policy and money.
  */
-export function expertTargets(input: ScenarioInput, scenario: Scenario): ExpertTarget[] {
+export function scenarioParts(input: ScenarioInput): ScenarioPart[] {
+  return [
+    ...(input.units ?? []).map((unit, u) => ({
+      id: `units[${u}]`,
+      label: unit.name || `Unit ${u + 1}`,
+    })),
+    { id: 'general', label: 'Roles, triage and money' },
+  ];
+}
+
+/**
+ * Every figure of `part` that can hold a range, in the order of the register: a plain number,
+ * or each parameter of a distribution (its average, its spread), as the editor shows them.
+ */
+export function expertTargets(
+  input: ScenarioInput,
+  scenario: Scenario,
+  part: string,
+): ExpertTarget[] {
+  const inPart = (field: string) =>
+    part === 'general' ? !field.startsWith('units[') : field.startsWith(`${part}.`);
   const out: ExpertTarget[] = [];
   const add = (path: FieldPath) => out.push({ path, label: fieldLabel(input, path) });
   for (const { field } of scenarioInputs(scenario)) {
+    if (!inPart(field)) continue;
     const keys = parsePath(field);
     const value = getAt(input, keys);
     if (typeof value === 'string' || !uncertainRangeAt(keys)) continue;

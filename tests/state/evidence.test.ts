@@ -6,6 +6,7 @@ import {
   expertTargets,
   historyTargets,
   kindOfTarget,
+  scenarioParts,
   withEvidence,
 } from '../../src/state/evidence.ts';
 import { provenanceOf } from '../../src/state/provenance.ts';
@@ -98,9 +99,9 @@ describe('writing evidence into a scenario', () => {
 
 describe('fields a history can go into', () => {
   it('lists each stream’s counts or positive values in the planner’s words', () => {
-    const counts = historyTargets(input(), 'counts');
-    const streams = mps.units.reduce((n, u) => n + u.demand.length, 0);
-    expect(counts).toHaveLength(2 * streams);
+    const counts = historyTargets(input(), 'counts', 0);
+    expect(counts).toHaveLength(2 * mps.units[0]!.demand.length);
+    expect(historyTargets(input(), 'counts', 5)).toEqual([]);
     expect(counts[0]!.path).toEqual(['units', 0, 'demand', 0, 'casesPerMonth']);
     expect(counts[0]!.label).toBe(
       `${mps.units[0]!.name} · ${mps.units[0]!.demand[0]!.name} · Cases per month`,
@@ -117,9 +118,18 @@ describe('figures experts can be asked about', () => {
     const s = input();
     const read = validateScenario(s);
     if (!read.ok) throw new Error('the built-in scenario is valid');
-    const targets = expertTargets(s, read.value);
+    expect(scenarioParts(s)).toEqual([
+      { id: 'units[0]', label: mps.units[0]!.name },
+      { id: 'general', label: 'Roles, triage and money' },
+    ]);
+    const general = expertTargets(s, read.value, 'general').map((t) => t.path.join('.'));
+    expect(general).not.toContain('horizonMonths');
+    expect(general).toContain('roles.0.productiveHoursPerYear');
+    expect(general).toContain('finance.orderProbability');
+    expect(general.some((p) => p.startsWith('units'))).toBe(false);
+    const targets = expertTargets(s, read.value, 'units[0]');
     const paths = targets.map((t) => t.path.join('.'));
-    expect(paths).not.toContain('horizonMonths');
+    expect(paths.every((p) => p.startsWith('units.0.'))).toBe(true);
     expect(paths).toContain('units.0.staff.0.inPost');
     expect(paths).not.toContain('units.0.staff.0.recruitment.mode');
     // The first stream's cases a month is a negative binomial: its average and spread.

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import axeSource from 'axe-core/axe.min.js?raw';
 import '../../../../src/app/app.css';
+import london from '../../../../scenarios/london-sensitive-intelligence-units.json';
 import mps from '../../../../scenarios/mps-financial-investigators.json';
 import EvidenceView from '../../../../src/app/evidence/EvidenceView.svelte';
 import { backtest } from '../../../../src/fit/backtest.ts';
@@ -32,8 +33,8 @@ const CSV = [
   ...REFERRALS.map((r, i) => `m${i + 1},${r},${HOURS[i]},"<img src=x onerror=alert(1)>"`),
 ].join('\n');
 
-function show(history: HistoryEvidence) {
-  const draft = new ScenarioDraft(structuredClone(mps) as ScenarioInput);
+function show(history: HistoryEvidence, scenario: unknown = mps) {
+  const draft = new ScenarioDraft(structuredClone(scenario) as ScenarioInput);
   const target = document.createElement('main');
   target.style.width = '1100px';
   document.body.append(target);
@@ -181,6 +182,28 @@ describe('the Evidence tab', () => {
     expect(asked).toEqual([['units', 0, 'staff', 0, 'inPost']]);
     expect(target.textContent).toContain(
       'Open or paste a history and choose its column above to back-test it.',
+    );
+  });
+
+  it('lists one unit’s fields at a time in a file of several units', () => {
+    const history = new HistoryEvidence();
+    history.load(CSV, 'referrals.csv', true);
+    const { draft, target } = show(history, london);
+    const unit = byLabel<HTMLSelectElement>(target, 'Unit');
+    expect([...unit.options].map((o) => o.text)).toEqual(london.units.map((u) => u.name));
+    unit.value = '2';
+    unit.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync();
+    const into = byLabel<HTMLSelectElement>(target, 'Put it into');
+    const options = [...into.options].filter((o) => o.value);
+    expect(options).toHaveLength(2 * london.units[2]!.demand.length);
+    expect(options.every((o) => o.value.startsWith('units[2].'))).toBe(true);
+    into.value = options[0]!.value;
+    into.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync();
+    button(target, /^Use this fit$/).click();
+    expect(draft.get(['units', 2, 'demand', 0, 'casesPerMonth'])).toEqual(
+      fittedAssumption(fitHistory(REFERRALS, 'counts')),
     );
   });
 });

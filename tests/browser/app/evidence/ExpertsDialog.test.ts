@@ -191,4 +191,26 @@ describe('asking experts about a figure', () => {
     button(target, /^Fit from history$/).click();
     expect(fitted).toEqual([CASES]);
   });
+
+  it('tells apart two experts of the same name, in the key and in the numbers', async () => {
+    const draft = new ScenarioDraft(scenario());
+    const { target } = show(draft, [ATTRITION]);
+    target.querySelector<HTMLButtonElement>('button[data-ask-experts]')!.click();
+    flushSync();
+    await tick();
+    const dialog = document.querySelector('dialog')!;
+    button(dialog, /^Add an expert$/).click();
+    flushSync();
+    for (const i of [1, 2]) {
+      type(labelled(dialog, `Name, expert ${i}`), 'Sam');
+      type(labelled(dialog, `Lowest, expert ${i}`), String(0.04 * i));
+      type(labelled(dialog, `Most likely, expert ${i}`), String(0.08 * i));
+      type(labelled(dialog, `Highest, expert ${i}`), String(0.12 * i));
+    }
+    const key = dialog.querySelector('figure .key')?.textContent?.replace(/\s+/g, ' ');
+    expect(key).toContain('Sam Sam (expert 2) pool of the experts');
+    button(dialog, /^Cancel$/).click();
+    flushSync();
+    expect(dialog.open).toBe(false);
+  });
 });

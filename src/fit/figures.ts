@@ -13,3 +13,12 @@ export function signedPercent(x: number): string {
   const text = `${(Math.abs(x) * 100).toFixed(1)}%`;
   return x > 0 && text !== '0.0%' ? `+${text}` : x < 0 && text !== '0.0%' ? `−${text}` : text;
 }
+
+/**
+ * A gap between two probabilities in percentage points, as a reader needs it: to 2 significant
+ * figures, and "under 0.1" rather than a string of zeros when the fit is all but exact.
+ */
+export function percentagePoints(gap: number): string {
+  const points = gap * 100;
+  return points < 0.1 ? 'under 0.1' : figure(points, 2);
+}

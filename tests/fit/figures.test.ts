@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figure, signedPercent } from '../../src/fit/figures.ts';
+import { figure, percentagePoints, signedPercent } from '../../src/fit/figures.ts';
 
 describe('numbers in the evidence views', () => {
   it('keeps 4 significant figures with separators and a true minus', () => {
@@ -16,5 +16,11 @@ describe('numbers in the evidence views', () => {
     expect(signedPercent(-0.01)).toBe('−1.0%');
     expect(signedPercent(0.0001)).toBe('0.0%');
     expect(signedPercent(-0.0001)).toBe('0.0%');
+  });
+
+  it('gives a gap in percentage points without a string of zeros', () => {
+    expect(percentagePoints(0.0123)).toBe('1.2');
+    expect(percentagePoints(0.00000004)).toBe('under 0.1');
+    expect(percentagePoints(0.001)).toBe('0.1');
   });
 });

@@ -77,6 +77,27 @@ function boundsAt(keys: FieldKeys): { min: number; max: number; integer: boolean
   return { min: bounds.min, max: bounds.max, integer: bounds.integer ?? false };
 }
 
+const rangeCache = new Map<string, { min: number; max: number; integer: boolean } | undefined>();
+
+/**
+ * Whether the number at `keys` may be given as `{"uncertain": …}`, and if so the range its draws
+ * are clamped to; undefined for the run's fixed fields and for anything that is not a number.
+ */
+export function uncertainRangeAt(
+  keys: FieldKeys,
+): { min: number; max: number; integer: boolean } | undefined {
+  // Asked by every number field the editor draws: the answer depends only on the field's place.
+  const cacheKey = keys.map((k) => (typeof k === 'number' ? '[]' : k)).join('.');
+  if (rangeCache.has(cacheKey)) return rangeCache.get(cacheKey);
+  const top = keys[0];
+  const range =
+    keys.length === 1 && typeof top === 'string' && FIXED_FIELDS.has(top)
+      ? undefined
+      : boundsAt(keys);
+  rangeCache.set(cacheKey, range);
+  return range;
+}
+
 export function clampDraw(u: Pick<UncertainValue, 'min' | 'max' | 'integer'>, x: number): number {
   const whole = u.integer ? Math.floor(x + 0.5) : x;
   return Math.min(u.max, Math.max(u.min, whole));

@@ -32,6 +32,7 @@ export const TABS = [
   'establishment',
   'demand',
   'assumptions',
+  'evidence',
   'results',
   'compare',
   'decisions',

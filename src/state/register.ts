@@ -1,6 +1,12 @@
-import { assumptionsRegister, scenarioInputs } from '../decision/assumptionsRegister.ts';
+import {
+  assumptionsRegister,
+  describeValue,
+  scenarioInputs,
+} from '../decision/assumptionsRegister.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { isUncertain } from '../scenario/uncertain.ts';
 import { fieldLabel } from './fieldLabel.ts';
+import { getAt, parsePath } from './path.ts';
 import { publishedBefore, withReason } from './publishedFigure.ts';
 import { withAssumption } from './structure.ts';
 
@@ -32,10 +38,12 @@ export function registerLines(input: ScenarioInput, scenario: Scenario): Registe
   const lines = assumptionsRegister(scenario).map((entry) => {
     const stated = (input.assumptions ?? []).some((a) => a.field === entry.field);
     const kept = publishedBefore(input, entry.field);
+    const raw = getAt(input, parsePath(entry.field));
     const line: RegisterLine = {
       field: entry.field,
       label: fieldLabel(input, entry.field),
-      value: entry.value,
+      // A range is shown as the file holds it, not at the central value the engine's copy has.
+      value: holdsRange(raw) ? describeInput(raw) : entry.value,
       note: kept ? kept.why : stated ? entry.note : '',
     };
     if (kept) line.published = { value: JSON.stringify(kept.value), source: kept.source };
@@ -53,4 +61,25 @@ export function withNote(input: ScenarioInput, field: string, note: string): Sce
   if (note.trim() === '')
     return { ...input, assumptions: (input.assumptions ?? []).filter((a) => a.field !== field) };
   return withAssumption(input, field, note);
+}
+
+/** Whether a value is, or holds, an uncertain assumption (`{"uncertain": …}`). */
+function holdsRange(value: unknown): boolean {
+  if (isUncertain(value)) return true;
+  return (
+    value !== null && typeof value === 'object' && Object.values(value).some((v) => isUncertain(v))
+  );
+}
+
+/** A value as the file holds it, a range written "range: pert min 5, mode 8, max 12". */
+export function describeInput(value: unknown): string {
+  if (isUncertain(value)) return `range: ${describeInput(value.uncertain)}`;
+  if (value !== null && typeof value === 'object' && 'dist' in value) {
+    const { dist, ...rest } = value as Record<string, unknown>;
+    const parts = Object.entries(rest).map(
+      ([k, v]) => `${k} ${isUncertain(v) ? `(${describeInput(v)})` : String(v)}`,
+    );
+    return `${String(dist)} ${parts.join(', ')}`;
+  }
+  return describeValue(value);
 }

@@ -139,6 +139,7 @@ describe('a file at every count limit', () => {
     const page = fresh.page;
     await openBigFile(page);
     for (const [tab, text] of [
+      ['Evidence', /Fit from history/],
       ['Results', /Run the simulation|Run simulation/],
       ['Compare', /./],
       ['Decisions', /./],

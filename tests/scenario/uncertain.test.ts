@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeScenario } from '../../src/files/serialize.ts';
 import { validateScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { extractUncertain } from '../../src/scenario/uncertain.ts';
+import { extractUncertain, uncertainRangeAt } from '../../src/scenario/uncertain.ts';
 
 function file(overrides: { stream?: object; staff?: object; top?: object } = {}) {
   return {
@@ -143,5 +143,25 @@ describe('a file without uncertain values', () => {
     expect(h).not.toBe(g);
     expect(h.roles).toBe(g.roles);
     expect(h.units[0]!.demand).toBe(g.units[0]!.demand);
+  });
+});
+
+describe('which fields may be uncertain', () => {
+  it('gives the range a draw is clamped to, and nothing for the run’s own fields', () => {
+    expect(uncertainRangeAt(['horizonMonths'])).toBeUndefined();
+    expect(uncertainRangeAt(['replications'])).toBeUndefined();
+    expect(uncertainRangeAt(['units', 0, 'staff', 0, 'inPost'])).toMatchObject({
+      min: 0,
+      integer: true,
+    });
+    expect(uncertainRangeAt(['units', 0, 'staff', 0, 'attritionPerYear'])).toMatchObject({
+      min: 0,
+      max: 1,
+      integer: false,
+    });
+    expect(uncertainRangeAt(['units', 0, 'demand', 0, 'casesPerMonth', 'mean'])).toMatchObject({
+      min: 0,
+    });
+    expect(uncertainRangeAt(['units', 0, 'name'])).toBeUndefined();
   });
 });

@@ -41,7 +41,7 @@ describe('keyInputs', () => {
 
   it('states each demand stream’s monthly volume and mean hours', () => {
     const scenario = structuredClone(mps);
-    Object.assign(scenario.units[0]!.demand[0]!, {
+    Object.assign(scenario.units[0]!.demand![0]!, {
       casesPerMonth: { dist: 'negbin', mean: 90, dispersion: 20 },
       itemsPerCase: { dist: 'poisson', mean: 4, shift: 1 },
       hoursPerItem: { dist: 'lognormal', median: 30, p90: 100 },

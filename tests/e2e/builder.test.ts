@@ -168,6 +168,10 @@ describe('building a scenario in the app', () => {
       const page3 = await third.newPage();
       await page3.goto(link);
       await page3.getByRole('heading', { level: 1, name: NAME }).waitFor();
+      await expect(textbox(page3, 'Seed').inputValue()).resolves.toBe('two-forces');
+      await expect(
+        page3.getByRole('textbox', { name: /^Replications/ }).inputValue(),
+      ).resolves.toBe('300');
       expect(await runAndReadHeadlines(page3)).toEqual(headlines);
     } finally {
       await third.close();

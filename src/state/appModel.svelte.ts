@@ -19,10 +19,9 @@ import { Presentation } from './presentation.svelte.ts';
 import { OptionsState } from './optionsState.svelte.ts';
 import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
-import { problemsInWords } from './problemWords.ts';
+import { problemInWords, problemsInWords } from './problemWords.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
 import type { RestoredDraft } from './restoredDraft.ts';
-import { fieldLabel } from './fieldLabel.ts';
 import { LastSaved } from './lastSaved.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
 import { TEMPLATES } from './templates.ts';
@@ -104,7 +103,7 @@ export class AppModel {
     if (this.draft.problems.length > 0) {
       const n = this.draft.problems.length;
       const first = this.draft.problems[0]!;
-      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${fieldLabel(this.draft.input, first.path)}: ${first.message}`;
+      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${problemInWords(first, this.draft.input)}`;
     }
     if (!this.replications.ok) return this.replications.message;
     if (this.seedMessage) return this.seedMessage;

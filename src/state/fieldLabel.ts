@@ -57,6 +57,11 @@ const PARTS: Record<string, string> = {
   shift: 'shift',
 };
 
+/** A part of a distribution as the editor names it: `p90` → "1 in 10 above". */
+export function partName(key: string): string {
+  return entry(PARTS, key) ?? key;
+}
+
 /**
  * A field's place in the planner's words, as the editor shows it:
  * `units[0].staff[0].inPost` → "Metropolitan Police Service · Financial investigator · In post".

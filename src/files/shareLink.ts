@@ -1,6 +1,6 @@
 import { LIMITS } from '../scenario/limits.ts';
 import { parseScenarioBytes } from '../scenario/parse.ts';
-import { describeProblems, type Problem, type Result } from '../scenario/problem.ts';
+import { type Problem, type Result } from '../scenario/problem.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { serializeCompact } from './serialize.ts';
 
@@ -73,14 +73,6 @@ export async function decodeShareFragment(hash: string): Promise<Result<Scenario
     return refuse('This link expands to more than a scenario can hold; it was not opened.');
   const parsed = parseScenarioBytes(json);
   return parsed;
-}
-
-/**
- * A refused link's problems as lines to show, one a problem, each naming the field it is about
- * as a file's problems do (`units[0].name: …`); a problem with the link itself reads alone.
- */
-export function describeLinkProblems(problems: readonly Problem[]): string[] {
-  return describeProblems(problems).map((line) => line.replace(/^\(link\): /, ''));
 }
 
 /**

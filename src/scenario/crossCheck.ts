@@ -81,7 +81,7 @@ export function crossCheck(scenario: Scenario, numberText: NumberText = new Map(
     if (first !== undefined) {
       add(
         `assumptions[${a}].field`,
-        `"${assumption.field}" already has a note in assumptions[${first}]; merge the two notes.`,
+        `its field already has a note, in assumptions[${first}]; merge the two notes.`,
       );
     } else stated.set(assumption.field, a);
   });

@@ -21,28 +21,28 @@ const lognormal = z
   .strictObject({ dist: z.literal('lognormal'), median: logValue, p90: logValue })
   .refine((d) => !bounded(d) || d.p90 > d.median, {
     path: ['p90'],
-    message: 'must be larger than the median (1 in 10 values lie above it)',
+    message: 'must be larger than the typical value (1 in 10 values lie above it)',
   })
   .refine((d) => !bounded(d) || d.p90 <= d.median * LIMITS.lognormalSpread, {
     path: ['p90'],
-    message: `must be at most ${LIMITS.lognormalSpread.toLocaleString('en-GB')} times the median; a wider spread draws values too large to add up`,
+    message: `must be at most ${LIMITS.lognormalSpread.toLocaleString('en-GB')} times the typical value; a wider spread draws values too large to add up`,
   });
 const uniform = z
   .strictObject({ dist: z.literal('uniform'), min: value, max: value })
-  .refine((d) => d.max >= d.min, { path: ['max'], message: 'must be at least min' });
+  .refine((d) => d.max >= d.min, { path: ['max'], message: 'must be at least the lowest value' });
 const ordered = (name: 'triangular' | 'pert') =>
   z
     .strictObject({ dist: z.literal(name), min: value, mode: value, max: value })
     .refine((d) => d.min <= d.mode && d.mode <= d.max, {
       path: ['mode'],
-      message: 'must lie between min and max',
+      message: 'must lie between the lowest and the highest value',
     });
 /** A gamma by its mean and standard deviation: shape (mean/sd)², scale sd²/mean. */
 const gamma = z
   .strictObject({ dist: z.literal('gamma'), mean: value, sd: value })
   .refine((d) => !(d.sd > 0) || d.mean > 0, {
     path: ['mean'],
-    message: 'must be above 0 when the standard deviation is above 0',
+    message: 'must be above 0 when the give or take (standard deviation) is above 0',
   });
 const normal = z.strictObject({
   dist: z.literal('normal'),

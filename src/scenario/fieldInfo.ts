@@ -52,7 +52,9 @@ function child(schema: AnySchema, key: string | number): AnySchema | undefined {
   let at: AnySchema | undefined = schema;
   for (let guard = 0; at && guard < 10; guard++) {
     const def = defOf(at);
-    if (def.type === 'object' && typeof key === 'string') return def.shape?.[key];
+    // Own keys only: a key from a file such as "constructor" is not a field of the schema.
+    if (def.type === 'object' && typeof key === 'string')
+      return def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
     if (def.type === 'array' && typeof key === 'number') return def.element;
     at = def.innerType;
   }

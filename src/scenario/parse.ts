@@ -19,6 +19,11 @@ import { extractUncertain } from './uncertain.ts';
  * the file's number texts, messages quote numbers as the file wrote them.
  */
 export function validateScenario(value: unknown, numberText?: NumberText): Result<Scenario> {
+  const result = checkScenario(value, numberText);
+  return result.ok ? result : { ...result, file: value };
+}
+
+function checkScenario(value: unknown, numberText?: NumberText): Result<Scenario> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,

@@ -6,8 +6,12 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * A value, or the problems that kept it from being read. A refused scenario that was read as
+ * JSON carries it as `file`, so that messages can name its units and roles as the editor does.
+ */
 export type Result<T> =
-  { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };
+  { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[]; file?: unknown };
 
 /** The most problems reported at once; a badly damaged file would otherwise list thousands. */
 export const MAX_PROBLEMS = 20;

@@ -4,7 +4,7 @@ import { downloadText } from '../files/download.ts';
 import { DraftStore, memoryStorage, RECOVERY_NOTE, type StorageLike } from '../files/drafts.ts';
 import { scenarioFileName } from '../files/fileName.ts';
 import { serializeScenario } from '../files/serialize.ts';
-import { decodeShareFragment, describeLinkProblems, hasShareFragment } from '../files/shareLink.ts';
+import { decodeShareFragment, hasShareFragment } from '../files/shareLink.ts';
 import { migrate } from '../scenario/migrate.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { resultChartBuilders, type ChartSpec } from '../results/charts.ts';
@@ -19,9 +19,9 @@ import { Presentation } from './presentation.svelte.ts';
 import { OptionsState } from './optionsState.svelte.ts';
 import { RunController, type ShownRun } from './runController.svelte.ts';
 import { RunQueue } from './runQueue.ts';
+import { problemInWords, problemsInWords } from './problemWords.ts';
 import { parseReplications, seedProblem } from './runSettings.ts';
 import type { RestoredDraft } from './restoredDraft.ts';
-import { fieldLabel } from './fieldLabel.ts';
 import { LastSaved } from './lastSaved.ts';
 import { ScenarioDraft } from './scenarioDraft.svelte.ts';
 import { TEMPLATES } from './templates.ts';
@@ -104,7 +104,7 @@ export class AppModel {
     if (this.draft.problems.length > 0) {
       const n = this.draft.problems.length;
       const first = this.draft.problems[0]!;
-      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${fieldLabel(this.draft.input, first.path)}: ${first.message}`;
+      return `The scenario has ${n} ${n === 1 ? 'problem' : 'problems'} to fix first: ${problemInWords(first, this.draft.input)}`;
     }
     if (!this.replications.ok) return this.replications.message;
     if (this.seedMessage) return this.seedMessage;
@@ -341,7 +341,7 @@ export class AppModel {
     } else {
       this.notice = {
         text: 'The share link could not be opened; the built-in scenario is shown instead.',
-        warnings: describeLinkProblems(result.problems),
+        warnings: problemsInWords(result.problems, result.file),
       };
     }
   }

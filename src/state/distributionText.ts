@@ -1,4 +1,6 @@
 import { distributionSchema, type Distribution } from '../scenario/distribution.ts';
+import { issuesToProblems } from '../scenario/issueMessage.ts';
+import { partName } from './fieldLabel.ts';
 import { valueFromText } from './numberText.ts';
 
 /** Each kind's parameters in the order a spreadsheet cell gives them. */
@@ -34,7 +36,10 @@ export function distributionFromText(
       };
     const values = numbers.map((n) => valueFromText(n));
     if (values.some((v) => typeof v !== 'number') || values.length > keys.length)
-      return { ok: false, message: `“${text}”: give ${kind} its ${keys.join(', ')} as numbers` };
+      return {
+        ok: false,
+        message: `“${text}”: give ${kind} its ${listed(keys.map(partName))} as numbers`,
+      };
     candidate = {
       dist: kind,
       ...Object.fromEntries(values.map((v, i) => [keys[i], v])),
@@ -42,9 +47,18 @@ export function distributionFromText(
   }
   const parsed = distributionSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data as Distribution };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join(' ')} ` : '';
-  return { ok: false, message: `“${text}”: ${where}${issue?.message ?? 'is not a figure'}` };
+  // The schema's message, with the part it is about in the editor's words ("give or take").
+  const problem = issuesToProblems(parsed.error.issues, candidate)[0];
+  const part = problem && problem.path !== '(top level)' ? `${partName(problem.path)} ` : '';
+  return {
+    ok: false,
+    message: `“${text}”: ${part}${(problem?.message ?? 'is not a figure.').replace(/\.$/, '')}`,
+  };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words.join('');
 }
 
 /** The cell text for a figure, which distributionFromText reads back to the same figure. */

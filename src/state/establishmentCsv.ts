@@ -16,6 +16,7 @@ type Key =
   | 'establishment'
   | 'inPost'
   | 'inTraining'
+  | 'inRecruitment'
   | 'attritionPerYear'
   | 'abstraction'
   | 'recruitment.mode'
@@ -33,6 +34,11 @@ export const ESTABLISHMENT_COLUMNS: readonly Column[] = [
   { key: 'establishment', header: 'Posts', aliases: ['establishment', 'funded posts'] },
   { key: 'inPost', header: 'In post', aliases: ['in post (trained)', 'trained in post'] },
   { key: 'inTraining', header: 'In training', aliases: ['trainees'] },
+  {
+    key: 'inRecruitment',
+    header: 'In recruitment',
+    aliases: ['recruitments under way', 'being recruited'],
+  },
   {
     key: 'attritionPerYear',
     header: 'Leavers a year',
@@ -141,8 +147,13 @@ export function readEstablishment(text: string, input: ScenarioInput): PastedEst
     const people =
       Number(values.inPost ?? group?.inPost ?? 0) +
       Number(values.inTraining ?? group?.inTraining ?? 0);
-    if (typeof posts === 'number' && typeof people === 'number' && people > posts)
+    const recruiting = Number(values.inRecruitment ?? group?.inRecruitment ?? 0);
+    if (typeof posts === 'number' && people > posts)
       rowProblems.push(`${people} in post and in training is more than the ${posts} posts`);
+    else if (typeof posts === 'number' && people + recruiting > posts)
+      rowProblems.push(
+        `${recruiting} in recruitment with ${people} in post and in training is more than the ${posts} posts`,
+      );
     if (!group && (values.establishment === undefined || values.inPost === undefined))
       rowProblems.push('a new row needs its posts and in post');
     const key = `${norm(unit)}\u0000${norm(role)}`;

@@ -1,6 +1,7 @@
 import { readScenarioFile, type FileLike } from '../files/readScenarioFile.ts';
 import type { Problem } from '../scenario/problem.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { problemInWords, problemsInWords } from './problemWords.ts';
 
 export type OpenHandler = (scenario: Scenario, origin: string, warnings: string[]) => void;
 export type ErrorHandler = (problems: Problem[], origin: string) => void;
@@ -11,6 +12,8 @@ export type ErrorHandler = (problems: Problem[], origin: string) => void;
  */
 export class FileImport {
   problems = $state.raw<Problem[]>([]);
+  /** The problems one a line, naming each field in the planner's words. */
+  lines = $state.raw<string[]>([]);
   fileName = $state('');
   busy = $state(false);
 
@@ -28,13 +31,15 @@ export class FileImport {
       this.fileName = file.name;
       if (result.ok) {
         this.problems = [];
+        this.lines = [];
         onopen(
           result.value,
           file.name,
-          result.warnings.map((w) => `${w.path}: ${w.message}`),
+          result.warnings.map((w) => problemInWords(w, result.value)),
         );
       } else {
         this.problems = result.problems;
+        this.lines = problemsInWords(result.problems, result.file);
         onerror?.(result.problems, file.name);
       }
     } finally {
@@ -44,5 +49,6 @@ export class FileImport {
 
   dismiss(): void {
     this.problems = [];
+    this.lines = [];
   }
 }

@@ -6,6 +6,7 @@ import { describeOption, editsBetween, withoutOption } from '../options/optionCh
 import { RunCancelled } from '../runner/runner.ts';
 import { validateScenario } from '../scenario/parse.ts';
 import type { Scenario, ScenarioOption } from '../scenario/schema.ts';
+import { problemInWords } from './problemWords.ts';
 import type { ScenarioDraft } from './scenarioDraft.svelte.ts';
 
 /** What the options need from the app: the scenario being edited and how to run it. */
@@ -101,7 +102,7 @@ export class OptionsState {
       options: [...this.options, { name, changes }],
     };
     const checked = validateScenario(next);
-    if (!checked.ok) return refuse(`${checked.problems[0]!.path}: ${checked.problems[0]!.message}`);
+    if (!checked.ok) return refuse(problemInWords(checked.problems[0]!, next));
     this.host.draft.load(checked.value);
     this.name = '';
     this.problem = undefined;

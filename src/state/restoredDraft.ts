@@ -15,7 +15,9 @@ export interface RestoredDraft {
   origin: string;
 }
 
-export type DraftCheck = { ok: true; draft: RestoredDraft } | { ok: false; problems: Problem[] };
+/** A draft that failed, with what was read of its scenario (for the names in messages). */
+export type DraftCheck =
+  { ok: true; draft: RestoredDraft } | { ok: false; problems: Problem[]; file?: unknown };
 
 /**
  * Reads a stored draft as a file is read: strict JSON within the file limits, then the format,
@@ -45,7 +47,7 @@ export function checkDraft(stored: StoredDraft): DraftCheck {
   else if (validation.problems.every((p) => inPlace(raw, p)))
     // A plain copy: the strict parser builds objects without a prototype.
     scenario = JSON.parse(JSON.stringify(raw)) as ScenarioInput;
-  else return { ok: false, problems: validation.problems };
+  else return { ok: false, problems: validation.problems, file: raw };
   return { ok: true, draft: { key: stored.key, scenario, savedAt, origin: record.origin } };
 }
 

@@ -5,6 +5,7 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { EditHistory } from './editHistory.svelte.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { getAt, pathText, setAt, type FieldPath } from './path.ts';
+import { messageInWords } from './problemWords.ts';
 import { afterFigureEdit } from './publishedFigure.ts';
 
 /**
@@ -97,10 +98,16 @@ export class ScenarioDraft {
   problemsAt(path: FieldPath): string[] {
     const key = pathText(path);
     const out: string[] = [];
+    const words = (m: string) => messageInWords(m, this.input);
     for (const [at, messages] of this.problemsByPath) {
-      if (at === key) out.push(...messages);
-      else if (at.startsWith(`${key}.`) || at.startsWith(`${key}[`))
-        out.push(...messages.map((m) => `${at.slice(key.length + 1)}: ${m}`));
+      if (at === key) out.push(...messages.map(words));
+      else if (at.startsWith(`${key}.`) || at.startsWith(`${key}[`)) {
+        // A part of the field (a distribution's average) is named as the field's own label goes on.
+        const whole = fieldLabel(this.input, key);
+        const inner = fieldLabel(this.input, at);
+        const part = inner.startsWith(`${whole} · `) ? inner.slice(whole.length + 3) : inner;
+        out.push(...messages.map((m) => `${part}: ${words(m)}`));
+      }
     }
     return out;
   }

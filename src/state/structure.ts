@@ -7,7 +7,8 @@ import {
   staffGroupSchema,
   type ScenarioInput,
 } from '../scenario/schema.ts';
-import { moveMap, remapFigurePaths, removeMap } from './figurePaths.ts';
+import { fieldLabel } from './fieldLabel.ts';
+import { isWithin, moveMap, remapFigurePaths, removeMap } from './figurePaths.ts';
 
 /**
  * The scenario's structure as the planner changes it: units, roles, staff groups and demand
@@ -131,8 +132,17 @@ export function moveUnit(input: ScenarioInput, from: number, to: number): Scenar
   return moveIn(input, 'units', units(input), from, to, (list) => ({ units: list }));
 }
 
+/** Removes unit `u`; a pool it leaves with one unit ends, as setPartner ends one. */
 export function removeUnit(input: ScenarioInput, u: number): ScenarioInput {
-  const list = units(input).filter((_, i) => i !== u);
+  const pool = units(input)[u]?.pool;
+  const list = units(input)
+    .filter((_, i) => i !== u)
+    .map((x) => {
+      if (!pool || x.pool !== pool) return x;
+      if (units(input).filter((y) => y.pool === pool).length > 2) return x;
+      const { pool: _pool, ...alone } = x;
+      return alone;
+    });
   return { ...remapFigurePaths(input, 'units', removeMap(new Set([u]))), units: list };
 }
 
@@ -204,29 +214,125 @@ export function removeRole(input: ScenarioInput, r: number): ScenarioInput {
   };
 }
 
-/** What else goes when a role is removed, in words; empty when nothing refers to it. */
-export function roleRemovalConsequences(input: ScenarioInput, r: number): string[] {
+/**
+ * What a removal takes with it and what it leaves changed, in words, for the planner to confirm
+ * before anything goes. Both empty: nothing else refers to the item, and it goes unasked.
+ */
+export interface RemovalEffects {
+  /** Removed with the item: staff groups, demand streams, notes in the register, option changes. */
+  goes: string[];
+  /** Left standing but changed: a stream with no staff left to work it, a pool that ends. */
+  changes: string[];
+}
+
+/** What else goes when role `r` is removed: its staff and the streams it works, everywhere. */
+export function roleRemovalEffects(input: ScenarioInput, r: number): RemovalEffects {
   const role = roles(input)[r];
-  if (!role) return [];
+  if (!role) return { goes: [], changes: [] };
+  const goes: string[] = [];
+  const places = [`roles[${r}]`];
+  units(input).forEach((unit, u) => {
+    unit.staff.forEach((g, s) => {
+      if (g.role !== role.id) return;
+      goes.push(`${unit.name}: the ${role.name} staff`);
+      places.push(`units[${u}].staff[${s}]`);
+    });
+    (unit.demand ?? []).forEach((d, s) => {
+      if (d.role !== role.id) return;
+      goes.push(`${unit.name}: the demand stream “${d.name}”`);
+      places.push(`units[${u}].demand[${s}]`);
+    });
+  });
+  return { goes: [...goes, ...referencesTo(input, places)], changes: [] };
+}
+
+/** What else goes when unit `u` is removed: its staff groups and demand streams, in words. */
+export function unitRemovalEffects(input: ScenarioInput, u: number): RemovalEffects {
+  const unit = units(input)[u];
+  if (!unit) return { goes: [], changes: [] };
+  const goes = [
+    ...unit.staff.map((g) => `the ${roleName(input, g.role)} staff`),
+    ...(unit.demand ?? []).map((d) => `the demand stream “${d.name}”`),
+    ...referencesTo(input, [`units[${u}]`]),
+  ];
+  const partners = unit.pool ? units(input).filter((x, i) => i !== u && x.pool === unit.pool) : [];
+  const changes =
+    partners.length === 0
+      ? []
+      : [
+          partners.length === 1
+            ? `${partners[0]!.name} no longer shares staff and work with it, and works on its own`
+            : `${listed(partners.map((x) => x.name))} no longer share its staff and work`,
+        ];
+  return { goes, changes };
+}
+
+/**
+ * What else a removed staff group affects: the streams of its role in the unit lose the staff
+ * who work them (others in the unit's pool may still), and notes and options about it go.
+ */
+export function staffGroupRemovalEffects(
+  input: ScenarioInput,
+  u: number,
+  s: number,
+): RemovalEffects {
+  const unit = units(input)[u];
+  const group = unit?.staff[s];
+  if (!unit || !group) return { goes: [], changes: [] };
+  const role = roleName(input, group.role);
+  const helpers = unit.pool
+    ? units(input).filter(
+        (x, i) => i !== u && x.pool === unit.pool && x.staff.some((g) => g.role === group.role),
+      )
+    : [];
+  const changes = (unit.demand ?? [])
+    .filter((d) => d.role === group.role)
+    .map((d) =>
+      helpers.length > 0
+        ? `the demand stream “${d.name}” is then worked only by the ${role} staff of ${listed(helpers.map((x) => x.name))}, who share the work`
+        : `the demand stream “${d.name}” is left with no ${role} staff to work it: its cases wait and are never examined`,
+    );
+  return { goes: referencesTo(input, [`units[${u}].staff[${s}]`]), changes };
+}
+
+/** What else goes when a demand stream is removed: notes and options about it. */
+export function streamRemovalEffects(input: ScenarioInput, u: number, d: number): RemovalEffects {
+  if (!units(input)[u]?.demand?.[d]) return { goes: [], changes: [] };
+  return { goes: referencesTo(input, [`units[${u}].demand[${d}]`]), changes: [] };
+}
+
+/** Notes in the register and options' changes about anything at `places`, in words. */
+function referencesTo(input: ScenarioInput, places: readonly string[]): string[] {
+  const about = (field: string) => places.some((p) => isWithin(field, p));
   const out: string[] = [];
-  for (const unit of units(input)) {
-    if (unit.staff.some((g) => g.role === role.id))
-      out.push(`${unit.name}: the ${role.name} staff`);
-    for (const d of unit.demand ?? [])
-      if (d.role === role.id) out.push(`${unit.name}: the demand stream “${d.name}”`);
+  const notes = (input.assumptions ?? []).filter((a) => about(a.field));
+  const label = (field: string) => `“${fieldLabel(input, field)}”`;
+  if (notes.length === 1)
+    out.push(`the note in the assumptions register on ${label(notes[0]!.field)}`);
+  else if (notes.length > 1)
+    out.push(
+      `${notes.length} notes in the assumptions register, on ${notes.map((a) => label(a.field)).join(', ')}`,
+    );
+  for (const option of input.options ?? []) {
+    const lost = option.changes.filter((c) => about(c.field));
+    if (lost.length === 0) continue;
+    out.push(
+      lost.length === option.changes.length
+        ? `the option “${option.name}”, all of whose changes are to it`
+        : `from the option “${option.name}”, its ${lost.length === 1 ? 'change' : 'changes'} to ${lost.map((c) => label(c.field)).join(', ')}`,
+    );
   }
   return out;
 }
 
-/** What else goes when a unit is removed: its staff groups and demand streams, in words. */
-export function unitRemovalConsequences(input: ScenarioInput, u: number): string[] {
-  const unit = units(input)[u];
-  if (!unit) return [];
-  const roleName = (id: string) => roles(input).find((r) => r.id === id)?.name ?? id;
-  return [
-    ...unit.staff.map((g) => `the ${roleName(g.role)} staff`),
-    ...(unit.demand ?? []).map((d) => `the demand stream “${d.name}”`),
-  ];
+const roleName = (input: ScenarioInput, id: string) =>
+  roles(input).find((r) => r.id === id)?.name ?? id;
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    : (names[0] ?? '');
 }
 
 /** Roles a unit has no staff group for yet: those an added staff group may be for. */

@@ -1,6 +1,6 @@
 import { DraftStore, type StoredDraft } from '../files/drafts.ts';
-import { describeProblems } from '../scenario/problem.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
+import { problemsInWords } from './problemWords.ts';
 import { checkDraft, type RestoredDraft } from './restoredDraft.ts';
 
 export type ReplaceChoice = 'save-first' | 'replace' | 'cancel';
@@ -195,7 +195,7 @@ export class UnsavedWork {
     this.setAside = {
       name: stored.name,
       savedAt: stored.savedAt,
-      problems: describeProblems(checked.problems),
+      problems: problemsInWords(checked.problems, checked.file),
       text: stored.text,
       kept,
     };

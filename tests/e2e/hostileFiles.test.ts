@@ -20,8 +20,8 @@ describe('the hostile files in the Open dialog', () => {
   }
 
   it.each(refused.map((c) => [c.name, c] as const))(
-    'refuses, naming the field and keeping the scenario: %s',
-    async (_name, { spoil, refusedAt }) => {
+    'refuses, naming the field in words and keeping the scenario: %s',
+    async (_name, { spoil, refusedAt, message }) => {
       await expect(heading().textContent()).resolves.toBe(MPS);
       await open(spoil);
       const alert = fresh.page
@@ -29,7 +29,9 @@ describe('the hostile files in the Open dialog', () => {
         .filter({ hasText: 'hostile.json was not opened' });
       await alert.waitFor();
       const text = (await alert.textContent()) ?? '';
-      expect(text).toContain(`${refusedAt}: `);
+      for (const line of await alert.getByRole('listitem').allTextContents())
+        expect(line.startsWith(`${refusedAt}: `), line).toBe(false);
+      if (message) expect(text).toMatch(message);
       expect(text).toContain('Your current scenario is unchanged');
       await expect(heading().textContent()).resolves.toBe(MPS);
     },

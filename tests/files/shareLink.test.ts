@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltIn } from '../../src/files/builtInScenarios.ts';
 import {
   decodeShareFragment,
-  describeLinkProblems,
   encodeShareFragment,
   hasShareFragment,
   SHARE_LIMITS,
 } from '../../src/files/shareLink.ts';
+import { problemsInWords } from '../../src/state/problemWords.ts';
 
 async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
@@ -54,19 +54,19 @@ describe('share links', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it('name the field of each problem, one a line, as a file’s problems do', async () => {
+  it('name the field of each problem in words, one a line, as a file’s problems do', async () => {
     const scenario = structuredClone(loadBuiltIn('mps-analysts')) as Record<string, unknown>;
     scenario.horizonMonths = 10_000;
     scenario.name = 'Analysts\u200b';
     const decoded = await decodeShareFragment(await fragmentOf(JSON.stringify(scenario)));
     if (decoded.ok) throw new Error('a spoiled link was opened');
-    const lines = describeLinkProblems(decoded.problems);
+    const lines = problemsInWords(decoded.problems, decoded.file);
     expect(lines).toHaveLength(decoded.problems.length);
-    expect(lines[0]).toMatch(/^horizonMonths: must be at most 240/);
-    for (const line of lines) expect(line).toMatch(/^[A-Za-z][\w.[\]]*: \S/);
+    expect(lines[0]).toMatch(/^Horizon: must be at most 240/);
+    for (const line of lines) expect(line).not.toMatch(/[a-z]\[\d+\]|[a-z]\.[a-z]/i);
 
     const damaged = await decodeShareFragment('#s=!!');
-    expect(!damaged.ok && describeLinkProblems(damaged.problems)).toEqual([
+    expect(!damaged.ok && problemsInWords(damaged.problems, damaged.file)).toEqual([
       'This link is damaged (it may have been cut short when copied). Ask for it again.',
     ]);
   });

@@ -19,7 +19,17 @@ describe('a figure in one spreadsheet cell', () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.message).toContain('“lots” is not a number or a shape');
     const order = distributionFromText('lognormal 60 30');
-    expect(!order.ok && order.message).toContain('must be larger than the median');
+    expect(!order.ok && order.message).toBe(
+      '“lognormal 60 30”: 1 in 10 above must be larger than the typical value (1 in 10 values lie above it)',
+    );
+    const spread = distributionFromText('normal 3 -1');
+    expect(!spread.ok && spread.message).toBe(
+      '“normal 3 -1”: give or take cannot be negative (it is -1)',
+    );
+    const short = distributionFromText('lognormal x');
+    expect(!short.ok && short.message).toBe(
+      '“lognormal x”: give lognormal its typical value and 1 in 10 above as numbers',
+    );
   });
 
   it('writes each shape so that it reads back the same', () => {

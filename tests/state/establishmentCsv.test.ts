@@ -31,6 +31,24 @@ describe('pasting the establishment', () => {
     expect(pasted.rows[0]!.values.attritionPerYear).toBe(0.1);
   });
 
+  it('reads recruitments under way, refusing more than the vacancies', () => {
+    const text = [
+      'Unit\tRole\tPosts\tIn post\tIn training\tIn recruitment',
+      'Kent\tFinancial investigator\t10\t6\t1\t3',
+      'Essex\tFinancial investigator\t10\t6\t1\t4',
+    ].join('\n');
+    const pasted = readEstablishment(text, input());
+    expect(pasted.rows[0]!.problems).toEqual([]);
+    expect(pasted.rows[0]!.values.inRecruitment).toBe(3);
+    expect(pasted.rows[1]!.problems).toEqual([
+      '4 in recruitment with 7 in post and in training is more than the 10 posts',
+    ]);
+    const after = applyEstablishment(input(), pasted.rows.slice(0, 1));
+    expect(after.units!.at(-1)!.staff[0]!.inRecruitment).toBe(3);
+    const check = validateScenario(after);
+    expect(check.ok ? [] : check.problems).toEqual([]);
+  });
+
   it('refuses a header it does not understand, naming the column', () => {
     const pasted = readEstablishment('Unit\tRole\tHeadcount\nMPS\tFI\t3', input());
     expect(pasted.problems.join()).toContain('“Headcount”');
@@ -64,7 +82,7 @@ describe('pasting the establishment', () => {
   it('exports the same columns a paste reads, and reads its own export back unchanged', () => {
     const csv = establishmentCsv(input());
     expect(csv.split('\r\n')[0]).toBe(
-      'Unit,Role,Posts,In post,In training,Leavers a year,Abstraction,Recruitment,Time to hire (months),Most hires a month',
+      'Unit,Role,Posts,In post,In training,In recruitment,Leavers a year,Abstraction,Recruitment,Time to hire (months),Most hires a month',
     );
     const pasted = readEstablishment(csv, input());
     expect(pasted.problems).toEqual([]);

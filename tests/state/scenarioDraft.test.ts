@@ -51,7 +51,8 @@ describe('ScenarioDraft', () => {
       p90: 10,
     });
     const messages = draft.problemsAt(['units', 0, 'demand', 0, 'hoursPerItem']);
-    expect(messages.join(' ')).toMatch(/p90/);
+    expect(messages.join(' ')).toMatch(/^1 in 10 above: /);
+    expect(messages.join(' ')).not.toMatch(/p90/);
   });
 });
 

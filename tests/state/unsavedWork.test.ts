@@ -91,7 +91,7 @@ describe('UnsavedWork: restoring and offering drafts', () => {
     const work = new UnsavedWork(editing().fake);
     expect(work.attach(tab(local, session))).toBeUndefined();
     expect(work.setAside).toMatchObject({ name: 'Torn', text: broken, kept: true });
-    expect(work.setAside?.problems[0]).toMatch(/^format: is missing/);
+    expect(work.setAside?.problems[0]).toMatch(/^File format: is missing/);
     const aside = [...local.items].filter(([key]) => key.startsWith(ASIDE_PREFIX));
     expect(aside.map(([, text]) => text)).toEqual([broken]);
     expect(work.others.map((d) => d.name)).toEqual(['Theirs']);

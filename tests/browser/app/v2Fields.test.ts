@@ -85,6 +85,9 @@ describe('the editors with the optional demand and pipeline fields', () => {
     await expect.element(page.getByLabelText(/^Most examined per case/)).toHaveValue('4');
     await expect.element(page.getByLabelText(/^Hours and value correlation/)).toHaveValue('0.3');
     expect(page.getByLabelText(/^Cases not referred/).elements()).toHaveLength(2);
+    // A products stream holds no assets: its asset fields are not shown.
+    expect(page.getByLabelText(/^Share holding assets/).elements()).toHaveLength(1);
+    expect(page.getByRole('group', { name: /^Asset value/ }).elements()).toHaveLength(1);
     await expect.element(page.getByLabelText(/^Cases not referred/).first()).toHaveValue('0.5');
     await expect.element(page.getByLabelText(/^Suppressed above/).first()).toHaveValue('2');
   });

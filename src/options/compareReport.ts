@@ -1,8 +1,10 @@
 import type { Stat } from '../engine/aggregate/statistic.ts';
 import { TOTAL_METRICS, type TotalMetric } from '../engine/metrics.ts';
 import { formatPoundsExact } from '../results/format.ts';
+import type { Bottleneck } from '../results/bottleneck.ts';
 import { METRIC_INFO, metricTitle } from '../results/metricInfo.ts';
-import type { OptionsRun } from './compareOptions.ts';
+import type { OptionsRun, UnitGain } from './compareOptions.ts';
+import type { PerExtra } from './optionCost.ts';
 
 /** What `shortfall compare --format json` prints for each option. */
 export interface OptionReport {
@@ -15,13 +17,13 @@ export interface OptionReport {
   /** Every total: { baseline, option, difference, better, probabilityBetter, probabilityWorse }. */
   totals: OptionsRun['options'][number]['totals'];
   cost: OptionsRun['options'][number]['cost'];
-  /** What limits capacity in the option's run, where the run names it; null until it does. */
-  bottleneck: string | null;
+  /** What limits capacity in the option's run: { kind, role, sentence, roles }. */
+  bottleneck: Bottleneck;
   /**
-   * Paired differences by unit, for pooled scenarios (who gains); null until runs report
-   * results by unit.
+   * Who gains: for scenarios of more than one unit, each unit's totals paired as `totals` are
+   * ({ unit, name, totals }); null for a scenario of one unit.
    */
-  byUnit: null;
+  byUnit: UnitGain[] | null;
 }
 
 export function optionReports(run: OptionsRun): OptionReport[] {
@@ -33,8 +35,8 @@ export function optionReports(run: OptionsRun): OptionReport[] {
     probabilityBetter: o.probabilityBetter,
     totals: o.totals,
     cost: o.cost,
-    bottleneck: null,
-    byUnit: null,
+    bottleneck: o.bottleneck,
+    byUnit: o.byUnit,
   }));
 }
 
@@ -96,23 +98,64 @@ export function costRows(option: OptionsRun['options'][number]): string[][] {
 
 export const COST_COLUMNS = ['Year', 'Extra people (average)', 'Extra staff cost'];
 
-/** The cost against extra recovery and force income, with 90% ranges, as label and value. */
+/**
+ * The cost against extra recovery and force income, with 90% ranges, as label and value; for a
+ * scenario of analytical products alone, the cost against the extra products delivered.
+ */
 export function moneyLines(option: OptionsRun['options'][number]): [string, string][] {
   const c = option.cost;
   const ranged = (s: { mean: number; p05: number; p95: number }) =>
     `${exact(s.mean, true, true)} (90% range ${exact(s.p05, true, true)} to ${exact(s.p95, true, true)})`;
-  const per = c.perExtraSuspectExamined;
-  return [
+  const perExtra = (per: PerExtra, what: string) =>
+    per.mean === null
+      ? `none: no more ${what} on average`
+      : `${exact(per.mean, true)}${per.low !== null && per.high !== null ? ` (90% range ${exact(per.low, true)} to ${exact(per.high, true)})` : ''}`;
+  const cost: [string, string][] = [
     ['Extra staff cost over the horizon', exact(c.total, true, true)],
     ['Yearly cost of the extra staff at the end', ranged(c.endOfHorizonPerYear)],
+  ];
+  if (option.lead === 'undeliveredProducts') {
+    return [
+      ...cost,
+      [
+        'Cost per extra product delivered',
+        perExtra(c.perExtraProductDelivered, 'products are delivered'),
+      ],
+    ];
+  }
+  return [
+    ...cost,
     ['Extra assets recovered', ranged(c.extraRecovered)],
     ['Extra force income (ARIS)', ranged(c.extraForceIncome)],
     ['Force income less staff cost', ranged(c.netToForce)],
     [
       'Cost per extra suspect examined',
-      per.mean === null
-        ? 'none: no more suspects are examined on average'
-        : `${exact(per.mean, true)}${per.low !== null && per.high !== null ? ` (90% range ${exact(per.low, true)} to ${exact(per.high, true)})` : ''}`,
+      perExtra(c.perExtraSuspectExamined, 'suspects are examined'),
     ],
   ];
+}
+
+/**
+ * Who gains, one row a unit: the mean paired difference of its suspects examined and not
+ * examined, its recovery and its products not delivered, each with its 90% range. Products are
+ * left out where no unit has any, suspects and money where none has suspects.
+ */
+export function unitGainRows(gains: readonly UnitGain[]): { columns: string[]; rows: string[][] } {
+  const any = (metric: string) => gains.some((g) => (g.totals[metric]?.baseline.max ?? 0) > 0);
+  const suspects = any('suspectsArrived');
+  const metrics: TotalMetric[] = [
+    ...(suspects ? (['suspectsExamined', 'unexaminedSuspects', 'recovered'] as const) : []),
+    ...(any('productsArrived') ? (['undeliveredProducts'] as const) : []),
+  ];
+  return {
+    columns: ['Unit', ...metrics.map((m) => `${metricTitle(m)}: difference (90% range)`)],
+    rows: gains.map((g) => [
+      g.name,
+      ...metrics.map((m) => {
+        const d = g.totals[m]!.difference;
+        const pounds = METRIC_INFO[m].unit === 'pounds';
+        return `${exact(d.mean, pounds, true)} (${exact(d.p05, pounds, true)} to ${exact(d.p95, pounds, true)})`;
+      }),
+    ]),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Evaluate } from '../decision/evaluate.ts';
-import type { Summary } from '../engine/aggregate/runAggregate.ts';
+import type { RunAggregate, Summary } from '../engine/aggregate/runAggregate.ts';
 import { BREAKDOWN_METRICS, type TotalMetric } from '../engine/metrics.ts';
 import { findBottleneck, type Bottleneck } from '../results/bottleneck.ts';
 import type { Scenario, ScenarioOption } from '../scenario/schema.ts';
@@ -21,7 +21,8 @@ import { optionSentence, PRODUCT_WORDS, SUSPECT_WORDS } from './sentence.ts';
 export interface ComparedRun {
   scenario: Scenario;
   summary: Summary;
-  values: TotalValues;
+  /** The run's totals replication by replication, and the histograms the results draw. */
+  values: TotalValues & Pick<RunAggregate, 'latestHistogram'>;
 }
 
 /** One option against the baseline, on the same seed and replications. */

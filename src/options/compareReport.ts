@@ -4,6 +4,7 @@ import { formatPoundsExact } from '../results/format.ts';
 import type { Bottleneck } from '../results/bottleneck.ts';
 import { METRIC_INFO, metricTitle } from '../results/metricInfo.ts';
 import type { OptionsRun, UnitGain } from './compareOptions.ts';
+import type { PairedTotal } from './pairedTotals.ts';
 import type { PerExtra } from './optionCost.ts';
 
 /** What `shortfall compare --format json` prints for each option. */
@@ -52,25 +53,62 @@ const exact = (value: number, pounds: boolean, signed = false): string => {
 
 const percent = (p: number | null) => (p === null ? '' : `${Math.round(p * 100)}%`);
 
-/** Rows of the table of paired differences: exact figures, for the app and the command line. */
-export function differenceRows(option: OptionsRun['options'][number]): string[][] {
+/**
+ * Rows of the table of paired differences: exact figures, for the app and the command line.
+ * Every total by default, or the `metrics` named; products rows only where there are products.
+ */
+export function differenceRows(
+  option: OptionsRun['options'][number],
+  metrics: readonly TotalMetric[] = TOTAL_METRICS,
+): string[][] {
   const rows: string[][] = [];
-  for (const metric of TOTAL_METRICS) {
+  for (const metric of metrics) {
     const t = option.totals[metric];
     if (!t) continue;
     const info = METRIC_INFO[metric];
     // Products rows only where there is product demand, as on the results page.
     if (info.products && t.baseline.max === 0 && t.option.max === 0) continue;
-    const pounds = info.unit === 'pounds';
-    const d: Stat = t.difference;
-    rows.push([
-      metricTitle(metric),
-      exact(t.baseline.mean, pounds),
-      exact(t.option.mean, pounds),
-      exact(d.mean, pounds, true),
-      `${exact(d.p05, pounds, true)} to ${exact(d.p95, pounds, true)}`,
-      percent(t.probabilityBetter),
-    ]);
+    rows.push(differenceRow(metricTitle(metric), t, info.unit === 'pounds'));
+  }
+  return rows;
+}
+
+function differenceRow(label: string, t: PairedTotal, pounds: boolean): string[] {
+  const d: Stat = t.difference;
+  return [
+    label,
+    exact(t.baseline.mean, pounds),
+    exact(t.option.mean, pounds),
+    exact(d.mean, pounds, true),
+    `${exact(d.p05, pounds, true)} to ${exact(d.p95, pounds, true)}`,
+    percent(t.probabilityBetter),
+  ];
+}
+
+/** The totals a slide has room for: what the option is judged by and what it brings in. */
+export const KEY_SUSPECT_METRICS: readonly TotalMetric[] = [
+  'unexaminedSuspects',
+  'suspectsExamined',
+  'backlogSuspects',
+  'recovered',
+  'forceIncome',
+];
+export const KEY_PRODUCT_METRICS: readonly TotalMetric[] = [
+  'undeliveredProducts',
+  'productsDelivered',
+  'backlogProducts',
+];
+
+/**
+ * The rows of an option's slide: the key totals for the kind of scenario, then each role's
+ * trained staff in post at the end of the horizon.
+ */
+export function keyDifferenceRows(option: OptionsRun['options'][number]): string[][] {
+  const products = option.lead === 'undeliveredProducts';
+  const rows = differenceRows(option, products ? KEY_PRODUCT_METRICS : KEY_SUSPECT_METRICS);
+  for (const role of option.run.scenario.roles) {
+    const t = option.totals[`inPost.${role.id}`];
+    if (t) rows.push(differenceRow(`${role.name}s in post at the end`, t, false));
   }
   return rows;
 }

@@ -83,12 +83,10 @@ describe('what an option changes, and what still limits it', () => {
     const scenario = smallWithOptions();
     scenario.roles[0]!.trainingSeatsPerYear = 1;
     scenario.units[0]!.staff[0]!.attritionPerYear = 0.4;
-    const result = await runOptions(
-      scenario,
-      [scenario.options![1]!],
-      inThreadEvaluate(),
-      { seed: 'seats', replications: 100 },
-    );
+    const result = await runOptions(scenario, [scenario.options![1]!], inThreadEvaluate(), {
+      seed: 'seats',
+      replications: 100,
+    });
     const o = result.options[0]!;
     expect(o.totals.unexaminedSuspects!.difference.p05).toBe(0);
     expect(o.totals.unexaminedSuspects!.difference.p95).toBe(0);

@@ -55,9 +55,7 @@ describe('compare report', async () => {
     ]);
     expect(table.rows.map((r) => r[0])).toEqual(['North', 'South']);
     const d = gains[1]!.totals.recovered!.difference;
-    expect(table.rows[1]![3]).toBe(
-      `${money(d.mean)} (${money(d.p05)} to ${money(d.p95)})`,
-    );
+    expect(table.rows[1]![3]).toBe(`${money(d.mean)} (${money(d.p05)} to ${money(d.p95)})`);
     expect(optionReports(compared)[0]!.byUnit).toBe(gains);
   });
 

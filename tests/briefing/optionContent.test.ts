@@ -69,7 +69,7 @@ describe('the pack with options', async () => {
         'Financial investigators in post at the end',
       );
       expect(slide.money.map(([label]) => label)).toContain('Cost per extra suspect examined');
-      expect(slide.money.map(([label]) => label)).toContain('Extra staff cost, Year 1');
+      expect(slide.years.map(([label]) => label)).toContain('Extra staff cost, Year 1');
       expect(slide.limit).toBe(`With this option: ${option.bottleneck.sentence}`);
     }
   });

@@ -95,6 +95,13 @@ export function optionNotes(option: OptionComparison, run: OptionsRun, stamp: st
   ].join('\n');
 }
 
+/** Money lines an option's slide leaves to its table of differences and its notes. */
+const SHOWN_IN_TABLE = new Set([
+  'Yearly cost of the extra staff at the end',
+  'Extra assets recovered',
+  'Extra force income (ARIS)',
+]);
+
 /** One slide per option: its sentence, chance, changes, key differences, cost and limit. */
 export function optionSlide(
   option: OptionComparison,
@@ -109,7 +116,8 @@ export function optionSlide(
     chance: chanceWords(option),
     changes: option.changes.map(printable),
     table: { columns: DIFFERENCE_COLUMNS, rows: keyDifferenceRows(option) },
-    money: money.filter(([label]) => !label.startsWith('Yearly cost')),
+    // The table above has the extra recovery and income; the slide sets the cost against them.
+    money: money.filter(([label]) => !SHOWN_IN_TABLE.has(label)),
     years: costRows(option)
       .slice(0, -1)
       .map(([year, , cost]): [string, string] => [`Extra staff cost, ${year}`, cost!]),

@@ -140,7 +140,10 @@ totals paired as the option's are.`,
         parts.push(
           '',
           'Who gains, unit by unit (mean difference, 90% range):',
-          tableText(gains.columns, gains.rows.map((r) => r.map(printable))).trimEnd(),
+          tableText(
+            gains.columns,
+            gains.rows.map((r) => r.map(printable)),
+          ).trimEnd(),
         );
       }
     }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { takeOptionFlags } from '../../../src/cli/commands/compare.ts';
 import { UsageError } from '../../../src/cli/cliError.ts';
@@ -103,6 +106,39 @@ describe('shortfall compare', () => {
     expect(table.stdout).toMatch(/^South +[+−]/m);
     expect(table.stdout).toMatch(/^With this option: .+ the limit: /m);
     expect(table.stdout).toMatch(/^Baseline: .+ the limit: /m);
+  });
+
+  it('names training seats as the limit of the MPS scenario given 60 more posts', async () => {
+    const file = JSON.parse(
+      readFileSync(
+        new URL('../../../scenarios/mps-financial-investigators.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const staff = file.units[0].staff[0];
+    file.options = [
+      {
+        name: 'Sixty more posts',
+        changes: [{ field: 'units[0].staff[0].establishment', value: staff.establishment + 60 }],
+      },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'shortfall-compare-'));
+    const path = join(dir, 'mps-sixty-more-posts.json');
+    writeFileSync(path, JSON.stringify(file));
+    const { code, stdout } = await runCli(['compare', path, '--replications', '100']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    const [option] = JSON.parse(stdout).options;
+    expect(option.bottleneck.kind).toBe('trainingSeats');
+    expect(option.bottleneck.sentence).toMatch(
+      new RegExp(
+        `^Training seats are the limit: all ${file.roles[0].trainingSeatsPerYear} a year are used`,
+      ),
+    );
+    // Posts without seats to train their holders change nothing, and the sentence says why.
+    const d = option.totals.unexaminedSuspects.difference;
+    expect([d.p05, d.p95]).toEqual([0, 0]);
+    expect(option.sentence.endsWith(` ${option.bottleneck.sentence}`)).toBe(true);
   });
 
   it('compares only the options named, and gives the same figures as comparing all', async () => {

@@ -312,6 +312,57 @@ describe('options side by side', () => {
     });
   });
 
+  it('says who gains, unit by unit, in a scenario of several units, and presents it', async () => {
+    const { page } = fresh;
+    await page
+      .getByRole('combobox', { name: /scenario/i })
+      .selectOption({ label: 'London SIUs: three separate units' });
+    await page
+      .getByRole('heading', { level: 1, name: /three separate units$/ })
+      .waitFor();
+    await page.getByRole('textbox', { name: /^Replications/ }).fill('100');
+    await page.getByRole('tab', { name: 'Establishment' }).click();
+    const row = /^%s, SIU officer or supervisor, British Transport Police SIU/.source;
+    const field = (name: string) =>
+      page.getByRole('textbox', { name: new RegExp(row.replace('%s', name)) });
+    const posts = Number(await field('Posts').inputValue());
+    await field('Posts').fill(String(posts + 2));
+    await field('In post').fill(String(Number(await field('In post').inputValue()) + 2));
+    await addOption(page, 'Two more BTP officers');
+    await page.getByRole('button', { name: 'Run options' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Finished: the baseline and 1 option/ })
+      .waitFor({ timeout: 200_000 });
+    const gains = page.getByRole('table', { name: /^Who gains/ });
+    await expect(gains.getByRole('rowheader').allTextContents()).resolves.toEqual([
+      'Metropolitan Police Service SIU',
+      'British Transport Police SIU',
+      'City of London Police SIU',
+    ]);
+    await expect(
+      gains.getByRole('columnheader', { name: /Analytical products not delivered/ }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      page.getByText(/^What limits capacity with this option\./).isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await gains.scrollIntoViewIfNeeded();
+    await gains.screenshot({ path: `${SHOTS}/options-who-gains.png` });
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Present the options' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Presentation/ });
+    const heading = dialog.getByRole('heading', { name: 'Who gains: Two more BTP officers' });
+    for (let i = 0; i < 8 && !(await heading.isVisible()); i++)
+      await page.keyboard.press('ArrowRight');
+    await expect(dialog.getByRole('rowheader').count()).resolves.toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/slide-who-gains-1920x1080.png` });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('keeps the options in the share link', async () => {
     const { context, page } = fresh;
     await page.getByRole('tab', { name: 'Establishment' }).click();

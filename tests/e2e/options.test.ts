@@ -317,9 +317,7 @@ describe('options side by side', () => {
     await page
       .getByRole('combobox', { name: /scenario/i })
       .selectOption({ label: 'London SIUs: three separate units' });
-    await page
-      .getByRole('heading', { level: 1, name: /three separate units$/ })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: /three separate units$/ }).waitFor();
     await page.getByRole('textbox', { name: /^Replications/ }).fill('100');
     await page.getByRole('tab', { name: 'Establishment' }).click();
     const row = /^%s, SIU officer or supervisor, British Transport Police SIU/.source;

@@ -337,8 +337,14 @@ function addSlide(pptx: PptxGenJS, content: BriefingSlide, stamp: string): void 
     }
     case 'table':
       heading(slide, content.title);
-      // The register's values are short and its notes long.
-      table(slide, content.table, 1.3, 11, [4.3, 2.2, BODY_WIDTH - 6.5]);
+      // The register's values are short and its notes long; other tables share the width.
+      table(
+        slide,
+        content.table,
+        1.3,
+        11,
+        content.table.columns.length === 3 ? [4.3, 2.2, BODY_WIDTH - 6.5] : undefined,
+      );
       break;
     case 'text':
       heading(slide, content.title);

@@ -16,7 +16,7 @@ import { aboutCount, aboutPounds } from '../options/sentence.ts';
 import { findBottleneck } from '../results/bottleneck.ts';
 import type { Headline } from '../results/headlines.ts';
 import { METRIC_INFO, metricTitle, type MetricUnit } from '../results/metricInfo.ts';
-import { printable } from '../scenario/printable.ts';
+import { printable, printableLines } from '../scenario/printable.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { exactFigure, exactSigned, exactStat } from './exactFigures.ts';
 import {
@@ -613,7 +613,21 @@ export function briefingContent(input: BriefingInput): Briefing {
     title: `${name}: briefing`,
     stamp,
     fileName: briefingFileName(name),
-    slides,
-    sheets,
+    // Names of roles, units and options reach the pack inside sentences and titles: every
+    // string is made printable on the way out, so no control character reaches a file.
+    slides: printableDeep(slides),
+    sheets: printableDeep(sheets),
   };
+}
+
+/**
+ * Every string inside `value` made printable, its line breaks kept (speaker notes are lines);
+ * printable is idempotent, so text made printable before is unchanged. Numbers as they are.
+ */
+function printableDeep<T>(value: T): T {
+  if (typeof value === 'string') return printableLines(value) as T;
+  if (Array.isArray(value)) return value.map(printableDeep) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)])) as T;
+  return value;
 }

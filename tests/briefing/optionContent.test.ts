@@ -181,6 +181,25 @@ describe('the pack of a scenario of several units', async () => {
   });
 });
 
+describe('the pack of a scenario whose names hold characters that do not print', () => {
+  it('writes them as escapes in every slide, note and sheet', async () => {
+    // A file's names are checked on reading; the pack guards the text it is handed all the same.
+    const input = await smallOptionsBriefingInput(pooledWithOptions(), 20);
+    const option = input.options!.options[0]!;
+    option.name = 'Pool\u0007 them';
+    option.bottleneck = { ...option.bottleneck, sentence: `${option.bottleneck.sentence}\u202E` };
+    input.options!.baseline.scenario.units[1]!.name = 'South\u202E';
+    const pack = briefingContent(input);
+    const text = JSON.stringify(pack);
+    expect(text).not.toContain('\u0007');
+    expect(text).not.toContain('\u202E');
+    expect(text).toContain('Pool\\\\u0007 them');
+    // Speaker notes keep their lines.
+    const [own] = ofKind(pack.slides, 'option');
+    expect(own!.notes.split('\n').length).toBeGreaterThan(10);
+  });
+});
+
 describe('the pack without options', () => {
   it('keeps the options’ sheets, saying how to make options', () => {
     const pack = briefingContent(smallBriefingInput(false));

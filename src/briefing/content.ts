@@ -10,12 +10,25 @@ import {
 import { fmsTable } from '../decision/fmsTable.ts';
 import type { ChartSpec, FanChartSpec } from '../results/charts.ts';
 import type { ComparedMetric } from '../results/compare.ts';
-import { formatSigned } from '../results/format.ts';
+import type { OptionsRun } from '../options/compareOptions.ts';
+import { optionCharts } from '../options/optionCharts.ts';
+import { aboutCount, aboutPounds } from '../options/sentence.ts';
+import { findBottleneck } from '../results/bottleneck.ts';
 import type { Headline } from '../results/headlines.ts';
 import { METRIC_INFO, metricTitle, type MetricUnit } from '../results/metricInfo.ts';
-import { printable } from '../scenario/printable.ts';
+import { printable, printableLines } from '../scenario/printable.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { exactFigure, exactSigned, exactStat } from './exactFigures.ts';
+import {
+  bottleneckSheet,
+  bottleneckSlide,
+  optionSheets,
+  optionSlide,
+  optionsSummarySlide,
+  overlayChart,
+  overlayNotes,
+  whoGainsSlide,
+} from './optionContent.ts';
 
 /**
  * One comparison the pack reports: the current run against the kept baseline, or (once options
@@ -49,6 +62,8 @@ export interface BriefingInput {
   headlines: Headline[];
   charts: ChartSpec[];
   comparisons: BriefingComparison[];
+  /** The scenario's options run side by side with its baseline, when run and up to date. */
+  options?: OptionsRun;
 }
 
 /** A line chart the pack draws natively, so the figures stay editable in PowerPoint. */
@@ -57,10 +72,21 @@ export interface BriefingChart {
   xLabel: string;
   yLabel: string;
   labels: string[];
-  series: { name: string; values: number[] }[];
+  /** Each line, in its run's colour (#rrggbb), dash and marker where it has its own. */
+  series: {
+    name: string;
+    values: number[];
+    colour?: string;
+    dash?: BriefingDash;
+    marker?: BriefingMarker;
+  }[];
   /** What the lines are, for the slide's caption. */
   description: string;
 }
+
+/** PowerPoint's preset dashes and markers a line of the pack may take. */
+export type BriefingDash = 'solid' | 'dash' | 'sysDot' | 'lgDashDot' | 'lgDashDotDot';
+export type BriefingMarker = 'circle' | 'square' | 'triangle' | 'diamond' | 'dot';
 
 export interface BriefingTable {
   columns: string[];
@@ -77,6 +103,39 @@ export type BriefingSlide =
       table: BriefingTable;
       changes: string[];
       method: string;
+      notes: string;
+    }
+  | {
+      kind: 'options';
+      title: string;
+      sentences: string[];
+      table: BriefingTable;
+      method: string;
+      notes: string;
+    }
+  | {
+      kind: 'option';
+      title: string;
+      sentence: string;
+      chance: string;
+      changes: string[];
+      table: BriefingTable;
+      /** The cost and what it brings in, label and value. */
+      money: [string, string][];
+      /** The extra staff cost of each year of the horizon, label and value. */
+      years: [string, string][];
+      /** What limits capacity once the option is made. */
+      limit: string;
+      notes: string;
+    }
+  | {
+      kind: 'bottleneck';
+      title: string;
+      sentence: string;
+      table: BriefingTable;
+      caption: string;
+      /** What limits capacity with each option, where options were run. */
+      others: string[];
       notes: string;
     }
   | { kind: 'chart'; title: string; chart: BriefingChart; notes: string }
@@ -134,17 +193,35 @@ export function briefingDate(date: Date): string {
   });
 }
 
-/** The stamp every slide, sheet and exported chart carries. */
-export function briefingStamp(input: {
+/** What a stamp names: the scenario, the option or options, and how the figures were made. */
+export interface StampInput {
   scenarioName: string;
+  /** The option the figures are of, when they are of one. */
   option?: string;
+  /** The options the figures set beside the baseline, when they are of several. */
+  options?: readonly string[];
   seed: string;
   replications: number;
   version: string;
-  date: Date;
-}): string {
-  const option = input.option ? ` · option “${input.option}”` : '';
-  return `${input.scenarioName}${option} · seed “${input.seed}” · ${input.replications.toLocaleString('en-GB')} replications · Shortfall ${input.version} · ${briefingDate(input.date)}`;
+}
+
+/**
+ * The stamp of a run without its date: scenario, option or options, seed, replications and
+ * version. Charts add the date they are exported on.
+ */
+export function runStamp(input: StampInput): string {
+  const quoted = (names: readonly string[]) => names.map((n) => `“${printable(n)}”`).join(', ');
+  const option = input.option
+    ? ` · option “${printable(input.option)}”`
+    : input.options && input.options.length > 0
+      ? ` · baseline and ${input.options.length === 1 ? 'option' : 'options'} ${quoted(input.options)}`
+      : '';
+  return `${printable(input.scenarioName)}${option} · seed “${printable(input.seed)}” · ${input.replications.toLocaleString('en-GB')} replications · Shortfall ${input.version}`;
+}
+
+/** The stamp every slide and sheet carries: the run's stamp and the date. */
+export function briefingStamp(input: StampInput & { date: Date }): string {
+  return `${runStamp(input)} · ${briefingDate(input.date)}`;
 }
 
 /** A file name from the scenario's name: letters, digits and dashes, never empty. */
@@ -162,25 +239,36 @@ function horizonWords(months: number): string {
   return months % 12 === 0 ? `${months / 12} years` : `${months} months`;
 }
 
-/** The sentence a comparison row reads as when no option sentence is given. */
+/** A signed difference to two significant figures, as sentences give it: −3,100, +£11m. */
+function aboutSigned(value: number, unit: MetricUnit): string {
+  const body = unit === 'pounds' ? aboutPounds(Math.abs(value)) : aboutCount(Math.abs(value));
+  if (body === '0' || body === '£0') return body;
+  return `${value < 0 ? '−' : '+'}${body}`;
+}
+
+/**
+ * The sentence a comparison row reads as when no option sentence is given, every figure to two
+ * significant figures as sentences are: "Suspects not examined for assets: −3,100 (in 9
+ * futures out of 10, between −3,600 and −2,700)."
+ */
 export function comparisonSentence(row: ComparedMetric): string {
   const d = row.difference;
-  return `${row.label}: ${formatSigned(d.mean, row.unit)} (in 9 futures out of 10, between ${formatSigned(d.p05, row.unit)} and ${formatSigned(d.p95, row.unit)}).`;
+  return `${row.label}: ${aboutSigned(d.mean, row.unit)} (in 9 futures out of 10, between ${aboutSigned(d.p05, row.unit)} and ${aboutSigned(d.p95, row.unit)}).`;
 }
 
 export function comparisonTable(rows: readonly ComparedMetric[]): BriefingTable {
   return {
     columns: [
       'Measure',
-      'Baseline (median)',
-      'Current (median)',
+      'Baseline (mean)',
+      'Current (mean)',
       'Difference (mean)',
       '90% range of the difference',
     ],
     rows: rows.map((r) => [
       r.label,
-      exactFigure(r.baseline.p50, r.unit),
-      exactFigure(r.current.p50, r.unit),
+      exactFigure(r.baseline.mean, r.unit),
+      exactFigure(r.current.mean, r.unit),
       exactSigned(r.difference.mean, r.unit),
       `${exactSigned(r.difference.p05, r.unit)} to ${exactSigned(r.difference.p95, r.unit)}`,
     ]),
@@ -220,11 +308,18 @@ function fanChart(spec: FanChartSpec): BriefingChart {
 /** The method note: how the figures were made, in words a chief officer's staff officer can check. */
 export function methodNote(input: BriefingInput): string[] {
   const n = input.summary.replications.toLocaleString('en-GB');
+  const options = input.options;
   return [
     `Each figure comes from ${n} simulated futures of ${horizonWords(input.summary.horizonMonths)}, month by month: staff leave, are recruited and trained; cases arrive; staff work them in triage order; work not reached in time expires unexamined.`,
-    'Uncertain inputs are drawn from the distributions in the scenario. Sentences give the median future and the 90% range: in 9 futures out of 10 the figure lies within it. Tables give the figures in full.',
-    `The futures come from seed “${input.seed}”: running the scenario again with that seed and ${n} replications gives the same figures on any machine, with any number of workers.`,
+    'Uncertain inputs are drawn from the distributions in the scenario. Sentences about the scenario give the median future and the 90% range: in 9 futures out of 10 the figure lies within it. Sentences about an option or a change give the average difference and its 90% range, to two significant figures. Tables give the figures in full.',
+    `The futures come from seed “${printable(input.seed)}”: running the scenario again with that seed and ${n} replications gives the same figures on any machine, with any number of workers.`,
     'Comparisons run both scenarios on the same seed where they can (common random numbers), so the difference is measured future by future and reflects the change, not chance.',
+    ...(options
+      ? [
+          `Options: each option is the baseline with its changes, run on seed “${printable(options.seed)}” with ${options.replications.toLocaleString('en-GB')} futures, as the baseline is. Its cost is each month's extra people in post and in training at each role's yearly cost; people still being recruited cost nothing yet. The chance an option is better is the share of futures in which it leaves fewer ${options.options[0]?.lead === 'undeliveredProducts' ? 'products undelivered' : 'suspects unexamined'} than the baseline.`,
+        ]
+      : []),
+    'What limits capacity is found from the pipeline over the final year: the stage that runs at its most while people queue before it (training seats all taken while recruits wait; posts left empty because hires a month are capped), or the posts themselves when they are full.',
     'Every input without a cited source is in the assumptions register. The model, its steps and its limitations are set out in docs/model.md.',
   ];
 }
@@ -235,11 +330,36 @@ export function headlineNotes(headlines: readonly Headline[], stamp: string): st
   return [...lines, stamp].join('\n');
 }
 
+/** A comparison's slide: its sentences, the table of exact figures, how it was paired. */
+export function comparisonSlide(c: BriefingComparison, stamp: string): BriefingSlide {
+  return {
+    kind: 'comparison',
+    title: c.name,
+    sentences: c.sentences.length > 0 ? c.sentences : c.rows.map(comparisonSentence),
+    table: comparisonTable(c.rows),
+    changes: c.changes,
+    method: pairingWords(c),
+    notes: comparisonNotes(c, stamp),
+  };
+}
+
+/** The stamp of the options' slides and sheets: the baseline, every option, seed and date. */
+export function optionsStamp(run: OptionsRun, version: string, date: Date): string {
+  return briefingStamp({
+    scenarioName: run.baseline.scenario.name,
+    options: run.options.map((o) => o.name),
+    seed: run.seed,
+    replications: run.replications,
+    version,
+    date,
+  });
+}
+
 /** Speaker notes of a comparison slide: both medians and the difference, in exact figures. */
 export function comparisonNotes(c: BriefingComparison, stamp: string): string {
   const lines = c.rows.map(
     (r) =>
-      `${r.label}: baseline median ${exactFigure(r.baseline.p50, r.unit)}, current median ${exactFigure(r.current.p50, r.unit)}; difference mean ${exactSigned(r.difference.mean, r.unit)} (standard error ${exactFigure(r.difference.se, r.unit)}), 90% range ${exactSigned(r.difference.p05, r.unit)} to ${exactSigned(r.difference.p95, r.unit)}.`,
+      `${r.label}: baseline mean ${exactFigure(r.baseline.mean, r.unit)} (median ${exactFigure(r.baseline.p50, r.unit)}), current mean ${exactFigure(r.current.mean, r.unit)} (median ${exactFigure(r.current.p50, r.unit)}); difference mean ${exactSigned(r.difference.mean, r.unit)} (standard error ${exactFigure(r.difference.se, r.unit)}), 90% range ${exactSigned(r.difference.p05, r.unit)} to ${exactSigned(r.difference.p95, r.unit)}.`,
   );
   return [
     `${c.currentName} against ${c.baselineName}.`,
@@ -283,11 +403,15 @@ export function briefingContent(input: BriefingInput): Briefing {
     .filter((c): c is FanChartSpec => c.kind === 'fan')
     .slice(0, CHARTS_IN_PACK);
 
+  const options = input.options && input.options.options.length > 0 ? input.options : undefined;
+  const optionStamp = options ? optionsStamp(options, input.version, input.date) : stamp;
+  const bottleneck = findBottleneck(scenario, summary);
+
   const slides: BriefingSlide[] = [
     {
       kind: 'title',
       title: name,
-      subtitle: `Specialist staff and the demand they cannot meet · ${briefingDate(input.date)}`,
+      subtitle: `Specialist staff and the demand they cannot meet${options ? ` · the baseline and ${options.options.length === 1 ? 'one option' : `${options.options.length} options`}` : ''} · ${briefingDate(input.date)}`,
       notes: stamp,
     },
     {
@@ -296,22 +420,33 @@ export function briefingContent(input: BriefingInput): Briefing {
       bullets: input.headlines.map((h) => `${h.sentence} (${h.range}.)`),
       notes: headlineNotes(input.headlines, stamp),
     },
-    ...input.comparisons.map((c): BriefingSlide => ({
-      kind: 'comparison',
-      title: c.name,
-      sentences: c.sentences.length > 0 ? c.sentences : c.rows.map(comparisonSentence),
-      table: comparisonTable(c.rows),
-      changes: c.changes,
-      method: pairingWords(c),
-      notes: comparisonNotes(c, stamp),
-    })),
+    bottleneckSlide(bottleneck, options, stamp),
+  ];
+  if (options) {
+    slides.push(optionsSummarySlide(options, optionStamp));
+    for (const option of options.options) {
+      slides.push(optionSlide(option, options, optionStamp));
+      const gains = whoGainsSlide(option, optionStamp);
+      if (gains) slides.push(gains);
+    }
+    for (const spec of optionCharts(options)) {
+      slides.push({
+        kind: 'chart',
+        title: spec.title,
+        chart: overlayChart(spec),
+        notes: overlayNotes(spec, optionStamp),
+      });
+    }
+  }
+  slides.push(
+    ...input.comparisons.map((c) => comparisonSlide(c, stamp)),
     ...fans.map((spec): BriefingSlide => ({
       kind: 'chart',
       title: spec.title,
       chart: fanChart(spec),
       notes: chartNotes(spec, stamp),
     })),
-  ];
+  );
   for (let i = 0; i < register.length; i += REGISTER_ROWS_PER_SLIDE) {
     const page = register.slice(i, i + REGISTER_ROWS_PER_SLIDE);
     const pages = Math.ceil(register.length / REGISTER_ROWS_PER_SLIDE);
@@ -396,6 +531,8 @@ export function briefingContent(input: BriefingInput): Briefing {
         'Comparison',
         'Measure',
         'Unit',
+        'Baseline mean',
+        'Current mean',
         'Baseline median',
         'Current median',
         'Difference mean',
@@ -409,6 +546,8 @@ export function briefingContent(input: BriefingInput): Briefing {
           printable(c.name),
           r.label,
           r.unit === 'pounds' ? '£' : 'count',
+          r.baseline.mean,
+          r.current.mean,
           r.baseline.p50,
           r.current.p50,
           r.difference.mean,
@@ -419,6 +558,8 @@ export function briefingContent(input: BriefingInput): Briefing {
         ]),
       ),
     },
+    ...optionSheets(options, [name, optionStamp]),
+    bottleneckSheet(bottleneck, options, preamble),
     {
       name: 'Totals',
       preamble,
@@ -472,7 +613,21 @@ export function briefingContent(input: BriefingInput): Briefing {
     title: `${name}: briefing`,
     stamp,
     fileName: briefingFileName(name),
-    slides,
-    sheets,
+    // Names of roles, units and options reach the pack inside sentences and titles: every
+    // string is made printable on the way out, so no control character reaches a file.
+    slides: printableDeep(slides),
+    sheets: printableDeep(sheets),
   };
+}
+
+/**
+ * Every string inside `value` made printable, its line breaks kept (speaker notes are lines);
+ * printable is idempotent, so text made printable before is unchanged. Numbers as they are.
+ */
+function printableDeep<T>(value: T): T {
+  if (typeof value === 'string') return printableLines(value) as T;
+  if (Array.isArray(value)) return value.map(printableDeep) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)])) as T;
+  return value;
 }

@@ -23,7 +23,8 @@ function heading(slide: Slide, text: string): void {
     w: BODY_WIDTH,
     h: 1,
     fontFace: FACE,
-    fontSize: 28,
+    // A chart's finding can run to three lines at 28 points: smaller type keeps it in its box.
+    fontSize: text.length > 110 ? 20 : text.length > 70 ? 24 : 28,
     bold: true,
     color: INK,
     valign: 'top',
@@ -40,6 +41,71 @@ function footer(slide: Slide, stamp: string): void {
     fontFace: FACE,
     fontSize: 10,
     color: MUTED,
+  });
+}
+
+function bullets(slide: Slide, lines: readonly string[], y: number, h: number, size: number) {
+  slide.addText(
+    lines.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
+    {
+      x: MARGIN,
+      y,
+      w: BODY_WIDTH,
+      h,
+      fontFace: FACE,
+      fontSize: size,
+      color: INK,
+      valign: 'top',
+      paraSpaceAfter: 6,
+      fit: 'shrink',
+    },
+  );
+}
+
+/** Small print under a table: how the figures were made, what changed. */
+function note(slide: Slide, text: string, y: number, h: number): void {
+  slide.addText(text, {
+    x: MARGIN,
+    y,
+    w: BODY_WIDTH,
+    h,
+    fontFace: FACE,
+    fontSize: 11,
+    color: MUTED,
+    valign: 'top',
+    fit: 'shrink',
+  });
+}
+
+/**
+ * The cost against what the option brings in, and beside it the cost year by year: labels bold,
+ * no rules, as the small print of the slide.
+ */
+function costTable(
+  slide: Slide,
+  money: readonly [string, string][],
+  years: readonly [string, string][],
+  y: number,
+): void {
+  const rows = Array.from({ length: Math.max(money.length, years.length) }, (_, i) =>
+    [money[i], years[i]].flatMap((pair) =>
+      pair
+        ? [{ text: pair[0], options: { bold: true } }, { text: pair[1] }]
+        : [{ text: '' }, { text: '' }],
+    ),
+  );
+  if (rows.length === 0) return;
+  slide.addTable(rows, {
+    x: MARGIN,
+    y,
+    w: BODY_WIDTH,
+    colW: [2.9, 4.5, 2.3, BODY_WIDTH - 9.7],
+    rowH: 0.22,
+    fontFace: FACE,
+    fontSize: 10,
+    color: INK,
+    valign: 'top',
+    margin: 0.02,
   });
 }
 
@@ -144,39 +210,118 @@ function addSlide(pptx: PptxGenJS, content: BriefingSlide, stamp: string): void 
         },
       );
       break;
+    case 'options':
+      heading(slide, content.title);
+      bullets(slide, content.sentences, 1.2, 2.3, 18);
+      table(slide, content.table, 3.6, 11, [2.6, 1.5, 1.9, 1.2, 1.9, BODY_WIDTH - 9.1]);
+      note(slide, content.method, 6.45, 0.5);
+      break;
+    case 'option': {
+      heading(slide, content.title);
+      slide.addText(
+        [
+          { text: content.sentence, options: { bold: true, breakLine: true } },
+          { text: content.chance, options: { color: MUTED, fontSize: 14 } },
+        ],
+        {
+          x: MARGIN,
+          y: 1.1,
+          w: BODY_WIDTH,
+          h: 1.2,
+          fontFace: FACE,
+          fontSize: 18,
+          color: INK,
+          valign: 'top',
+          fit: 'shrink',
+        },
+      );
+      table(slide, content.table, 2.35, 11, [3.6, 1.6, 1.6, 1.6, 2.8, BODY_WIDTH - 11.2]);
+      costTable(slide, content.money, content.years, 4.75);
+      note(
+        slide,
+        [
+          content.limit,
+          content.changes.length > 0 ? `What changes: ${content.changes.join('; ')}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        6.25,
+        0.7,
+      );
+      break;
+    }
+    case 'bottleneck':
+      heading(slide, content.title);
+      slide.addText(content.sentence, {
+        x: MARGIN,
+        y: 1.2,
+        w: BODY_WIDTH,
+        h: 1.2,
+        fontFace: FACE,
+        fontSize: 22,
+        bold: true,
+        color: INK,
+        valign: 'top',
+        fit: 'shrink',
+      });
+      table(slide, content.table, 2.5, 12);
+      note(slide, content.caption, 4.4, 0.5);
+      if (content.others.length > 0) bullets(slide, content.others, 4.95, 2.0, 14);
+      break;
     case 'chart': {
       heading(slide, content.title);
       const { chart } = content;
-      const lineColours = [PALETTE.sky, PALETTE.blue, PALETTE.sky, PALETTE.vermillion].map(colour);
-      slide.addChart(
-        'line',
-        chart.series.map((s) => ({ name: s.name, labels: chart.labels, values: s.values })),
-        {
-          x: MARGIN,
-          y: 1.3,
-          w: BODY_WIDTH,
-          h: 4.9,
-          chartColors: lineColours.slice(0, chart.series.length),
-          lineDataSymbol: 'none',
-          lineSize: 3,
-          showLegend: true,
-          legendPos: 'b',
-          legendFontSize: 16,
-          legendFontFace: FACE,
-          catAxisLabelFontSize: 14,
-          valAxisLabelFontSize: 14,
-          catAxisLabelFontFace: FACE,
-          valAxisLabelFontFace: FACE,
-          showCatAxisTitle: true,
-          catAxisTitle: chart.xLabel,
-          catAxisTitleFontSize: 14,
-          showValAxisTitle: true,
-          valAxisTitle: chart.yLabel,
-          valAxisTitleFontSize: 14,
-          valGridLine: { color: RULE, size: 0.75 },
-          catAxisLabelFrequency: String(Math.max(1, Math.ceil(chart.labels.length / 12))),
-        },
-      );
+      const fanColours = [PALETTE.sky, PALETTE.blue, PALETTE.sky, PALETTE.vermillion];
+      const lineColours = chart.series.map((s, i) => colour(s.colour ?? fanColours[i % 4]!));
+      const options = {
+        x: MARGIN,
+        y: 1.3,
+        w: BODY_WIDTH,
+        h: 4.9,
+        chartColors: lineColours,
+        lineDataSymbol: 'none' as const,
+        lineSize: 3,
+        showLegend: true,
+        legendPos: 'b' as const,
+        legendFontSize: 16,
+        legendFontFace: FACE,
+        catAxisLabelFontSize: 14,
+        valAxisLabelFontSize: 14,
+        catAxisLabelFontFace: FACE,
+        valAxisLabelFontFace: FACE,
+        showCatAxisTitle: true,
+        catAxisTitle: chart.xLabel,
+        catAxisTitleFontSize: 14,
+        showValAxisTitle: true,
+        valAxisTitle: chart.yLabel,
+        valAxisTitleFontSize: 14,
+        valGridLine: { color: RULE, size: 0.75 },
+        catAxisLabelFrequency: String(Math.max(1, Math.ceil(chart.labels.length / 12))),
+      };
+      const data = chart.series.map((s) => ({
+        name: s.name,
+        labels: chart.labels,
+        values: s.values,
+      }));
+      if (chart.series.some((s) => s.dash || s.marker)) {
+        // A line group a run, so each run keeps its own dash and marker: PowerPoint's line
+        // charts style dashes and markers by group, not by line.
+        slide.addChart(
+          chart.series.map((s, i) => ({
+            type: 'line' as const,
+            data: [data[i]!],
+            options: {
+              chartColors: [lineColours[i]!],
+              lineDash: s.dash ?? 'solid',
+              lineDataSymbol: s.marker ?? 'none',
+              lineDataSymbolSize: 4,
+              lineSize: 2.5,
+            },
+          })),
+          // A chart of several groups takes its options in place of its data.
+          options as unknown as unknown[],
+        );
+      } else slide.addChart('line', data, options);
       slide.addText(chart.description, {
         x: MARGIN,
         y: 6.25,
@@ -192,8 +337,14 @@ function addSlide(pptx: PptxGenJS, content: BriefingSlide, stamp: string): void 
     }
     case 'table':
       heading(slide, content.title);
-      // The register's values are short and its notes long.
-      table(slide, content.table, 1.3, 11, [4.3, 2.2, BODY_WIDTH - 6.5]);
+      // The register's values are short and its notes long; other tables share the width.
+      table(
+        slide,
+        content.table,
+        1.3,
+        11,
+        content.table.columns.length === 3 ? [4.3, 2.2, BODY_WIDTH - 6.5] : undefined,
+      );
       break;
     case 'text':
       heading(slide, content.title);

@@ -1,5 +1,5 @@
 import type { LegendItem } from './legend.ts';
-import { PALETTE } from './palette.ts';
+import { markerPath, PALETTE } from './palette.ts';
 
 /** Attributes and style properties that can hold a colour in an SVG. */
 const COLOUR_PROPERTIES = ['fill', 'stroke', 'stop-color', 'flood-color', 'color'] as const;
@@ -131,6 +131,7 @@ function legendBlock(
     }
     const middle = top + row / 2;
     if (item.mark === 'line' || item.mark === 'dashed') {
+      const dash = item.dash ?? (item.mark === 'dashed' ? '6 4' : undefined);
       root.append(
         element('line', {
           x1: x,
@@ -139,9 +140,20 @@ function legendBlock(
           y2: middle,
           stroke: item.colour,
           'stroke-width': 3,
-          ...(item.mark === 'dashed' ? { 'stroke-dasharray': '6 4' } : {}),
+          ...(dash ? { 'stroke-dasharray': dash } : {}),
         }),
       );
+      if (item.marker) {
+        root.append(
+          element('path', {
+            transform: `translate(${x + 12},${middle})`,
+            d: markerPath(item.marker, 4),
+            fill: item.marker === 'cross' ? 'none' : item.colour,
+            stroke: item.colour,
+            'stroke-width': item.marker === 'cross' ? 2 : 1,
+          }),
+        );
+      }
     } else {
       root.append(
         element('rect', {

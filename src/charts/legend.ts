@@ -1,5 +1,6 @@
+import type { OverlaySpec } from '../options/optionCharts.ts';
 import type { ChartSpec } from '../results/charts.ts';
-import { PALETTE } from './palette.ts';
+import { PALETTE, seriesStyle, type MarkerShape } from './palette.ts';
 
 /** One entry of a chart's key: how its mark looks and what it stands for. */
 export interface LegendItem {
@@ -8,6 +9,10 @@ export interface LegendItem {
   mark: 'line' | 'dashed' | 'band' | 'bar';
   /** For bands drawn see-through, as the chart draws them. */
   opacity?: number;
+  /** A line's own dash pattern (SVG stroke-dasharray), for runs told apart by dash. */
+  dash?: string;
+  /** The marker drawn on a line, for runs told apart by marker. */
+  marker?: MarkerShape;
 }
 
 /** The key of a results chart, read by the page's key and by every exported picture alike. */
@@ -29,6 +34,26 @@ export function legendOf(spec: ChartSpec): LegendItem[] {
     ];
   }
   return [];
+}
+
+/**
+ * The key of a chart of the baseline and options: each run's line in its colour, dash and
+ * marker, named with the marker in words so it also reads in greyscale, then the bands.
+ */
+export function overlayLegend(spec: Pick<OverlaySpec, 'series'>): LegendItem[] {
+  return [
+    ...spec.series.map((series, i): LegendItem => {
+      const style = seriesStyle(i);
+      return {
+        label: `${series.name} (${style.marker}s)`,
+        colour: style.colour,
+        mark: 'line',
+        ...(style.dash ? { dash: style.dash } : {}),
+        marker: style.marker,
+      };
+    }),
+    { label: 'shaded: 90% of futures', colour: PALETTE.muted, mark: 'band', opacity: 0.2 },
+  ];
 }
 
 /** The units a chart's axes are in, in words, for an exported picture's footer. */

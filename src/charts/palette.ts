@@ -57,3 +57,20 @@ export function seriesStyle(i: number): { colour: string; dash: string; marker: 
   const round = Math.floor(i / SERIES_STYLES.length);
   return round === 0 ? base : { ...base, dash: `${base.dash || '1 0'} ${4 + 4 * round} 4` };
 }
+
+/** The path of a marker centred on 0,0 with half-width `size`, so one path serves every point. */
+export function markerPath(shape: MarkerShape, size: number): string {
+  const s = size;
+  switch (shape) {
+    case 'square':
+      return `M${-s},${-s}h${2 * s}v${2 * s}h${-2 * s}Z`;
+    case 'triangle':
+      return `M0,${-s * 1.2}L${s * 1.1},${s * 0.9}L${-s * 1.1},${s * 0.9}Z`;
+    case 'diamond':
+      return `M0,${-s * 1.3}L${s * 1.3},0L0,${s * 1.3}L${-s * 1.3},0Z`;
+    case 'cross':
+      return `M${-s},${-s}L${s},${s}M${-s},${s}L${s},${-s}`;
+    default:
+      return `M${s},0A${s},${s} 0 1 1 ${-s},0A${s},${s} 0 1 1 ${s},0Z`;
+  }
+}

@@ -1,14 +1,17 @@
 import type { Evaluate } from '../decision/evaluate.ts';
-import type { Summary } from '../engine/aggregate/runAggregate.ts';
-import type { TotalMetric } from '../engine/metrics.ts';
+import type { RunAggregate, Summary } from '../engine/aggregate/runAggregate.ts';
+import { BREAKDOWN_METRICS, type TotalMetric } from '../engine/metrics.ts';
+import { findBottleneck, type Bottleneck } from '../results/bottleneck.ts';
 import type { Scenario, ScenarioOption } from '../scenario/schema.ts';
 import { applyOption, baselineOf } from './applyOption.ts';
 import { optionCost, type OptionCost } from './optionCost.ts';
 import { describeOption } from './optionChanges.ts';
 import {
+  BETTER,
   hasSuspects,
   leadMetric,
   pairedTotals,
+  pairTotal,
   type PairedTotal,
   type TotalValues,
 } from './pairedTotals.ts';
@@ -18,7 +21,8 @@ import { optionSentence, PRODUCT_WORDS, SUSPECT_WORDS } from './sentence.ts';
 export interface ComparedRun {
   scenario: Scenario;
   summary: Summary;
-  values: TotalValues;
+  /** The run's totals replication by replication, and the histograms the results draw. */
+  values: TotalValues & Pick<RunAggregate, 'latestHistogram'>;
 }
 
 /** One option against the baseline, on the same seed and replications. */
@@ -35,6 +39,48 @@ export interface OptionComparison {
   probabilityBetter: number;
   sentence: string;
   cost: OptionCost;
+  /** What limits capacity in the option's run. */
+  bottleneck: Bottleneck;
+  /**
+   * Who gains: the paired differences of each unit's totals, for scenarios of more than one
+   * unit whose runs keep them; null otherwise.
+   */
+  byUnit: UnitGain[] | null;
+}
+
+/** One unit's totals in an option against the baseline, paired replication by replication. */
+export interface UnitGain {
+  unit: string;
+  name: string;
+  totals: Record<string, PairedTotal>;
+}
+
+/**
+ * Each unit's breakdown totals (`byUnit.<unit>.<metric>`) paired between the runs, for the
+ * units both runs have; null for a scenario of one unit, or where a run keeps no breakdowns.
+ */
+export function unitGains(baseline: ComparedRun, option: ComparedRun): UnitGain[] | null {
+  if (baseline.scenario.units.length < 2) return null;
+  const gains: UnitGain[] = [];
+  for (const unit of baseline.scenario.units) {
+    if (!option.scenario.units.some((u) => u.id === unit.id)) continue;
+    const totals: Record<string, PairedTotal> = {};
+    for (const metric of BREAKDOWN_METRICS) {
+      const name = `byUnit.${unit.id}.${metric}`;
+      let a: Float64Array;
+      let b: Float64Array;
+      try {
+        a = baseline.values.values(name);
+        b = option.values.values(name);
+      } catch {
+        // Breakdowns are not kept for scenarios of many units (see MAX_BREAKDOWNS).
+        return null;
+      }
+      totals[metric] = pairTotal(a, b, BETTER[metric]);
+    }
+    gains.push({ unit: unit.id, name: unit.name, totals });
+  }
+  return gains.length > 0 ? gains : null;
 }
 
 /** The comparison of one option's finished run with the baseline's. */
@@ -50,6 +96,18 @@ export function compareOption(
     .filter((id) => run.scenario.roles.some((r) => r.id === id));
   const totals = pairedTotals(baseline.values, run.values, roleIds);
   const money = hasSuspects(baseline.scenario);
+  const bottleneck = findBottleneck(run.scenario, run.summary);
+  const difference = totals[lead]!.difference;
+  const sentence = optionSentence(
+    option.name,
+    difference,
+    money ? SUSPECT_WORDS : PRODUCT_WORDS,
+    baseline.scenario.horizonMonths,
+    money ? totals.recovered!.difference : undefined,
+  );
+  // An option that changes nothing in 9 futures out of 10 says which constraint binds, so the
+  // planner knows what would.
+  const unchanged = difference.p05 === 0 && difference.p95 === 0 && bottleneck.kind !== 'none';
   return {
     name: option.name,
     changes: describeOption(scenario, option),
@@ -57,14 +115,10 @@ export function compareOption(
     totals,
     lead,
     probabilityBetter: totals[lead]!.probabilityBetter!,
-    sentence: optionSentence(
-      option.name,
-      totals[lead]!.difference,
-      money ? SUSPECT_WORDS : PRODUCT_WORDS,
-      baseline.scenario.horizonMonths,
-      money ? totals.recovered!.difference : undefined,
-    ),
+    sentence: unchanged ? `${sentence} ${bottleneck.sentence}` : sentence,
     cost: optionCost(baseline, run, totals),
+    bottleneck,
+    byUnit: unitGains(baseline, run),
   };
 }
 
@@ -73,6 +127,8 @@ export interface OptionsRun {
   seed: string;
   replications: number;
   baseline: ComparedRun;
+  /** What limits capacity in the baseline's run. */
+  baselineBottleneck: Bottleneck;
   options: OptionComparison[];
 }
 
@@ -111,5 +167,11 @@ export async function runOptions(
       }),
     );
   }
-  return { seed, replications, baseline, options: compared };
+  return {
+    seed,
+    replications,
+    baseline,
+    baselineBottleneck: findBottleneck(base, baseline.summary),
+    options: compared,
+  };
 }

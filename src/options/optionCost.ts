@@ -35,7 +35,16 @@ export interface OptionCost {
    * Extra cost ÷ extra suspects examined; null where no suspect more is examined on average (or,
    * for an end of the range, in the futures at that end).
    */
-  perExtraSuspectExamined: { mean: number | null; low: number | null; high: number | null };
+  perExtraSuspectExamined: PerExtra;
+  /** Extra cost ÷ extra analytical products delivered, as for suspects. */
+  perExtraProductDelivered: PerExtra;
+}
+
+/** A cost for each extra item, with the ends of its 90% range; null where none more is made. */
+export interface PerExtra {
+  mean: number | null;
+  low: number | null;
+  high: number | null;
 }
 
 /** People in post and in training of every role, weighted by the role's cost a month, by month. */
@@ -115,8 +124,13 @@ export function optionCost(
 
   const extraRecovered = totals.recovered!.difference;
   const extraForceIncome = totals.forceIncome!.difference;
-  const examined = totals.suspectsExamined!.difference;
   const per = (extra: number) => (extra > 0 ? total / extra : null);
+  // More items made means a lower cost for each: the high end of the cost per item goes with
+  // the low end of the extra made.
+  const perExtra = (extra: Stat | undefined): PerExtra =>
+    extra
+      ? { mean: per(extra.mean), low: per(extra.p95), high: per(extra.p05) }
+      : { mean: null, low: null, high: null };
   return {
     byYear,
     total,
@@ -128,12 +142,7 @@ export function optionCost(
       p05: extraForceIncome.p05 - total,
       p95: extraForceIncome.p95 - total,
     },
-    // More suspects examined means a lower cost for each: the high end of the cost per suspect
-    // goes with the low end of the extra examined.
-    perExtraSuspectExamined: {
-      mean: per(examined.mean),
-      low: per(examined.p95),
-      high: per(examined.p05),
-    },
+    perExtraSuspectExamined: perExtra(totals.suspectsExamined?.difference),
+    perExtraProductDelivered: perExtra(totals.productsDelivered?.difference),
   };
 }

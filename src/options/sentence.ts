@@ -8,7 +8,8 @@ export function twoFigures(value: number): number {
 
 /** A count to two significant figures with thousands separators: "3,100", "4.6". */
 export function aboutCount(value: number): string {
-  return twoFigures(value).toLocaleString('en-GB', { maximumFractionDigits: 6 });
+  // `+ 0` writes a negative zero as 0.
+  return (twoFigures(value) + 0).toLocaleString('en-GB', { maximumFractionDigits: 6 });
 }
 
 /** Pounds to two significant figures, shortened: "£11m", "£1.2bn", "£450k", "£870", "−£21k". */
@@ -89,12 +90,14 @@ export function optionSentence(
 
 /**
  * The 90% range of the difference in the sentence's own direction: "between 2,600 and 3,600"
- * when it all lies that way, "between 200 fewer and 300 more" when it spans no change.
+ * when it all lies that way, "between 200 fewer and 300 more" when it spans no change, and
+ * "no change" when it is nothing at both ends.
  */
 function range(d: Stat, fewer: boolean): string {
   // In the sentence's direction: reductions for "fewer", increases for "more".
   const low = fewer ? -d.p95 : d.p05;
   const high = fewer ? -d.p05 : d.p95;
+  if (low === 0 && high === 0) return 'no change';
   if (low >= 0) return `between ${aboutCount(low)} and ${aboutCount(high)}`;
   const [against, along] = fewer ? ['more', 'fewer'] : ['fewer', 'more'];
   return `between ${aboutCount(-low)} ${against} and ${aboutCount(high)} ${along}`;

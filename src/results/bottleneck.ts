@@ -200,9 +200,13 @@ function stageSentence(kind: BottleneckKind, r: RolePipeline): string {
   const people = r.roleName.toLowerCase();
   switch (kind) {
     case 'trainingSeats': {
+      const all =
+        r.seatsPerYear === 1
+          ? 'the one seat a year is used'
+          : `all ${formatCount(r.seatsPerYear)} a year are used`;
       const used =
         r.seatsUsedPerYear >= r.seatsPerYear - 0.5
-          ? `all ${formatCount(r.seatsPerYear)} a year are used`
+          ? all
           : `${about(r.seatsUsedPerYear)} of ${formatCount(r.seatsPerYear)} a year are used`;
       return `Training seats are the limit: ${used} and about ${about(r.waitingForSeat)} ${plural(r.waitingForSeat, 'recruit waits', 'recruits wait')} for a seat; more posts change nothing until seats rise.`;
     }

@@ -7,14 +7,21 @@ import {
   REGISTER_ROWS_PER_SLIDE,
 } from '../../src/briefing/content.ts';
 import { assumptionsRegister } from '../../src/decision/assumptionsRegister.ts';
+import { twoFigures } from '../../src/options/sentence.ts';
+import { smallRun } from '../results/smallRun.ts';
 import { PACK_DATE, smallBriefingInput } from './smallBriefing.ts';
 
 describe('briefingContent', () => {
   const input = smallBriefingInput();
   const pack = briefingContent(input);
 
-  it('opens with the title, then the headlines, then a slide per comparison', () => {
-    expect(pack.slides.map((s) => s.kind).slice(0, 3)).toEqual(['title', 'bullets', 'comparison']);
+  it('opens with the title, the headlines, what limits capacity, then a slide per comparison', () => {
+    expect(pack.slides.map((s) => s.kind).slice(0, 4)).toEqual([
+      'title',
+      'bullets',
+      'bottleneck',
+      'comparison',
+    ]);
     expect(pack.slides[0]!.title).toBe('MPS with the vacancies filled');
     const summary = pack.slides[1]!;
     if (summary.kind !== 'bullets') throw new Error('second slide is not the summary');
@@ -24,18 +31,31 @@ describe('briefingContent', () => {
   });
 
   it('writes the comparison as sentences with ranges, a table of exact figures and what changed', () => {
-    const slide = pack.slides[2]!;
-    if (slide.kind !== 'comparison') throw new Error('third slide is not a comparison');
+    const slide = pack.slides[3]!;
+    if (slide.kind !== 'comparison') throw new Error('fourth slide is not a comparison');
     const row = input.comparisons[0]!.rows[0]!;
     expect(slide.sentences[0]).toMatch(
       /^Suspects not examined for assets: −[\d,]+ \(in 9 futures out of 10, between −[\d,]+ and −[\d,]+\)\.$/,
     );
+    // Sentences round to two significant figures; the table keeps the figures exact.
+    const [mean, low, high] = [...slide.sentences[0]!.matchAll(/−([\d,]+)/g)].map((m) =>
+      Number(m[1]!.replaceAll(',', '')),
+    );
+    expect(mean).toBe(twoFigures(-row.difference.mean));
+    expect(low).toBe(twoFigures(-row.difference.p05));
+    expect(high).toBe(twoFigures(-row.difference.p95));
+    expect(slide.table.columns.slice(1, 4)).toEqual([
+      'Baseline (mean)',
+      'Current (mean)',
+      'Difference (mean)',
+    ]);
     // Exact figures: the table's difference is the mean to the unit, not rounded for reading.
     expect(slide.table.rows[0]![3]).toBe(
       `−${Math.abs(Math.round(row.difference.mean)).toLocaleString('en-GB')}`,
     );
+    const staff = smallRun(1).scenario.units[0]!.staff[0]!;
     expect(slide.changes).toContain(
-      'Metropolitan Police Service · Financial investigator · In post: 269 → 329',
+      `Metropolitan Police Service · Financial investigator · In post: ${staff.inPost} → ${staff.establishment}`,
     );
     expect(slide.method).toMatch(/common random numbers/);
   });
@@ -45,7 +65,7 @@ describe('briefingContent', () => {
     own.comparisons[0]!.sentences = [
       'Filling the 60 vacancies: about 700 fewer suspects go unexamined.',
     ];
-    const slide = briefingContent(own).slides[2]!;
+    const slide = briefingContent(own).slides.find((s) => s.kind === 'comparison')!;
     expect(slide.kind === 'comparison' && slide.sentences).toEqual(own.comparisons[0]!.sentences);
   });
 
@@ -106,6 +126,10 @@ describe('briefingContent', () => {
       'Inputs',
       'Assumptions register',
       'Comparison',
+      'Options',
+      'Options compared',
+      'Option costs',
+      'What limits capacity',
       'Totals',
       'Monthly percentiles',
       'FMS table',

@@ -3,6 +3,9 @@ import { compareRuns } from '../../src/results/compare.ts';
 import { resultCharts } from '../../src/results/charts.ts';
 import { headlines } from '../../src/results/headlines.ts';
 import { diffScenarios } from '../../src/files/diff.ts';
+import { inThreadEvaluate } from '../../src/decision/evaluate.ts';
+import { runOptions } from '../../src/options/compareOptions.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { smallRun, smallScenario } from '../results/smallRun.ts';
 
 /** A 2 December 2026 noon stamp, so dates in the pack do not depend on when the test runs. */
@@ -42,5 +45,59 @@ export function smallBriefingInput(withComparison = true): BriefingInput {
           },
         ]
       : [],
+  };
+}
+
+/**
+ * The small MPS scenario with two options, worked out from its figures: its vacancies filled,
+ * and ten more training seats a year.
+ */
+export function smallScenarioWithOptions(): Scenario {
+  return smallScenario((file) => {
+    (file as { options?: unknown }).options = [
+      {
+        name: 'Fill the vacancies',
+        changes: [
+          { field: 'units[0].staff[0].inPost', value: file.units[0]!.staff[0]!.establishment },
+        ],
+      },
+      {
+        name: 'Ten more training seats a year',
+        changes: [
+          {
+            field: 'roles[0].trainingSeatsPerYear',
+            value: (file.roles[0]!.trainingSeatsPerYear ?? 0) + 10,
+          },
+        ],
+      },
+    ];
+  });
+}
+
+/**
+ * The small MPS scenario with two options run beside its baseline on one seed, and the pack's
+ * input as the app gives it: the run shown is the baseline's.
+ */
+export async function smallOptionsBriefingInput(
+  scenario: Scenario = smallScenarioWithOptions(),
+  replications = 40,
+): Promise<BriefingInput> {
+  const options = await runOptions(scenario, scenario.options ?? [], inThreadEvaluate(), {
+    seed: 'test',
+    replications,
+  });
+  const { summary } = options.baseline;
+  const aggregate = options.baseline.values;
+  const shown = options.baseline.scenario;
+  return {
+    scenario: shown,
+    summary,
+    seed: 'test',
+    version: '9.9.9',
+    date: PACK_DATE,
+    headlines: headlines(summary, shown),
+    charts: resultCharts(summary, aggregate, shown),
+    comparisons: [],
+    options,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { briefingContent } from '../../src/briefing/content.ts';
 import { briefingXlsx, headerRowNumber } from '../../src/briefing/xlsx.ts';
 import { readXlsx } from './readXlsx.ts';
-import { smallBriefingInput } from './smallBriefing.ts';
+import { smallBriefingInput, smallOptionsBriefingInput } from './smallBriefing.ts';
 
 const withBaseline = smallBriefingInput();
 
@@ -64,6 +64,28 @@ describe('briefingXlsx', () => {
     expect(fms[4]![header.indexOf('Suspects not examined mean')]).toBe(
       input.summary.yearly.unexaminedSuspects[0]!.mean,
     );
+  });
+
+  it('reads back each option’s paired differences, chance and cost, and the pipeline', async () => {
+    const { input, sheets, pack } = await workbook(await smallOptionsBriefingInput());
+    for (const name of ['Options', 'Options compared', 'Option costs', 'What limits capacity'])
+      expect(sheets.has(name)).toBe(true);
+    const run = input.options!;
+    const options = sheets.get('Options')!;
+    const header = options[headerRowNumber(pack.sheets.find((s) => s.name === 'Options')!) - 1]!;
+    for (const [i, option] of run.options.entries()) {
+      const row = options.find((r) => r[0] === option.name)!;
+      expect(row[header.indexOf('Sentence')]).toBe(option.sentence);
+      expect(row[header.indexOf('Chance it is better')]).toBe(option.probabilityBetter);
+      expect(row[header.indexOf('Extra staff cost over the horizon')]).toBe(option.cost.total);
+      expect(options.indexOf(row)).toBe(headerRowNumber(pack.sheets[4]!) + i);
+    }
+    const compared = sheets.get('Options compared')!;
+    const t = run.options[0]!.totals.recovered!;
+    const row = compared.find((r) => r[0] === run.options[0]!.name && r[1] === 'Assets recovered')!;
+    expect(row.slice(2, 6)).toEqual(['£', t.baseline.mean, t.option.mean, t.difference.mean]);
+    const limits = sheets.get('What limits capacity')!;
+    expect(limits.at(-1)!.at(-1)).toBe(run.options.at(-1)!.bottleneck.sentence);
   });
 
   it('writes text that looks like a formula as text', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { legendOf, unitsOf } from '../../src/charts/legend.ts';
-import { PALETTE } from '../../src/charts/palette.ts';
+import { legendOf, overlayLegend, unitsOf } from '../../src/charts/legend.ts';
+import { PALETTE, seriesStyle } from '../../src/charts/palette.ts';
 import { resultCharts } from '../../src/results/charts.ts';
 import { smallRun } from '../results/smallRun.ts';
 
@@ -27,6 +27,30 @@ describe('legendOf', () => {
 
   it('gives the funnel, whose bars are labelled, no key', () => {
     expect(legendOf(charts.find((c) => c.kind === 'funnel')!)).toEqual([]);
+  });
+});
+
+describe('overlayLegend', () => {
+  it('names each run with its marker in words, in its colour, dash and marker, then the bands', () => {
+    const items = overlayLegend({
+      series: [
+        { name: 'Baseline', rows: [] },
+        { name: 'Option A', rows: [] },
+      ],
+    });
+    expect(items.map((i) => i.label)).toEqual([
+      'Baseline (circles)',
+      'Option A (squares)',
+      'shaded: 90% of futures',
+    ]);
+    expect(items[0]).toEqual({
+      label: 'Baseline (circles)',
+      colour: seriesStyle(0).colour,
+      mark: 'line',
+      marker: 'circle',
+    });
+    expect(items[1]!.dash).toBe(seriesStyle(1).dash);
+    expect(items[2]!.mark).toBe('band');
   });
 });
 

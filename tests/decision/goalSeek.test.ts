@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { inThreadEvaluate } from '../../src/decision/evaluate.ts';
 import { goalSeek } from '../../src/decision/goalSeek.ts';
-import { parseLever } from '../../src/decision/levers.ts';
+import { applyLever, parseLever } from '../../src/decision/levers.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { findBottleneck } from '../../src/results/bottleneck.ts';
 import { tinyScenario } from './tinyScenario.ts';
 
 describe('goal seek', () => {
@@ -49,9 +51,14 @@ describe('goal seek', () => {
     expect(
       (await goalSeek(s, { ...base, below: 1, min: 4, max: 6 }, inThreadEvaluate())).answer,
     ).toBe(4);
-    expect(
-      (await goalSeek(s, { ...base, below: 1, min: 0, max: 2 }, inThreadEvaluate())).answer,
-    ).toBeNull();
+    const none = await goalSeek(s, { ...base, below: 1, min: 0, max: 2 }, inThreadEvaluate());
+    expect(none.answer).toBeNull();
+    expect(none.meaning).toBeNull();
+    // Nothing in range helps: the answer says why, naming what limits capacity at the best value.
+    const best = applyLever(s, lever, 2);
+    expect(none.why).toBe(
+      findBottleneck(best, runScenario(best, { seed: 'g', replications: 3 }).summary()).sentence,
+    );
   });
 
   it('reports the standard error of each probability and flags values the test could not settle', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations, freshPageEachCase, servedApp, screenshots, SHOTS } from './helpers.ts';
+import { mpsFigures } from './mpsFigures.ts';
+
+const mps = mpsFigures();
 
 describe('the planner’s app', () => {
   const served = servedApp();
@@ -25,7 +28,7 @@ describe('the planner’s app', () => {
       'Metropolitan Police',
     );
     const inPost = page.getByRole('textbox', { name: /^In post, Financial investigator/ });
-    await expect(inPost.inputValue()).resolves.toBe('269');
+    await expect(inPost.inputValue()).resolves.toBe(String(mps.inPost));
     await expect(page.getByText('published figure').first().isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshots(page, 'establishment');
@@ -60,10 +63,12 @@ describe('the planner’s app', () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
-    // The MPS scenario's 30 seats a year are all used while recruits wait for one.
+    // The MPS scenario's seats a year are all used while recruits wait for one.
     const limit = results.locator('p', { hasText: /^What limits capacity\./ });
     await expect(limit.textContent()).resolves.toMatch(
-      /Training seats are the limit: all 30 a year are used and about \d+ recruits wait for a seat/,
+      new RegExp(
+        `Training seats are the limit: all ${mps.seatsPerYear} a year are used and about \\d+ recruits wait for a seat`,
+      ),
     );
     await limit.screenshot({ path: `${SHOTS}/results-bottleneck.png` });
     expect(await axeViolations(page)).toEqual([]);
@@ -117,7 +122,9 @@ describe('the planner’s app', () => {
     await showResults();
     await page.getByRole('button', { name: 'Keep as baseline' }).click();
     await page.getByRole('tab', { name: 'Establishment' }).click();
-    await page.getByRole('textbox', { name: /^In post, Financial investigator/ }).fill('329');
+    await page
+      .getByRole('textbox', { name: /^In post, Financial investigator/ })
+      .fill(String(mps.establishment));
     await page.getByRole('tab', { name: 'Results' }).click();
     await expect(page.getByText('Out of date:').isVisible()).resolves.toBe(true);
     await runAndWait('200');

@@ -4,6 +4,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsx } from '../briefing/readXlsx.ts';
 import { axeViolations, freshPageEachCase, servedApp, SHOTS } from './helpers.ts';
+import { mpsFigures } from './mpsFigures.ts';
+
+const mps = mpsFigures();
+const CHANGE = `In post: ${mps.inPost} → ${mps.establishment}`;
 
 const OUT = 'test-results/briefing';
 const SCENARIO = 'Metropolitan Police: financial investigators';
@@ -55,7 +59,9 @@ describe('the briefing pack, exports, print and presentation', () => {
     await runAndWait(page);
     await page.getByRole('button', { name: 'Keep as baseline' }).click();
     await page.getByRole('tab', { name: 'Establishment' }).click();
-    await page.getByRole('textbox', { name: /^In post, Financial investigator/ }).fill('329');
+    await page
+      .getByRole('textbox', { name: /^In post, Financial investigator/ })
+      .fill(String(mps.establishment));
     await runAndWait(page);
     await page.getByText('Out of date:').waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: 'Results' }).click();
@@ -71,9 +77,10 @@ describe('the briefing pack, exports, print and presentation', () => {
     const slides = await slideTexts(zip);
     expect(slides[0]).toContain(SCENARIO);
     for (const sentence of headlines) expect(slides[1]).toContain(sentence.trim());
-    expect(slides[2]).toContain('Current run against the baseline');
-    expect(slides[2]).toMatch(/Suspects not examined for assets: −[\d,]+ \(in 9 futures out of 10/);
-    expect(slides[2]).toContain('Financial investigator · In post: 269 → 329');
+    expect(slides[2]).toMatch(/^What limits capacity Training seats are the limit: /);
+    expect(slides[3]).toContain('Current run against the baseline');
+    expect(slides[3]).toMatch(/Suspects not examined for assets: −[\d,]+ \(in 9 futures out of 10/);
+    expect(slides[3]).toContain(`Financial investigator · ${CHANGE}`);
     expect(slides.some((s) => s.includes('Assumptions register'))).toBe(true);
     expect(slides.at(-1)).toContain('seed “brief”');
     await expect(
@@ -94,6 +101,10 @@ describe('the briefing pack, exports, print and presentation', () => {
       'Inputs',
       'Assumptions register',
       'Comparison',
+      'Options',
+      'Options compared',
+      'Option costs',
+      'What limits capacity',
       'Totals',
       'Monthly percentiles',
       'FMS table',
@@ -107,10 +118,11 @@ describe('the briefing pack, exports, print and presentation', () => {
     expect(row[header.indexOf('Mean')]).toBeCloseTo(mean!, 2);
     expect(row[header.indexOf('Median')]).toBeCloseTo(median!, 2);
     const comparison = sheets.get('Comparison')!;
+    const heading = comparison[3]!;
     const paired = comparison.find((r) => r[1] === 'Suspects not examined for assets')!;
     expect(paired[0]).toBe('Current run against the baseline');
-    expect(paired[5]).toBeLessThan(0);
-    expect(paired[9]).toBe('yes');
+    expect(paired[heading.indexOf('Difference mean')]).toBeLessThan(0);
+    expect(paired[heading.indexOf('Paired (same seed)')]).toBe('yes');
   });
 
   it('exports a chart’s SVG with its title, legend, units and stamp', async () => {
@@ -133,7 +145,8 @@ describe('the briefing pack, exports, print and presentation', () => {
     await page.emulateMedia({ media: 'print' });
     const section = page.getByRole('region', { name: 'Compared with the baseline' });
     await expect(section.isVisible()).resolves.toBe(true);
-    await expect(section.innerText()).resolves.toMatch(/What changed[\s\S]*In post: 269 → 329/);
+    await expect(section.innerText()).resolves.toContain(CHANGE);
+    await expect(section.innerText()).resolves.toMatch(/What changed/);
     await expect(section.innerText()).resolves.toMatch(/Baseline: Metropolitan Police/);
     await expect(page.locator('figure .key').first().isVisible()).resolves.toBe(true);
     await page.screenshot({
@@ -172,6 +185,11 @@ describe('the briefing pack, exports, print and presentation', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/slide-summary-1920x1080.png` });
 
+    await page.keyboard.press('ArrowRight');
+    await expect(
+      dialog.getByRole('heading', { name: 'What limits capacity' }).isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('ArrowRight');
     await expect(
       dialog.getByRole('heading', { name: 'Current run against the baseline' }).isVisible(),

@@ -40,6 +40,10 @@ describe('exports for a chief officers’ paper', () => {
     // Width and height sit in the IHDR chunk: a real picture, not an empty canvas.
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(300);
     expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(150);
+    // Drawn at twice its size from the framed SVG: taller than the chart by its title above and
+    // its key, units and stamp below.
+    const chart = await fresh.page.locator('.charts figure svg').first().boundingBox();
+    expect(png.bytes.readUInt32BE(20) / 2).toBeGreaterThan(chart!.height + 80);
   });
 
   it('downloads the results as CSV with the seed and every headline total', async () => {

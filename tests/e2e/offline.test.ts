@@ -26,7 +26,7 @@ describe('working with no network', () => {
     expect(policy).not.toMatch(/https?:/);
   });
 
-  it('opens, edits, runs, exports and shares with the network cut off, no request elsewhere, no error and no policy violation', async () => {
+  it('opens, edits, runs, exports, makes the briefing and shares with the network cut off, no request elsewhere, no error and no policy violation', async () => {
     const context = await served.browser.newContext({
       viewport: SCREEN_SIZES[0],
       acceptDownloads: true,
@@ -80,6 +80,17 @@ describe('working with no network', () => {
         .click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.svg$/);
+    // The briefing pack and workbook are written in the page, from chunks served with the app.
+    for (const [button, extension] of [
+      [/^Download briefing \(PowerPoint\)/, /\.pptx$/],
+      [/^Download workbook \(Excel\)/, /\.xlsx$/],
+    ] as const) {
+      const [pack] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: button }).click(),
+      ]);
+      expect(pack.suggestedFilename()).toMatch(extension);
+    }
 
     await page.getByRole('button', { name: 'Copy share link' }).click();
     await page

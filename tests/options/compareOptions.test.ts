@@ -3,7 +3,8 @@ import { inThreadEvaluate } from '../../src/decision/evaluate.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import { applyOption, baselineOf } from '../../src/options/applyOption.ts';
 import { runOptions } from '../../src/options/compareOptions.ts';
-import { smallWithOptions } from './fixture.ts';
+import { findBottleneck } from '../../src/results/bottleneck.ts';
+import { pooledWithOptions, smallWithOptions } from './fixture.ts';
 
 // Each case runs the small force three times in this thread.
 vi.setConfig({ testTimeout: 60_000 });
@@ -73,5 +74,69 @@ describe('runOptions', () => {
       'Small force · Financial investigator · Posts: 6 → 10',
       'Small force · Financial investigator · Most hires a month: 1 → 2',
     ]);
+  });
+});
+
+describe('what an option changes, and what still limits it', () => {
+  it('says which constraint binds when an option changes nothing', async () => {
+    // One training seat a year, taken every year: more posts only lengthen the queue for it.
+    const scenario = smallWithOptions();
+    scenario.roles[0]!.trainingSeatsPerYear = 1;
+    scenario.units[0]!.staff[0]!.attritionPerYear = 0.4;
+    const result = await runOptions(scenario, [scenario.options![1]!], inThreadEvaluate(), {
+      seed: 'seats',
+      replications: 100,
+    });
+    const o = result.options[0]!;
+    expect(o.totals.unexaminedSuspects!.difference.p05).toBe(0);
+    expect(o.totals.unexaminedSuspects!.difference.p95).toBe(0);
+    expect(o.bottleneck.kind).toBe('trainingSeats');
+    expect(o.bottleneck).toEqual(findBottleneck(o.run.scenario, o.run.summary));
+    expect(o.sentence).toMatch(/^Four more posts: no change: /);
+    expect(o.sentence.endsWith(` ${o.bottleneck.sentence}`)).toBe(true);
+    expect(o.bottleneck.sentence).toMatch(/^Training seats are the limit: the one seat a year/);
+    expect(result.baselineBottleneck).toEqual(
+      findBottleneck(result.baseline.scenario, result.baseline.summary),
+    );
+  });
+
+  it('leaves the binding constraint out of the sentence of an option that changes things', async () => {
+    const scenario = smallWithOptions();
+    const result = await runOptions(scenario, scenario.options!, inThreadEvaluate(), {
+      seed: 'paired',
+      replications: 100,
+    });
+    for (const o of result.options) {
+      expect(o.sentence).not.toContain(o.bottleneck.sentence);
+      expect(o.byUnit).toBeNull();
+    }
+  });
+
+  it('says who gains in a scenario of two units, each unit paired as the totals are', async () => {
+    const scenario = pooledWithOptions();
+    const result = await runOptions(scenario, scenario.options!, inThreadEvaluate(), {
+      seed: 'pooled',
+      replications: 100,
+    });
+    for (const o of result.options) {
+      expect(o.byUnit!.map((u) => [u.unit, u.name])).toEqual([
+        ['north', 'North'],
+        ['south', 'South'],
+      ]);
+      // Every suspect counts for one unit, so the units' differences add up to the total's (to
+      // the single precision breakdowns are kept in).
+      for (const metric of ['unexaminedSuspects', 'suspectsExamined', 'recovered'] as const) {
+        const sum = o.byUnit!.reduce((s, u) => s + u.totals[metric]!.difference.mean, 0);
+        const total = o.totals[metric]!.difference.mean;
+        expect(Math.abs(sum - total)).toBeLessThanOrEqual(1e-6 * Math.abs(total) + 1e-9);
+      }
+      const south = o.byUnit![1]!.totals.unexaminedSuspects!;
+      const base = runScenario(baselineOf(scenario), { seed: 'pooled', replications: 100 });
+      expect(south.baseline.mean).toBeCloseTo(base.stat('byUnit.south.unexaminedSuspects').mean, 9);
+      expect(south.better).toBe('lower');
+    }
+    // More posts in South leave North's own staff and demand as they were.
+    const posts = result.options[1]!.byUnit![0]!.totals.unexaminedSuspects!.difference;
+    expect([posts.min, posts.max]).toEqual([0, 0]);
   });
 });

@@ -102,6 +102,13 @@ describe('optionSentence', () => {
     );
   });
 
+  it('says "no change" for a range that is nothing at both ends, never "-0"', () => {
+    expect(optionSentence('Tiny', stat(-0.06, -0, -0, -7, 4), SUSPECT_WORDS, 24)).toBe(
+      'Tiny: about 0.06 fewer suspects go unexamined over two years (in 9 futures out of 10, no change).',
+    );
+    expect(aboutCount(-0)).toBe('0');
+  });
+
   it('says plainly when nothing changes in any future', () => {
     expect(
       optionSentence('Posts only', stat(0, 0, 0, 0, 0), SUSPECT_WORDS, 48, stat(0, 0, 0, 0, 0)),

@@ -97,8 +97,11 @@ describe('findBottleneck', () => {
     const scenario = checked.value;
     const b = findBottleneck(scenario, runScenario(scenario, { replications: 100 }).summary());
     expect(b.kind).toBe('trainingSeats');
+    const seats = file.roles[0].trainingSeatsPerYear;
     expect(b.sentence).toMatch(
-      /^Training seats are the limit: all 30 a year are used and about \d+ recruits wait for a seat; more posts change nothing until seats rise\.$/,
+      new RegExp(
+        `^Training seats are the limit: all ${seats} a year are used and about \\d+ recruits wait for a seat; more posts change nothing until seats rise\\.$`,
+      ),
     );
   });
 });

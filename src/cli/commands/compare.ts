@@ -7,6 +7,7 @@ import {
   differenceRows,
   moneyLines,
   optionReports,
+  unitGainRows,
 } from '../../options/compareReport.ts';
 import { tableText } from '../../decision/tableText.ts';
 import { printable, printableJson } from '../../scenario/printable.ts';
@@ -55,7 +56,8 @@ Runs the baseline of the scenario in FILE and each of its options (all of them, 
 named with --option, which may be given more than once) on the same seed and replications,
 so replication i of every run faces the same demand (common random numbers). For each option
 it prints the paired difference (option − baseline) of every total, the chance the option
-does better, its extra staff cost by year against the extra recovery and force income, and a
+does better, its extra staff cost by year against the extra recovery and force income, what
+limits capacity once it is made, who gains (for a scenario of more than one unit) and a
 sentence with every figure to two significant figures.
 
 Options:
@@ -65,11 +67,14 @@ Options:
   --workers W        Worker threads (default: one per core; at most ${WORKERS_PER_CORE} per core)
   --format F         json (default) or table
 
-JSON output: { scenario: { name }, seed, replications, horizonMonths, options: [{ name,
-changes, sentence, lead, probabilityBetter, totals: { METRIC: { baseline, option,
-difference, better, probabilityBetter, probabilityWorse } }, cost: { byYear, total,
-endOfHorizonPerYear, extraRecovered, extraForceIncome, netToForce, perExtraSuspectExamined },
-bottleneck }], version }; each statistic is { mean, sd, se, p05, p25, p50, p75, p95, min, max }.`,
+JSON output: { scenario: { name }, seed, replications, horizonMonths, baseline: { bottleneck },
+options: [{ name, changes, sentence, lead, probabilityBetter, totals: { METRIC: { baseline,
+option, difference, better, probabilityBetter, probabilityWorse } }, cost: { byYear, total,
+endOfHorizonPerYear, extraRecovered, extraForceIncome, netToForce, perExtraSuspectExamined,
+perExtraProductDelivered }, bottleneck, byUnit }], version }; each statistic is { mean, sd,
+se, p05, p25, p50, p75, p95, min, max }. bottleneck is { kind, role, sentence, roles }, as \`shortfall run\` prints it;
+byUnit is null for a scenario of one unit, else [{ unit, name, totals }] with each unit's
+totals paired as the option's are.`,
   async run(args, io) {
     const { names, rest } = takeOptionFlags(args);
     const { positionals, flags } = parseArgs(rest, { ...RUN_FLAGS, format: 'string' });
@@ -101,6 +106,7 @@ bottleneck }], version }; each statistic is { mean, sd, se, p05, p25, p50, p75, 
         seed,
         replications,
         horizonMonths: scenario.horizonMonths,
+        baseline: { bottleneck: result.baselineBottleneck },
         options: optionReports(result),
         version: VERSION,
       };
@@ -110,6 +116,8 @@ bottleneck }], version }; each statistic is { mean, sd, se, p05, p25, p50, p75, 
     const parts: string[] = [
       printable(`${scenario.name}: options against the baseline`),
       `Seed “${printable(seed)}”, ${replications.toLocaleString('en-GB')} replications per run, paired on common random numbers.`,
+      '',
+      `Baseline: ${printable(result.baselineBottleneck.sentence)}`,
     ];
     for (const option of result.options) {
       parts.push(
@@ -124,7 +132,20 @@ bottleneck }], version }; each statistic is { mean, sd, se, p05, p25, p50, p75, 
         tableText(COST_COLUMNS, costRows(option)).trimEnd(),
         '',
         ...moneyLines(option).map(([label, value]) => `${label}: ${value}`),
+        '',
+        `With this option: ${printable(option.bottleneck.sentence)}`,
       );
+      if (option.byUnit) {
+        const gains = unitGainRows(option.byUnit);
+        parts.push(
+          '',
+          'Who gains, unit by unit (mean difference, 90% range):',
+          tableText(
+            gains.columns,
+            gains.rows.map((r) => r.map(printable)),
+          ).trimEnd(),
+        );
+      }
     }
     parts.push('', `Shortfall ${VERSION}`);
     io.stdout(`${parts.join('\n')}\n`);

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { runStamp } from '../../../src/briefing/content.ts';
 import { framedSvg, serialiseSvg } from '../../../src/charts/exportChart.ts';
-import { PALETTE } from '../../../src/charts/palette.ts';
+import { overlayLegend } from '../../../src/charts/legend.ts';
+import { markerPath, PALETTE, seriesStyle } from '../../../src/charts/palette.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -94,5 +96,59 @@ describe('framedSvg', () => {
     expect(parsed(text).querySelector('text')?.textContent).toContain(
       '<script>alert(1)</script> & more',
     );
+  });
+});
+
+describe('framedSvg of the baseline and options on one chart', () => {
+  const spec = {
+    series: [
+      { name: 'Baseline', rows: [] },
+      { name: 'Fill the vacancies', rows: [] },
+      { name: 'Ten more training seats a year', rows: [] },
+    ],
+  };
+  const stamp = `${runStamp({
+    scenarioName: 'MPS',
+    options: spec.series.slice(1).map((s) => s.name),
+    seed: 's',
+    replications: 200,
+    version: '1.0.0',
+  })} · exported 6 December 2026`;
+  const text = framedSvg(drawn(''), {
+    title: 'Suspects not examined in the last month: Baseline about 400',
+    legend: overlayLegend(spec),
+    units: 'Across: Month of the horizon. Up: Suspects not examined (per month).',
+    stamp,
+  });
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
+
+  it('names every run in its key, with its marker in words, and every option in its stamp', () => {
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(texts.join(' ')).toContain('Suspects not examined in the last month');
+    for (const label of [
+      'Baseline (circles)',
+      'Fill the vacancies (squares)',
+      'Ten more training seats a year (triangles)',
+      'shaded: 90% of futures',
+    ])
+      expect(texts).toContain(label);
+    expect(texts.join(' ')).toContain(
+      'MPS · baseline and options “Fill the vacancies”, “Ten more training seats a year” · seed “s”',
+    );
+  });
+
+  it('draws each run’s line in its own colour and dash, with its marker', () => {
+    const lines = [...doc.querySelectorAll(':scope > line')];
+    expect(lines.map((l) => l.getAttribute('stroke'))).toEqual(
+      [0, 1, 2].map((i) => seriesStyle(i).colour),
+    );
+    expect(lines.map((l) => l.getAttribute('stroke-dasharray'))).toEqual([
+      null,
+      seriesStyle(1).dash,
+      seriesStyle(2).dash,
+    ]);
+    const marks = [...doc.querySelectorAll(':scope > path')].map((p) => p.getAttribute('d'));
+    expect(marks).toEqual([0, 1, 2].map((i) => markerPath(seriesStyle(i).marker, 4)));
   });
 });

@@ -1,8 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { takeOptionFlags } from '../../../src/cli/commands/compare.ts';
 import { UsageError } from '../../../src/cli/cliError.ts';
-import { TOTAL_METRICS } from '../../../src/engine/metrics.ts';
-import { OPTIONS_FILE } from '../../options/fixture.ts';
+import { BREAKDOWN_METRICS, TOTAL_METRICS } from '../../../src/engine/metrics.ts';
+import { OPTIONS_FILE, POOLED_OPTIONS_FILE } from '../../options/fixture.ts';
 import { runCli, SMALL_SCENARIO, STACK_TRACE } from '../runCli.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -50,11 +53,92 @@ describe('shortfall compare', () => {
       expect(option.probabilityBetter).toBeLessThanOrEqual(1);
       expect(option.sentence.startsWith(`${option.name}: about `)).toBe(true);
       expect(option.cost.byYear).toHaveLength(2);
-      expect(option.bottleneck).toBeNull();
+      expect(Object.keys(option.bottleneck).sort()).toEqual(['kind', 'role', 'roles', 'sentence']);
+      expect(option.bottleneck.sentence).toMatch(/ is the limit: | are the limit: /);
+      // One unit: nothing to break down.
+      expect(option.byUnit).toBeNull();
     }
+    expect(out.baseline.bottleneck.sentence).toMatch(/ is the limit: | are the limit: /);
     // The same demand in every run: the paired difference of arrivals is exactly nothing.
     expect(out.options[0].totals.suspectsArrived.difference.max).toBe(0);
     expect(out.options[0].totals.suspectsArrived.difference.min).toBe(0);
+  });
+
+  it('says who gains, unit by unit, for a scenario of more than one unit', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'compare',
+      POOLED_OPTIONS_FILE,
+      '--replications',
+      '60',
+      '--format',
+      'json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    for (const option of out.options) {
+      expect(option.byUnit.map((u: { unit: string; name: string }) => [u.unit, u.name])).toEqual([
+        ['north', 'North'],
+        ['south', 'South'],
+      ]);
+      for (const unit of option.byUnit) {
+        expect(Object.keys(unit.totals)).toEqual([...BREAKDOWN_METRICS]);
+        expect(Object.keys(unit.totals.unexaminedSuspects.difference)).toEqual(STAT_KEYS);
+        expect(unit.totals.unexaminedSuspects.better).toBe('lower');
+      }
+      // Every suspect arrives in one unit: the units' differences add up to the total's.
+      const sum = option.byUnit.reduce(
+        (s: number, u: { totals: { unexaminedSuspects: { difference: { mean: number } } } }) =>
+          s + u.totals.unexaminedSuspects.difference.mean,
+        0,
+      );
+      expect(sum).toBeCloseTo(option.totals.unexaminedSuspects.difference.mean, 6);
+    }
+    const table = await runCli([
+      'compare',
+      POOLED_OPTIONS_FILE,
+      '--replications',
+      '60',
+      '--format',
+      'table',
+    ]);
+    expect(table.stdout).toContain('Who gains, unit by unit (mean difference, 90% range):');
+    expect(table.stdout).toMatch(/^South +[+−]/m);
+    expect(table.stdout).toMatch(/^With this option: .+ the limit: /m);
+    expect(table.stdout).toMatch(/^Baseline: .+ the limit: /m);
+  });
+
+  it('names training seats as the limit of the MPS scenario given 60 more posts', async () => {
+    const file = JSON.parse(
+      readFileSync(
+        new URL('../../../scenarios/mps-financial-investigators.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const staff = file.units[0].staff[0];
+    file.options = [
+      {
+        name: 'Sixty more posts',
+        changes: [{ field: 'units[0].staff[0].establishment', value: staff.establishment + 60 }],
+      },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'shortfall-compare-'));
+    const path = join(dir, 'mps-sixty-more-posts.json');
+    writeFileSync(path, JSON.stringify(file));
+    const { code, stdout } = await runCli(['compare', path, '--replications', '100']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    const [option] = JSON.parse(stdout).options;
+    expect(option.bottleneck.kind).toBe('trainingSeats');
+    expect(option.bottleneck.sentence).toMatch(
+      new RegExp(
+        `^Training seats are the limit: all ${file.roles[0].trainingSeatsPerYear} a year are used`,
+      ),
+    );
+    // Posts without seats to train their holders change nothing, and the sentence says why.
+    const d = option.totals.unexaminedSuspects.difference;
+    expect([d.p05, d.p95]).toEqual([0, 0]);
+    expect(option.sentence.endsWith(` ${option.bottleneck.sentence}`)).toBe(true);
   });
 
   it('compares only the options named, and gives the same figures as comparing all', async () => {

@@ -90,6 +90,7 @@ describe('pipeline levers table', () => {
             change: Object.fromEntries(
               PIPELINE_METRICS.map((m) => [m, stat]),
             ) as PipelineOutcome['change'],
+            limit: null,
           },
         ],
       },
@@ -99,6 +100,32 @@ describe('pipeline levers table', () => {
     expect(headings).toEqual(['Lever', ...PIPELINE_METRICS.map(metricColumn)]);
     expect(headings).toContain('Recovery missed (£)');
     expect(root.querySelectorAll('tbody td')).toHaveLength(PIPELINE_METRICS.length);
+  });
+
+  it('names what binds beside a lever that changes nothing', () => {
+    const root = target();
+    const zero = { mean: 0, se: 0, p05: 0, p95: 0 };
+    const limit = 'Training seats are the limit: all 30 a year are used.';
+    mounted = mount(PipelineLevers, {
+      target: root,
+      props: {
+        outcomes: [
+          {
+            id: 'moreHiresPerMonth',
+            label: 'One more hire a month',
+            applies: true,
+            change: Object.fromEntries(
+              PIPELINE_METRICS.map((m) => [m, zero]),
+            ) as PipelineOutcome['change'],
+            limit,
+          },
+        ],
+      },
+    });
+    flushSync();
+    expect(root.querySelector('tbody th')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `One more hire a month Changes nothing: ${limit}`,
+    );
   });
 });
 

@@ -70,7 +70,9 @@ export function restorePublished(input: ScenarioInput, path: string): ScenarioIn
     sources:
       s < 0
         ? sources
-        : sources.map((x, i) => (i === s ? { ...x, figures: [...(x.figures ?? []), path] } : x)),
+        : sources.map((x, i) =>
+            i === s ? { ...x, figures: inFileOrder(restored, x.figures ?? [], path) } : x,
+          ),
     assumptions: (input.assumptions ?? []).filter((a) => a.field !== path),
   };
 }
@@ -83,6 +85,18 @@ export function withReason(input: ScenarioInput, path: string, why: string): Sce
     ? `Published figure was ${match[1]} in “${match[2]}”.${why.trim() ? ` ${why.trim()}` : ''}`
     : why;
   return withAssumption(input, path, text);
+}
+
+/**
+ * `figures` with `path` put back before the first figure that comes after it in the file, so
+ * that restoring what was published gives back the source as it was listed.
+ */
+function inFileOrder(input: ScenarioInput, figures: readonly string[], path: string): string[] {
+  const order = leavesUnder(input, '');
+  const place = (figure: string) => order.findIndex((leaf) => covers(figure, leaf));
+  const at = place(path);
+  const next = figures.findIndex((f) => place(f) > at);
+  return next < 0 ? [...figures, path] : [...figures.slice(0, next), path, ...figures.slice(next)];
 }
 
 /** Paths of every figure inside `cover` (itself when it is one), as sources list them. */

@@ -32,6 +32,18 @@ describe('a published figure that is edited', () => {
     expect(back.assumptions!.some((a) => a.field === PATH)).toBe(false);
   });
 
+  it('puts a restored figure back in its source where the file has it, not at the end', () => {
+    const input = structuredClone(mps) as ScenarioInput;
+    const figures = ['units[0].staff[0].establishment', PATH, 'units[0].demand[0].windowMonths'];
+    input.sources = [{ ...input.sources![0]!, figures }];
+    const draft = new ScenarioDraft(input);
+    draft.set(['units', 0, 'staff', 0, 'inPost'], 300);
+    expect(draft.input.sources![0]!.figures).toEqual([figures[0], figures[2]]);
+    const back = restorePublished(draft.input, PATH);
+    expect(back.sources![0]!.figures).toEqual(figures);
+    expect(back).toEqual(input);
+  });
+
   it('splits a source that lists a whole group, so its other figures stay published', () => {
     const input = structuredClone(london) as ScenarioInput;
     input.sources![0]!.figures = ['units[2].staff[0]'];

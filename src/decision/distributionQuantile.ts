@@ -1,7 +1,7 @@
 import { quantileFunction } from '../engine/hoursValue.ts';
-import { logGamma } from '../engine/random/logGamma.ts';
 import { normalQuantile } from '../engine/random/normalQuantile.ts';
 import { betaCdf } from '../fit/betaCdf.ts';
+import { gammaP } from '../fit/special.ts';
 import { pertCdf } from '../fit/elicit.ts';
 import type { Distribution } from '../scenario/distribution.ts';
 import { expectedMean, expectedVariance } from '../scenario/distributionMoments.ts';
@@ -95,40 +95,4 @@ function firstCount(cdf: (k: number) => number, p: number, d: Distribution): num
     else hi = m;
   }
   return hi;
-}
-
-/**
- * P(a, x), the regularised lower incomplete gamma function: by its series below a + 1, and by
- * Legendre's continued fraction (modified Lentz) above, as Numerical Recipes does.
- */
-export function gammaP(a: number, x: number): number {
-  if (!(x > 0)) return 0;
-  const front = Math.exp(a * Math.log(x) - x - logGamma(a));
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1e7 && Math.abs(term) > Math.abs(sum) * 1e-15; n++) {
-      term *= x / (a + n);
-      sum += term;
-    }
-    return Math.min(1, front * sum);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1e7; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    h *= step;
-    if (Math.abs(step - 1) < 1e-15) break;
-  }
-  return Math.max(0, 1 - front * h);
 }

@@ -1,6 +1,6 @@
 import { logGamma } from '../engine/random/logGamma.ts';
 import { Z90 } from '../scenario/distributionMoments.ts';
-import { normalQuantile } from './special.ts';
+import { gammaP, normalQuantile } from './special.ts';
 
 /**
  * Pictures of how well a fitted family matches a history: a hanging rootogram for counts
@@ -67,43 +67,6 @@ export function rootogram(values: readonly number[], d: CountFit, bins = 40): Ro
   }
   for (const x of values) out[Math.floor((x - from) / width)]!.observed++;
   return out;
-}
-
-/**
- * P(a, x), the regularised lower incomplete gamma function: the Gamma(a, 1) distribution
- * function. A series below a + 1, a continued fraction above (Numerical Recipes, 6.2).
- */
-export function gammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
-  const front = Math.exp(a * Math.log(x) - x - logGamma(a));
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
-    }
-    return Math.min(1, sum * front);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let dd = 1 / b;
-  let h = dd;
-  for (let i = 1; i < 1000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    dd = an * dd + b;
-    if (Math.abs(dd) < tiny) dd = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    dd = 1 / dd;
-    const step = dd * c;
-    h *= step;
-    if (Math.abs(step - 1) < 1e-15) break;
-  }
-  return Math.max(0, 1 - front * h);
 }
 
 /** The value below which a share p of a fitted positive distribution lies. */

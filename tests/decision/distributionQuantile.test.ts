@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distributionQuantile, gammaP } from '../../src/decision/distributionQuantile.ts';
+import { distributionQuantile } from '../../src/decision/distributionQuantile.ts';
+import { gammaP } from '../../src/fit/special.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
 
 const P = [0.05, 0.5, 0.95];

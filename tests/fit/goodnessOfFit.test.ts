@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countPmf,
-  gammaP,
-  positiveQuantile,
-  qqPoints,
-  rootogram,
-} from '../../src/fit/goodnessOfFit.ts';
+import { countPmf, positiveQuantile, qqPoints, rootogram } from '../../src/fit/goodnessOfFit.ts';
+import { gammaP } from '../../src/fit/special.ts';
 import { normalCdf } from '../../src/scenario/distributionMoments.ts';
 
 const poisson = { dist: 'poisson' as const, mean: 12 };

@@ -56,7 +56,7 @@ export function drawDemand(
   const first = items.count;
   state.caseCount = 0;
   drawItems(stream, state, rng, t, items, out);
-  if (stream.maxPerCase === Infinity) queueItems(model, queue, items, first);
+  if (stream.maxPerCase === Infinity) queueItems(model, stream, t, queue, items, first);
   else queueWithCaseLimit(model, stream, state, queue, items, first, out, t);
 }
 
@@ -150,10 +150,20 @@ function drawItems(
 }
 
 /** Puts items [first, items.count) in `queue`, each with its triage rank. */
-function queueItems(model: Model, queue: WorkQueue, items: Items, first: number): void {
+function queueItems(
+  model: Model,
+  stream: CompiledStream,
+  t: number,
+  queue: WorkQueue,
+  items: Items,
+  first: number,
+): void {
   const { count } = items;
+  const n = count - first;
+  if (n === 0) return;
+  queue.expireAfter(first, count, t + stream.windowMonths, stream.suspects ? n : 0, stream.suspects ? 0 : n);
   if (!model.triageByValue) {
-    for (let seq = first; seq < count; seq++) queue.arrive(FIFO_RANK + seq);
+    for (let seq = first; seq < count; seq++) queue.admit(items, seq, FIFO_RANK + seq);
     return;
   }
   const { valueWeight, valueShift, noiseWeight } = model;
@@ -163,6 +173,6 @@ function queueItems(model: Model, queue: WorkQueue, items: Items, first: number)
     // same key.
     const v = value[seq]!;
     const logValue = v === 0 ? 0 : Math.log10(1 + v);
-    queue.arrive(rankOf(valueWeight * logValue + valueShift + noiseWeight * noise[seq]!, seq));
+    queue.admit(items, seq, rankOf(valueWeight * logValue + valueShift + noiseWeight * noise[seq]!, seq));
   }
 }

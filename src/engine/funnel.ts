@@ -26,6 +26,26 @@ export function collectedShare(funnel: CompiledFunnel, order: number): number {
   return bandCollected[b]!;
 }
 
+/** Counts the funnel keeps by stream, as whole numbers, and adds to the totals at the end. */
+const ARRIVED = 0;
+const EXAMINED = 1;
+const UNEXAMINED = 2;
+const ORDERS = 3;
+const PRODUCTS = 4;
+const UNDELIVERED = 5;
+const COUNTED = 6;
+const COUNTED_METRICS = [
+  B.suspectsArrived,
+  B.suspectsExamined,
+  B.unexaminedSuspects,
+  B.ordersMade,
+  B.productsArrived,
+  B.undeliveredProducts,
+];
+let counts = new Int32Array(COUNTED * 8);
+/** Each stream's unit and stream columns (see CompiledStream), read by the funnel's loop. */
+let columns = new Int32Array(2 * 8);
+
 /**
  * Runs every suspect of a replication through the recovery funnel once the horizon is over,
  * when each suspect's fate (examined in a month, lost in a month, or still waiting) is known,
@@ -36,6 +56,10 @@ export function collectedShare(funnel: CompiledFunnel, order: number): number {
  * the assets, and the months to receipt. All three are drawn for every suspect, whatever its
  * fate and whether or not it holds assets, so a change of staffing or policy leaves each
  * suspect's funnel draws where they were, and the draws of demand are not moved at all.
+ *
+ * Counts are kept by stream as whole numbers and added to the totals once, which gives the same
+ * sums as adding 1 suspect by suspect; money is added suspect by suspect, in order of arrival.
+ * A share and a lag that take no uniforms (constantDraws) are not called at all.
  */
 export function recordFunnel(
   model: Model,
@@ -45,36 +69,47 @@ export function recordFunnel(
   monthly: Float64Array,
 ): void {
   const { horizonMonths: H, funnel, streams } = model;
-  const { orderProbability, orderShare, monthsToReceipt } = funnel;
+  const { orderProbability, orderShare, monthsToReceipt, constantDraws } = funnel;
   const { count, stream: streamOf, finished, value, lastMonthAndKind } = items;
+  if (counts.length < COUNTED * streams.length) counts = new Int32Array(COUNTED * streams.length);
+  if (columns.length < 2 * streams.length) columns = new Int32Array(2 * streams.length);
+  counts.fill(0, 0, COUNTED * streams.length);
+  for (let k = 0; k < streams.length; k++) {
+    columns[2 * k] = streams[k]!.unitColumn;
+    columns[2 * k + 1] = streams[k]!.streamColumn;
+  }
+  const tally = counts;
+  const unitAndStream = columns;
+  const drawn = constantDraws === null;
+  const constantShare = drawn ? 0 : constantDraws.orderShare;
+  const constantLag = drawn ? 0 : constantDraws.monthsToReceipt;
   for (let seq = 0; seq < count; seq++) {
-    const stream = streams[streamOf[seq]!]!;
-    const u = stream.unitColumn;
-    const s = stream.streamColumn;
+    const k = streamOf[seq]!;
+    const at = k * COUNTED;
     const fate = finished[seq]!;
     if ((lastMonthAndKind[seq]! & 1) === 0) {
-      addTo(totals, u, s, B.productsArrived, 1);
-      if (fate < 0) {
-        addTo(totals, u, s, B.undeliveredProducts, 1);
-      }
+      tally[at + PRODUCTS]!++;
+      if (fate < 0) tally[at + UNDELIVERED]!++;
       continue;
     }
-    addTo(totals, u, s, B.suspectsArrived, 1);
-    const rng = funnelRng[stream.index]!;
+    tally[at + ARRIVED]!++;
+    const rng = funnelRng[k]!;
     const orderDraw = rng();
-    const share = orderShare(rng, 1);
-    const lag = monthsToReceipt(rng, 1);
+    const share = drawn ? orderShare(rng, 1) : constantShare;
+    const lag = drawn ? monthsToReceipt(rng, 1) : constantLag;
     if (fate === 0) continue;
+    tally[at + (fate > 0 ? EXAMINED : UNEXAMINED)]!++;
     const assets = value[seq]!;
-    const ordered = assets > 0 && orderDraw < orderProbability;
-    const order = ordered ? assets * (share < 1 ? share : 1) : 0;
-    const receipt = ordered ? order * collectedShare(funnel, order) : 0;
+    // Without an order the receipt is 0, and adding 0 changes no sum (none is ever −0).
+    if (!(assets > 0 && orderDraw < orderProbability)) continue;
+    const u = unitAndStream[2 * k]!;
+    const s = unitAndStream[2 * k + 1]!;
+    const order = assets * (share < 1 ? share : 1);
+    const receipt = order * collectedShare(funnel, order);
     if (fate > 0) {
       const month = fate - 1;
-      addTo(totals, u, s, B.suspectsExamined, 1);
-      if (!ordered) continue;
       totals[T.ordersMade]!++;
-      addTo(totals, u, s, B.ordersMade, 1);
+      tally[at + ORDERS]!++;
       monthly[M.ordersMade * H + month]!++;
       totals[T.orderValue]! += order;
       const paid = month + lag;
@@ -87,10 +122,23 @@ export function recordFunnel(
       }
     } else {
       const month = -fate - 1;
-      addTo(totals, u, s, B.unexaminedSuspects, 1);
       totals[T.missedRecovery]! += receipt;
       addTo(totals, u, s, B.missedRecovery, receipt);
       monthly[M.missedRecovery * H + month]! += receipt;
+    }
+  }
+  addCounts(streams.length, totals);
+}
+
+/**
+ * Adds the counts kept by stream to the totals. A function of its own so that the funnel's
+ * loop, compiled while it runs, does not meet code it has never run.
+ */
+function addCounts(streamCount: number, totals: Float64Array): void {
+  for (let k = 0; k < streamCount; k++) {
+    for (let c = 0; c < COUNTED; c++) {
+      const n = counts[k * COUNTED + c]!;
+      if (n > 0) addTo(totals, columns[2 * k]!, columns[2 * k + 1]!, COUNTED_METRICS[c]!, n);
     }
   }
 }

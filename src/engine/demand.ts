@@ -178,6 +178,13 @@ function drawItemsHeld(
   items: Items,
   out: MonthDemand,
 ): void {
+  // Module bindings are read anew at every use; locals are read once.
+  const inner = INNER;
+  const step = STEP;
+  const constant = DRAW_CONSTANT;
+  const poisson = DRAW_POISSON;
+  const lognormal = DRAW_LOGNORMAL;
+  const check = CHECK_DRAWS;
   const { suspects, assetProbability, items: itemCount, skipAssetValue, drawPlan } = stream;
   const { hours: hoursOf, assetValue, suppressRng, suppressShare } = state;
   const copula = state.hoursValue !== null;
@@ -214,7 +221,7 @@ function drawItemsHeld(
   for (let c = 0; c < cases; c++) {
     const notReferred = suppressRng !== null && suppressRng() < suppressShare;
     let count: number;
-    if (itemsKind === DRAW_POISSON) {
+    if (itemsKind === poisson) {
       let x = s0 ^ (s0 << 11);
       s0 = s1;
       s1 = s2;
@@ -232,7 +239,7 @@ function drawItemsHeld(
         product *= 1 - (s3 >>> 0) / 4294967296;
       }
       count = itemsB + k;
-    } else if (itemsKind === DRAW_CONSTANT) {
+    } else if (itemsKind === constant) {
       count = itemsA;
     } else {
       held[0] = s0;
@@ -247,7 +254,7 @@ function drawItemsHeld(
     }
     for (let i = 0; i < count; i++) {
       let hours: number;
-      if (hoursKind === DRAW_LOGNORMAL) {
+      if (hoursKind === lognormal) {
         const x = s0 ^ (s0 << 11);
         s0 = s1;
         s1 = s2;
@@ -257,8 +264,8 @@ function drawItemsHeld(
         const layer = u >>> 25;
         const j = u & 0xffffff;
         let z: number;
-        if (j < INNER[layer]!) {
-          z = j * STEP[layer]!;
+        if (j < inner[layer]!) {
+          z = j * step[layer]!;
           if ((u & 0x1000000) !== 0) z = -z;
         } else {
           held[0] = s0;
@@ -272,8 +279,8 @@ function drawItemsHeld(
           s3 = held[3]!;
         }
         hours = Math.exp(hoursA + hoursB * z);
-        if (CHECK_DRAWS) checkFinite(hours);
-      } else if (hoursKind === DRAW_CONSTANT) {
+        if (check) checkFinite(hours);
+      } else if (hoursKind === constant) {
         hours = hoursA;
       } else {
         held[0] = s0;
@@ -295,7 +302,7 @@ function drawItemsHeld(
         s2 = s3;
         s3 = s3 ^ (s3 >>> 19) ^ x ^ (x >>> 8);
         holds = (s3 >>> 0) / 4294967296 < assetProbability;
-        if (valueKind === DRAW_LOGNORMAL) {
+        if (valueKind === lognormal) {
           // Drawn whether or not the suspect holds assets; worked out only if it does.
           const y = s0 ^ (s0 << 11);
           s0 = s1;
@@ -306,8 +313,8 @@ function drawItemsHeld(
           const layer = u >>> 25;
           const j = u & 0xffffff;
           let z: number;
-          if (j < INNER[layer]!) {
-            z = j * STEP[layer]!;
+          if (j < inner[layer]!) {
+            z = j * step[layer]!;
             if ((u & 0x1000000) !== 0) z = -z;
           } else {
             held[0] = s0;
@@ -322,9 +329,9 @@ function drawItemsHeld(
           }
           if (holds) {
             value = Math.exp(valueA + valueB * z);
-            if (CHECK_DRAWS) checkFinite(value);
+            if (check) checkFinite(value);
           }
-        } else if (valueKind === DRAW_CONSTANT) {
+        } else if (valueKind === constant) {
           if (holds) value = valueA;
         } else {
           held[0] = s0;
@@ -350,8 +357,8 @@ function drawItemsHeld(
       const layer = u >>> 25;
       const j = u & 0xffffff;
       let noise: number;
-      if (j < INNER[layer]!) {
-        noise = j * STEP[layer]!;
+      if (j < inner[layer]!) {
+        noise = j * step[layer]!;
         if ((u & 0x1000000) !== 0) noise = -noise;
       } else {
         held[0] = s0;

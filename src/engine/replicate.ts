@@ -25,6 +25,8 @@ export class Workspace {
   readonly items = new Items();
   /** One sketch per cell of the layout, which runChunk clears and refills for each chunk. */
   readonly cells: CellSketch[];
+  /** The items each demand stream brought each month, as recordFunnel reads them. */
+  readonly ranges: Int32Array;
   /**
    * The random streams of a replication, seeded anew for each one: by staff group, the staff
    * flows' and the accreditation draws'; by demand stream, the demand's, the suppression's, the
@@ -45,6 +47,7 @@ export class Workspace {
     this.capacity = new Float64Array(model.queueCount);
     this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
     this.drawn = new Float64Array(model.uncertain.length);
+    this.ranges = new Int32Array(2 * model.streams.length * model.horizonMonths);
     const sets = (n: number) => Array.from({ length: n }, () => new StreamSet(1));
     this.staffStreams = sets(model.groups.length);
     this.accreditStreams = sets(model.groups.length);
@@ -58,13 +61,13 @@ export class Workspace {
    * Seeds the random streams of replication `index` for `model` (this workspace's model or one
    * drawn from it, with the same groups and streams) and hands them to the staff and stream
    * states; returns the draws of staff flows, accreditation (undefined where a role accredits
-   * everyone), demand and the funnel.
+   * everyone) and demand, and the funnel's streams.
    */
   seedStreams(
     model: Model,
     seed: string,
     index: number,
-  ): { staff: Rng[]; accredit: (Rng | undefined)[]; demand: Rng[]; funnel: Rng[] } {
+  ): { staff: Rng[]; accredit: (Rng | undefined)[]; demand: Rng[]; funnel: StreamSet[] } {
     const draw = (set: StreamSet, part: string): Rng => {
       set.seed(0, streamSeed(seed, index, part));
       return set.draw;
@@ -82,8 +85,8 @@ export class Workspace {
       state.suppressRng = suppression ? draw(this.suppressStreams[k]!, suppression.part) : null;
       if (hoursValue) state.hoursValue!.rng = draw(this.copulaStreams[k]!, hoursValue.part);
     }
-    const funnel = streams.map((s, k) => draw(this.funnelStreams[k]!, s.funnelPart));
-    return { staff, accredit, demand, funnel };
+    for (let k = 0; k < streams.length; k++) draw(this.funnelStreams[k]!, streams[k]!.funnelPart);
+    return { staff, accredit, demand, funnel: this.funnelStreams };
   }
 
   /** This replication's draws of the uncertain assumptions, in the order of model.uncertain. */
@@ -120,7 +123,7 @@ export function replicate(
   monthly: Float64Array,
 ): void {
   const model = ws.modelFor(seed, index);
-  const { staff, queues, capacity, outcome, demand, items, streams: streamStates } = ws;
+  const { staff, queues, capacity, outcome, demand, items, streams: streamStates, ranges } = ws;
   const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
@@ -171,6 +174,7 @@ export function replicate(
           capacity[stream.queue]!,
         );
       }
+      ranges[2 * (k * H + t)] = items.count;
       drawDemand(
         model,
         stream,
@@ -182,6 +186,7 @@ export function replicate(
         state,
         ws.demandStreams[k],
       );
+      ranges[2 * (k * H + t) + 1] = items.count;
     }
 
     // 4–5. Work and expiry.
@@ -193,7 +198,7 @@ export function replicate(
     recordMonth(model, ws, t, totals, monthly);
   }
   // 7. The recovery funnel, once every suspect's fate is known.
-  recordFunnel(model, items, funnelRng, totals, monthly);
+  recordFunnel(model, items, funnelRng, ranges, totals, monthly);
   recordHorizon(model, totals, monthly);
   const drawnAt = layout.totalNames.length - ws.drawn.length;
   for (let j = 0; j < ws.drawn.length; j++) totals[drawnAt + j] = ws.drawn[j]!;

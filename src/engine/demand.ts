@@ -66,7 +66,11 @@ export function drawDemand(
 ): void {
   const first = items.count;
   state.caseCount = 0;
-  if (source !== undefined && source.draw === rng) drawItemsHeld(source, stream, state, t, items, out);
+  if (source !== undefined && source.draw === rng) {
+    // The month's cases first, by their sampler: drawn here, its code stays out of the loop's.
+    const cases = stream.cases(rng, stream.growthByMonth[t]!);
+    drawItemsHeld(source, stream, state, cases, t, items, out);
+  }
   else drawItems(stream, state, rng, t, items, out);
   if (stream.maxPerCase === Infinity) queueItems(model, stream, t, queue, items, first);
   else queueWithCaseLimit(model, stream, state, queue, items, first, out, t);
@@ -174,6 +178,7 @@ function drawItemsHeld(
   source: StreamSet,
   stream: CompiledStream,
   state: StreamState,
+  cases: number,
   t: number,
   items: Items,
   out: MonthDemand,
@@ -200,7 +205,6 @@ function drawItemsHeld(
   const limited = stream.maxPerCase !== Infinity;
   const lastMonthAndKind = packLastMonth(t + stream.windowMonths, suspects);
   const { state: held, draw } = source;
-  const cases = stream.cases(draw, stream.growthByMonth[t]!);
   let s0 = held[0]!;
   let s1 = held[1]!;
   let s2 = held[2]!;
@@ -265,8 +269,8 @@ function drawItemsHeld(
         const j = u & 0xffffff;
         let z: number;
         if (j < inner[layer]!) {
-          z = j * step[layer]!;
-          if ((u & 0x1000000) !== 0) z = -z;
+          // The sign bit picks ±1, multiplied in rather than branched on: it is a coin toss.
+          z = j * step[layer]! * (1 - ((u >>> 23) & 2));
         } else {
           held[0] = s0;
           held[1] = s1;
@@ -314,8 +318,7 @@ function drawItemsHeld(
           const j = u & 0xffffff;
           let z: number;
           if (j < inner[layer]!) {
-            z = j * step[layer]!;
-            if ((u & 0x1000000) !== 0) z = -z;
+            z = j * step[layer]! * (1 - ((u >>> 23) & 2));
           } else {
             held[0] = s0;
             held[1] = s1;
@@ -358,8 +361,7 @@ function drawItemsHeld(
       const j = u & 0xffffff;
       let noise: number;
       if (j < inner[layer]!) {
-        noise = j * step[layer]!;
-        if ((u & 0x1000000) !== 0) noise = -noise;
+        noise = j * step[layer]! * (1 - ((u >>> 23) & 2));
       } else {
         held[0] = s0;
         held[1] = s1;

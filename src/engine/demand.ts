@@ -1,5 +1,6 @@
 import { queueWithCaseLimit } from './caseLimit.ts';
 import type { CompiledStream, Model } from './model.ts';
+import { exp } from './random/exp.ts';
 import { edge, INNER, standardNormal, STEP } from './random/normal.ts';
 import type { Rng, StreamSet } from './random/rng.ts';
 import {
@@ -190,8 +191,12 @@ function drawItemsHeld(
   const poisson = DRAW_POISSON;
   const lognormal = DRAW_LOGNORMAL;
   const check = CHECK_DRAWS;
-  const { suspects, assetProbability, items: itemCount, skipAssetValue, drawPlan } = stream;
+  const { suspects, items: itemCount, skipAssetValue, drawPlan } = stream;
   const { hours: hoursOf, assetValue, suppressRng, suppressShare } = state;
+  // Numbers read in the loop come from typed arrays: a number field of an object may be boxed,
+  // and V8 then unboxes it at every use.
+  const assetProbability = drawPlan[9]!;
+  const streamIndex = drawPlan[10]!;
   const copula = state.hoursValue !== null;
   const itemsKind = drawPlan[0]!;
   const itemsA = drawPlan[1]!;
@@ -256,6 +261,12 @@ function drawItemsHeld(
       s2 = held[2]!;
       s3 = held[3]!;
     }
+    // Room for the whole case before its items, so the arrays stay the same through them.
+    if (!notReferred && seq + count > remaining.length) {
+      while (seq + count > items.remaining.length) items.grow();
+      ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
+      ({ stream: streamOf, finished } = items);
+    }
     for (let i = 0; i < count; i++) {
       let hours: number;
       if (hoursKind === lognormal) {
@@ -282,7 +293,7 @@ function drawItemsHeld(
           s2 = held[2]!;
           s3 = held[3]!;
         }
-        hours = Math.exp(hoursA + hoursB * z);
+        hours = exp(hoursA + hoursB * z);
         if (check) checkFinite(hours);
       } else if (hoursKind === constant) {
         hours = hoursA;
@@ -331,7 +342,7 @@ function drawItemsHeld(
             s3 = held[3]!;
           }
           if (holds) {
-            value = Math.exp(valueA + valueB * z);
+            value = exp(valueA + valueB * z);
             if (check) checkFinite(value);
           }
         } else if (valueKind === constant) {
@@ -385,16 +396,11 @@ function drawItemsHeld(
       } else {
         productsArrived++;
       }
-      if (seq === remaining.length) {
-        items.grow();
-        ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
-        ({ stream: streamOf, finished } = items);
-      }
       lastMonths[seq] = lastMonthAndKind;
       remaining[seq] = hours;
       values[seq] = value;
       noises[seq] = noise;
-      streamOf[seq] = stream.index;
+      streamOf[seq] = streamIndex;
       finished[seq] = 0;
       seq++;
     }

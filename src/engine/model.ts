@@ -5,7 +5,9 @@ import { makeLayout, type Layout } from './metrics.ts';
 import { copulaR, fromNormal, type HoursValueCopula } from './hoursValue.ts';
 import {
   amountSampler,
+  constantDraw,
   countSampler,
+  drawPlan,
   skipDraw,
   type Sampler,
   type Skip,
@@ -34,6 +36,8 @@ export interface Model {
    */
   valueWeight: number;
   valueShift: number;
+  /** [valueWeight, valueShift, noiseWeight], for loops to read as numbers. */
+  triageWeights: Float64Array;
   /** Mean and sd of log10(1 + assets) across expected suspects (see triageScale.ts). */
   triageScale: { mean: number; sd: number };
   noiseWeight: number;
@@ -52,6 +56,11 @@ export interface CompiledFunnel {
   orderShare: Sampler;
   /** Whole months from examination to receipt. */
   monthsToReceipt: Sampler;
+  /**
+   * Set when neither orderShare nor monthsToReceipt takes a uniform: their constant draws (the
+   * months rounded, as countSampler does), so the funnel need not call them.
+   */
+  constantDraws: { orderShare: number; monthsToReceipt: number } | null;
   /** Largest order value of each collection band, the last Infinity. */
   bandUpTo: Float64Array;
   /** Share of an order's value collected, by band. */
@@ -109,6 +118,12 @@ export interface CompiledStream {
   assetValue: Sampler;
   /** Takes a suspect's asset value from the stream without computing it, when none is held. */
   skipAssetValue: Skip;
+  /**
+   * How demand.ts draws items per case, hours and asset value with the generator's state in
+   * local variables: drawPlan's [kind, a, b] of each, in that order; then assetProbability and
+   * index, for the loop to read as numbers.
+   */
+  drawPlan: Float64Array;
   windowMonths: number;
   /** Growth factor per month: (1 + growthPerYear)^(1/12). */
   growthPerMonth: number;
@@ -198,6 +213,13 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
         assetProbability: s.assetProbability,
         assetValue: amountSampler(s.assetValue),
         skipAssetValue: skipDraw(s.assetValue),
+        drawPlan: Float64Array.from([
+          ...drawPlan(s.itemsPerCase, true),
+          ...drawPlan(s.hoursPerItem, false),
+          ...drawPlan(s.assetValue, false),
+          s.assetProbability,
+          streams.length,
+        ]),
         windowMonths: s.windowMonths,
         growthPerMonth,
         growthByMonth: Float64Array.from({ length: scenario.horizonMonths }, (_, t) =>
@@ -246,6 +268,11 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
     valueWeight: accuracy / scale.sd,
     valueShift: (-accuracy * scale.mean) / scale.sd,
     noiseWeight: Math.sqrt(1 - accuracy * accuracy),
+    triageWeights: Float64Array.of(
+      accuracy / scale.sd,
+      (-accuracy * scale.mean) / scale.sd,
+      Math.sqrt(1 - accuracy * accuracy),
+    ),
     funnel: compileFunnel(scenario.finance),
     forceShare: scenario.finance.forceShare,
     uncertain: scenario.uncertain ?? [],
@@ -263,10 +290,16 @@ function accreditationRate(rate: number | undefined): number {
 }
 
 function compileFunnel(finance: Scenario['finance']): CompiledFunnel {
+  const share = constantDraw(finance.orderShare);
+  const months = constantDraw(finance.monthsToReceipt);
   return {
     orderProbability: finance.orderProbability,
     orderShare: amountSampler(finance.orderShare),
     monthsToReceipt: countSampler(finance.monthsToReceipt),
+    constantDraws:
+      share === null || months === null
+        ? null
+        : { orderShare: share, monthsToReceipt: Math.round(months) },
     bandUpTo: Float64Array.from(finance.collection, (b) => b.upTo ?? Infinity),
     bandCollected: Float64Array.from(finance.collection, (b) => b.collected),
   };

@@ -3,7 +3,7 @@ import { drawDemand, MonthDemand } from './demand.ts';
 import { recordFunnel } from './funnel.ts';
 import { compileModel, type Model } from './model.ts';
 import { drawUncertain, scenarioWith } from './uncertainDraws.ts';
-import { streamRng, streamSeed, type Rng } from './random/rng.ts';
+import { StreamSet, streamSeed, type Rng } from './random/rng.ts';
 import { recordHorizon, recordMonth } from './recordMonth.ts';
 import { seatsOffered, StaffState } from './staffFlows.ts';
 import { StreamState } from './streamState.ts';
@@ -25,6 +25,20 @@ export class Workspace {
   readonly items = new Items();
   /** One sketch per cell of the layout, which runChunk clears and refills for each chunk. */
   readonly cells: CellSketch[];
+  /** The items each demand stream brought each month, as recordFunnel reads them. */
+  readonly ranges: Int32Array;
+  /**
+   * The random streams of a replication, seeded anew for each one: by staff group, the staff
+   * flows' and the accreditation draws'; by demand stream, the demand's, the suppression's, the
+   * hours-and-value copula's and the funnel's. Kept rather than made for each replication, so the
+   * generator functions the loops call stay the same ones.
+   */
+  private readonly staffStreams: StreamSet[];
+  private readonly accreditStreams: StreamSet[];
+  readonly demandStreams: StreamSet[];
+  private readonly suppressStreams: StreamSet[];
+  private readonly copulaStreams: StreamSet[];
+  private readonly funnelStreams: StreamSet[];
 
   constructor(readonly model: Model) {
     this.staff = model.groups.map((g) => new StaffState(g, model.roles[g.role]!));
@@ -33,6 +47,46 @@ export class Workspace {
     this.capacity = new Float64Array(model.queueCount);
     this.cells = Array.from({ length: model.layout.cellCount }, () => new CellSketch());
     this.drawn = new Float64Array(model.uncertain.length);
+    this.ranges = new Int32Array(2 * model.streams.length * model.horizonMonths);
+    const sets = (n: number) => Array.from({ length: n }, () => new StreamSet(1));
+    this.staffStreams = sets(model.groups.length);
+    this.accreditStreams = sets(model.groups.length);
+    this.demandStreams = sets(model.streams.length);
+    this.suppressStreams = sets(model.streams.length);
+    this.copulaStreams = sets(model.streams.length);
+    this.funnelStreams = sets(model.streams.length);
+  }
+
+  /**
+   * Seeds the random streams of replication `index` for `model` (this workspace's model or one
+   * drawn from it, with the same groups and streams) and hands them to the staff and stream
+   * states; returns the draws of staff flows, accreditation (undefined where a role accredits
+   * everyone) and demand, and the funnel's streams.
+   */
+  seedStreams(
+    model: Model,
+    seed: string,
+    index: number,
+  ): { staff: Rng[]; accredit: (Rng | undefined)[]; demand: Rng[]; funnel: StreamSet[] } {
+    const draw = (set: StreamSet, part: string): Rng => {
+      set.seed(0, streamSeed(seed, index, part));
+      return set.draw;
+    };
+    const { groups, roles, streams } = model;
+    const staff = groups.map((g, i) => draw(this.staffStreams[i]!, g.part));
+    // The optional steps draw from streams of their own, seeded only where a file uses them.
+    const accredit = groups.map((g, i) =>
+      roles[g.role]!.accreditationRate < 1 ? draw(this.accreditStreams[i]!, g.accreditPart) : undefined,
+    );
+    const demand = streams.map((s, k) => draw(this.demandStreams[k]!, s.part));
+    for (let k = 0; k < streams.length; k++) {
+      const { suppression, hoursValue } = streams[k]!;
+      const state = this.streams[k]!;
+      state.suppressRng = suppression ? draw(this.suppressStreams[k]!, suppression.part) : null;
+      if (hoursValue) state.hoursValue!.rng = draw(this.copulaStreams[k]!, hoursValue.part);
+    }
+    for (let k = 0; k < streams.length; k++) draw(this.funnelStreams[k]!, streams[k]!.funnelPart);
+    return { staff, accredit, demand, funnel: this.funnelStreams };
   }
 
   /** This replication's draws of the uncertain assumptions, in the order of model.uncertain. */
@@ -69,24 +123,16 @@ export function replicate(
   monthly: Float64Array,
 ): void {
   const model = ws.modelFor(seed, index);
-  const { staff, queues, capacity, outcome, demand, items, streams: streamStates } = ws;
+  const { staff, queues, capacity, outcome, demand, items, streams: streamStates, ranges } = ws;
   const { horizonMonths: H, roles, groups, streams, layout, triageByValue } = model;
   totals.fill(0, 0, layout.totalNames.length);
   monthly.fill(0, 0, layout.monthlyNames.length * H);
-  const staffRng: Rng[] = groups.map((g) => streamRng(streamSeed(seed, index, g.part)));
-  const demandRng: Rng[] = streams.map((s) => streamRng(streamSeed(seed, index, s.part)));
-  // The optional steps draw from streams of their own, made only where a file uses them.
-  const accreditRng = groups.map((g) =>
-    roles[g.role]!.accreditationRate < 1
-      ? streamRng(streamSeed(seed, index, g.accreditPart))
-      : undefined,
-  );
-  for (let k = 0; k < streams.length; k++) {
-    const { suppression, hoursValue } = streams[k]!;
-    const state = streamStates[k]!;
-    state.suppressRng = suppression ? streamRng(streamSeed(seed, index, suppression.part)) : null;
-    if (hoursValue) state.hoursValue!.rng = streamRng(streamSeed(seed, index, hoursValue.part));
-  }
+  const {
+    staff: staffRng,
+    accredit: accreditRng,
+    demand: demandRng,
+    funnel: funnelRng,
+  } = ws.seedStreams(model, seed, index);
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
   items.count = 0;
@@ -128,7 +174,19 @@ export function replicate(
           capacity[stream.queue]!,
         );
       }
-      drawDemand(model, stream, demandRng[k]!, t, queue, items, demand, state);
+      ranges[2 * (k * H + t)] = items.count;
+      drawDemand(
+        model,
+        stream,
+        demandRng[k]!,
+        t,
+        queue,
+        items,
+        demand,
+        state,
+        ws.demandStreams[k],
+      );
+      ranges[2 * (k * H + t) + 1] = items.count;
     }
 
     // 4–5. Work and expiry.
@@ -140,8 +198,7 @@ export function replicate(
     recordMonth(model, ws, t, totals, monthly);
   }
   // 7. The recovery funnel, once every suspect's fate is known.
-  const funnelRng = streams.map((s) => streamRng(streamSeed(seed, index, s.funnelPart)));
-  recordFunnel(model, items, funnelRng, totals, monthly);
+  recordFunnel(model, items, funnelRng, ranges, totals, monthly);
   recordHorizon(model, totals, monthly);
   const drawnAt = layout.totalNames.length - ws.drawn.length;
   for (let j = 0; j < ws.drawn.length; j++) totals[drawnAt + j] = ws.drawn[j]!;

@@ -74,6 +74,10 @@ export class Items {
    * (the month it was lost plus 1). Read once the horizon is over, by the recovery funnel.
    */
   finished = new Int32Array(1024);
+  /** The item's rank in its queue, set when the queue takes it in. */
+  rank = new Float64Array(1024);
+  /** The next item in the item's queue bucket, or -1 (see WorkQueue). */
+  link = new Int32Array(1024);
 
   add(lastMonth: number, hours: number, value: number, suspect: boolean, stream = 0): number {
     const seq = this.count++;
@@ -106,7 +110,20 @@ export class Items {
     stream.set(this.stream);
     const finished = new Int32Array(size);
     finished.set(this.finished);
-    Object.assign(this, { lastMonthAndKind, remaining, value, noise, stream, finished });
+    const rank = new Float64Array(size);
+    rank.set(this.rank);
+    const link = new Int32Array(size);
+    link.set(this.link);
+    Object.assign(this, {
+      lastMonthAndKind,
+      remaining,
+      value,
+      noise,
+      stream,
+      finished,
+      rank,
+      link,
+    });
   }
 }
 
@@ -116,20 +133,73 @@ export function rankOf(key: number, seq: number): number {
   return Math.round((KEY_LIMIT - k) * KEY_STEPS) * MAX_ITEMS + seq;
 }
 
+/**
+ * Buckets of a queue. A bucket holds the items whose priority keys share their bits from
+ * BUCKET_SHIFT up, 2⁻⁷ of a score unit wide, so every rank of one bucket comes before every rank
+ * of the next; the buckets cover scores from −8 to +8, and the first and last also take the
+ * (rare) items beyond.
+ */
+const BUCKETS = 2048;
+const BUCKET_SHIFT = 16;
+/** Subtracted from a key's high bits so that a score of 0 falls in bucket BUCKETS / 2. */
+const BUCKET_OFFSET = ((KEY_LIMIT * KEY_STEPS) >>> BUCKET_SHIFT) - BUCKETS / 2;
+/** Buckets up to this many items are sorted by insertion, larger ones by the native sort. */
+const INSERTION_SORT_MAX = 24;
+
+/**
+ * The items waiting for one role in one pool. They are kept in buckets by priority key (see
+ * BUCKETS), each bucket a list linked through `Items.link` and sorted by rank only when work
+ * reaches it, so an item that waits at low priority until its window closes is never ordered.
+ * Items join in ranges of consecutive numbers sharing a last month (one stream's arrivals of one
+ * month), and each month's expiry scans only the ranges whose last month it is. An item finished
+ * or lost stays in its bucket's list (with `finished` non-zero) until work or a sort passes it.
+ */
 export class WorkQueue {
-  private waiting = new Float64Array(256);
-  private waitingLength = 0;
-  private next = new Float64Array(256);
+  /** Ranks from `arrive`, admitted at the start of `work`. */
   private arrivals = new Float64Array(256);
   private arrivalsLength = 0;
+  /** First and last item of each bucket's list, or -1 for an empty bucket. */
+  private readonly head = new Int32Array(BUCKETS).fill(-1);
+  private readonly tail = new Int32Array(BUCKETS);
+  /** 1 when a bucket's list may be out of rank order. */
+  private readonly unsorted = new Uint8Array(BUCKETS);
+  /** The rank of each bucket's last item, or one above it once items are taken out behind it. */
+  private readonly lastRank = new Float64Array(BUCKETS);
+  /** No bucket below this holds an item. */
+  private low = BUCKETS;
+  /** Ranges of items [first, end), each on the list of its last month, linked by `rangeNext`. */
+  private rangeFirst = new Int32Array(64);
+  private rangeEnd = new Int32Array(64);
+  private rangeNext = new Int32Array(64);
+  private rangeCount = 0;
+  /** First and last range of each last month's list, or -1 for none. */
+  private monthHead = new Int32Array(64).fill(-1);
+  private monthTail = new Int32Array(64);
+  /** No last month below this has a range. */
+  private expiryLow = 0;
+  /** Items numbered below this had joined when the last month's work ended. */
+  private waitingBelow = 0;
+  /** Scratch for sorting a bucket and for the ranks of a month's lost suspects with assets. */
+  private scratch = new Float64Array(256);
+  /** Suspects and products admitted and neither finished nor lost. */
+  private suspectsIn = 0;
+  private productsIn = 0;
   /** Suspects waiting at the end of the last month worked. */
   backlogSuspects = 0;
   /** Products waiting at the end of the last month worked. */
   backlogProducts = 0;
 
   reset(): void {
-    this.waitingLength = 0;
     this.arrivalsLength = 0;
+    this.head.fill(-1);
+    this.unsorted.fill(0);
+    this.low = BUCKETS;
+    this.rangeCount = 0;
+    this.monthHead.fill(-1);
+    this.expiryLow = 0;
+    this.waitingBelow = 0;
+    this.suspectsIn = 0;
+    this.productsIn = 0;
     this.backlogSuspects = 0;
     this.backlogProducts = 0;
   }
@@ -139,15 +209,30 @@ export class WorkQueue {
    * month's arrivals), added up in triage order.
    */
   waitingHours(items: Items): number {
-    const { remaining } = items;
+    const { remaining, finished, link } = items;
+    const { head, tail, unsorted, waitingBelow } = this;
     let hours = 0;
-    for (let i = 0; i < this.waitingLength; i++) {
-      const rank = this.waiting[i]!;
-      hours += remaining[rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS]!;
+    for (let b = this.low; b < BUCKETS; b++) {
+      if (head[b]! < 0) continue;
+      if (unsorted[b] === 1 && this.sortBucket(b, items) < 0) continue;
+      // Items finished or lost are taken out of the list on the way.
+      let previous = -1;
+      for (let seq = head[b]!; seq >= 0; seq = link[seq]!) {
+        if (finished[seq] !== 0) {
+          if (previous < 0) head[b] = link[seq]!;
+          else link[previous] = link[seq]!;
+          continue;
+        }
+        if (seq < waitingBelow) hours += remaining[seq]!;
+        previous = seq;
+      }
+      if (previous < 0) head[b] = -1;
+      else tail[b] = previous;
     }
     return hours;
   }
 
+  /** Queues the item a rank names; it joins the buckets when the month is worked. */
   arrive(rank: number): void {
     if (this.arrivalsLength === this.arrivals.length)
       this.arrivals = grow(this.arrivals, this.arrivalsLength);
@@ -155,116 +240,322 @@ export class WorkQueue {
   }
 
   /**
+   * Puts item `seq`, of rank `rank`, in its bucket at once. The caller names the range it is in
+   * with `expireAfter`.
+   */
+  admit(items: Items, seq: number, rank: number): void {
+    const { head, tail, lastRank } = this;
+    const { rank: rankOfItem, link } = items;
+    rankOfItem[seq] = rank;
+    link[seq] = -1;
+    const high = (Math.floor(rank * INVERSE_MAX_ITEMS) >>> BUCKET_SHIFT) - BUCKET_OFFSET;
+    const b = high < 0 ? 0 : high >= BUCKETS ? BUCKETS - 1 : high;
+    if (head[b]! < 0) {
+      head[b] = seq;
+      this.unsorted[b] = 0;
+      if (b < this.low) this.low = b;
+    } else {
+      link[tail[b]!] = seq;
+      if (rank < lastRank[b]!) this.unsorted[b] = 1;
+    }
+    tail[b] = seq;
+    lastRank[b] = rank;
+  }
+
+  /**
+   * Admits items [first, end), as `admit` would with each item's rank: rankOf of the triage key
+   * weights[0]·log10(1 + value) + weights[1] + weights[2]·noise (see Model.triageWeights), or
+   * of key 0 for every item (first in, first out) when `weights` is null. Written out with
+   * rankOf's and the buckets' constants as numbers, so that the loop reads no module binding
+   * and no number from an object field, each of which V8 would read and check at every item.
+   */
+  admitRange(items: Items, first: number, end: number, weights: Float64Array | null): void {
+    const { head, tail, unsorted, lastRank } = this;
+    const { rank: rankOfItem, link, value, noise } = items;
+    const byValue = weights !== null;
+    const valueWeight = byValue ? weights[0]! : 0;
+    const valueShift = byValue ? weights[1]! : 0;
+    const noiseWeight = byValue ? weights[2]! : 0;
+    // KEY_LIMIT = 128, KEY_FLOOR = −128 + 2⁻²³, KEY_STEPS = 2²³, MAX_ITEMS = 2²²,
+    // BUCKET_SHIFT = 16, BUCKET_OFFSET = 15360 and BUCKETS = 2048.
+    const floor = -128 + 1 / 8388608;
+    let low = this.low;
+    for (let seq = first; seq < end; seq++) {
+      let key = 0;
+      if (byValue) {
+        // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives
+        // the same key.
+        const v = value[seq]!;
+        const logValue = v === 0 ? 0 : Math.log10(1 + v);
+        key = valueWeight * logValue + valueShift + noiseWeight * noise[seq]!;
+      }
+      const k = key > 128 ? 128 : key < floor ? floor : key;
+      const steps = Math.round((128 - k) * 8388608);
+      const rank = steps * 4194304 + seq;
+      rankOfItem[seq] = rank;
+      link[seq] = -1;
+      const high = (steps >>> 16) - 15360;
+      const b = high < 0 ? 0 : high >= 2048 ? 2047 : high;
+      if (head[b]! < 0) {
+        head[b] = seq;
+        unsorted[b] = 0;
+        if (b < low) low = b;
+      } else {
+        link[tail[b]!] = seq;
+        if (rank < lastRank[b]!) unsorted[b] = 1;
+      }
+      tail[b] = seq;
+      lastRank[b] = rank;
+    }
+    this.low = low;
+  }
+
+  /**
+   * Notes that the items admitted from [first, end), `suspects` suspects and `products`
+   * products, are lost if not finished by the end of month `lastMonth`.
+   */
+  expireAfter(first: number, end: number, lastMonth: number, suspects: number, products: number): void {
+    this.suspectsIn += suspects;
+    this.productsIn += products;
+    if (lastMonth >= this.monthHead.length) this.growMonths(lastMonth);
+    const last = this.monthHead[lastMonth]! < 0 ? -1 : this.monthTail[lastMonth]!;
+    // One item after another of one stream and month extends the range it follows.
+    if (last >= 0 && this.rangeEnd[last] === first) {
+      this.rangeEnd[last] = end;
+      return;
+    }
+    if (this.rangeCount === this.rangeFirst.length) this.growRanges();
+    const r = this.rangeCount++;
+    this.rangeFirst[r] = first;
+    this.rangeEnd[r] = end;
+    this.rangeNext[r] = -1;
+    if (last < 0) this.monthHead[lastMonth] = r;
+    else this.rangeNext[last] = r;
+    this.monthTail[lastMonth] = r;
+    if (lastMonth < this.expiryLow) this.expiryLow = lastMonth;
+  }
+
+  /**
    * Spends `hours` on the items in triage order (a partly worked item keeps its progress), then
    * loses the unfinished items whose window has closed. `sortArrivals` is false when arrivals
-   * are already in triage order, as under first-in first-out.
+   * are already in triage order, as under first-in first-out; the buckets find that out for
+   * themselves, so it changes nothing.
    *
    * An item is finished when its remaining hours are covered, so an item needing 0 hours is
    * finished even when no hours are left; the first item that cannot be finished takes what
    * is left, and work stops there.
-   *
-   * Arrivals are merged into the waiting items in one pass. Once work stops, the pass only
-   * carries items over or loses them: most items a month touches are past that point, so that
-   * part is a loop of its own with the outcome counts in locals.
    */
   work(month: number, hours: number, sortArrivals: boolean, items: Items, out: MonthOutcome): void {
-    const n = this.arrivalsLength;
-    const arrivals = this.arrivals;
-    if (sortArrivals && n > 1) sortRanks(arrivals, n);
-    const waiting = this.waiting;
-    const w = this.waitingLength;
-    if (this.next.length < w + n)
-      this.next = new Float64Array(Math.max(w + n, this.next.length * 2));
-    const next = this.next;
-    const { remaining, value, lastMonthAndKind, finished } = items;
+    void sortArrivals;
+    if (this.arrivalsLength > 0) this.admitArrivals(items);
+    const { head, unsorted } = this;
+    const { remaining, value, lastMonthAndKind, finished, link } = items;
     const done = month + 1;
-    let i = 0;
-    let j = 0;
-    let kept = 0;
     let left = hours;
-    let backlogSuspects = 0;
+    let queued = this.suspectsIn + this.productsIn;
+    let suspectsDone = 0;
     // Sums in locals, written back once: a number field of an object updated item by item is
-    // boxed anew at every update, a quarter of a megabyte of garbage per replication.
+    // boxed anew at every update.
     let hoursWorked = out.hoursWorked;
     let suspectsExamined = out.suspectsExamined;
     let suspectsWithAssetsExamined = out.suspectsWithAssetsExamined;
     let assetsExamined = out.assetsExamined;
     let productsDelivered = out.productsDelivered;
-    // Work items in rank order up to the first that the hours left cannot finish.
-    while (i < w || j < n) {
-      const rank = j >= n || (i < w && waiting[i]! < arrivals[j]!) ? waiting[i++]! : arrivals[j++]!;
-      // The item number the rank carries in its low bits. Written out, not called: where V8
-      // leaves a call out of line it boxes every rank passed, which is garbage per item.
-      const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
-      const state = lastMonthAndKind[seq]!;
-      const need = remaining[seq]!;
-      if (need <= left) {
-        left -= need;
-        hoursWorked += need;
-        finished[seq] = done;
-        if ((state & 1) === 1) {
-          const v = value[seq]!;
-          suspectsExamined++;
-          if (v > 0) {
-            suspectsWithAssetsExamined++;
-            assetsExamined += v;
-          }
-        } else {
-          productsDelivered++;
-        }
+    let b = this.low;
+    buckets: while (queued > 0 && b < BUCKETS) {
+      let seq = head[b]!;
+      if (seq < 0) {
+        b++;
         continue;
       }
-      remaining[seq] = need - left;
-      hoursWorked += left;
-      if (month >= state >> 1) {
-        finished[seq] = -done;
-        if ((state & 1) === 1) {
-          out.unexaminedSuspects++;
-          out.assetsLost += value[seq]!;
-        } else {
-          out.undeliveredProducts++;
+      if (unsorted[b] === 1) {
+        seq = this.sortBucket(b, items);
+        if (seq < 0) {
+          b++;
+          continue;
         }
-      } else {
-        next[kept++] = rank;
-        backlogSuspects += state & 1;
       }
-      break;
+      while (seq >= 0) {
+        const after = link[seq]!;
+        if (finished[seq] === 0) {
+          const need = remaining[seq]!;
+          if (need > left) {
+            // The first item that cannot be finished takes the hours left; it heads its bucket.
+            remaining[seq] = need - left;
+            hoursWorked += left;
+            head[b] = seq;
+            break buckets;
+          }
+          left -= need;
+          hoursWorked += need;
+          finished[seq] = done;
+          queued--;
+          if ((lastMonthAndKind[seq]! & 1) === 1) {
+            const v = value[seq]!;
+            suspectsDone++;
+            suspectsExamined++;
+            if (v > 0) {
+              suspectsWithAssetsExamined++;
+              assetsExamined += v;
+            }
+          } else {
+            productsDelivered++;
+          }
+        }
+        seq = after;
+      }
+      head[b] = -1;
+      b++;
     }
+    this.low = b;
+    this.suspectsIn -= suspectsDone;
+    this.productsIn = queued - this.suspectsIn;
     out.hoursWorked = hoursWorked;
     out.suspectsExamined = suspectsExamined;
     out.suspectsWithAssetsExamined = suspectsWithAssetsExamined;
     out.assetsExamined = assetsExamined;
     out.productsDelivered = productsDelivered;
-    // Carry the rest over in rank order, or lose those whose window has closed.
+    this.expire(month, items, out);
+    this.backlogSuspects = this.suspectsIn;
+    this.backlogProducts = this.productsIn;
+    this.waitingBelow = items.count;
+  }
+
+  /** Admits the ranks queued by `arrive`, each in a range of its own or extending the last. */
+  private admitArrivals(items: Items): void {
+    const { arrivals } = this;
+    const { lastMonthAndKind } = items;
+    for (let j = 0; j < this.arrivalsLength; j++) {
+      const rank = arrivals[j]!;
+      // The item number the rank carries in its low bits, written out (see INVERSE_MAX_ITEMS).
+      const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
+      this.admit(items, seq, rank);
+      const state = lastMonthAndKind[seq]!;
+      this.expireAfter(seq, seq + 1, state >> 1, state & 1, 1 - (state & 1));
+    }
+    this.arrivalsLength = 0;
+  }
+
+  /**
+   * Loses the items still queued whose last month is `month` or before. The assets of lost
+   * suspects are added up in triage order, as one pass down the queue would meet them.
+   */
+  private expire(month: number, items: Items, out: MonthOutcome): void {
+    const { finished, lastMonthAndKind, value, rank: rankOfItem } = items;
+    const { monthHead, rangeFirst, rangeEnd, rangeNext } = this;
+    const lost = -(month + 1);
     let unexaminedSuspects = 0;
     let undeliveredProducts = 0;
-    let assetsLost = out.assetsLost;
-    while (i < w || j < n) {
-      const rank = j >= n || (i < w && waiting[i]! < arrivals[j]!) ? waiting[i++]! : arrivals[j++]!;
-      const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
-      const state = lastMonthAndKind[seq]!;
-      if (month >= state >> 1) {
-        finished[seq] = -done;
-        if ((state & 1) === 1) {
-          unexaminedSuspects++;
-          assetsLost += value[seq]!;
-        } else {
-          undeliveredProducts++;
+    let holders = 0;
+    // Ranges are listed in order of arrival, so the holders' numbers increase, as sortRanks
+    // needs, unless one month's ranges were admitted out of order.
+    let increasing = true;
+    let lastSeq = -1;
+    const through = Math.min(month, monthHead.length - 1);
+    for (let m = this.expiryLow; m <= through; m++) {
+      for (let r = monthHead[m]!; r >= 0; r = rangeNext[r]!) {
+        const end = rangeEnd[r]!;
+        for (let seq = rangeFirst[r]!; seq < end; seq++) {
+          if (finished[seq] !== 0) continue;
+          finished[seq] = lost;
+          if ((lastMonthAndKind[seq]! & 1) === 1) {
+            unexaminedSuspects++;
+            // Adding a value of 0 changes no sum, so only holders need ordering.
+            if (value[seq] !== 0) {
+              if (holders === this.scratch.length) this.scratch = grow(this.scratch, holders);
+              this.scratch[holders++] = rankOfItem[seq]!;
+              if (seq < lastSeq) increasing = false;
+              lastSeq = seq;
+            }
+          } else {
+            undeliveredProducts++;
+          }
         }
-      } else {
-        next[kept++] = rank;
-        backlogSuspects += state & 1;
       }
+      monthHead[m] = -1;
     }
+    if (month + 1 > this.expiryLow) this.expiryLow = month + 1;
+    this.suspectsIn -= unexaminedSuspects;
+    this.productsIn -= undeliveredProducts;
     out.unexaminedSuspects += unexaminedSuspects;
     out.undeliveredProducts += undeliveredProducts;
+    if (holders === 0) return;
+    const ranks = this.scratch;
+    if (holders > 1) {
+      if (increasing) sortRanks(ranks, holders);
+      else ranks.subarray(0, holders).sort();
+    }
+    let assetsLost = out.assetsLost;
+    for (let i = 0; i < holders; i++) {
+      const rank = ranks[i]!;
+      assetsLost += value[rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS]!;
+    }
     out.assetsLost = assetsLost;
-    this.arrivalsLength = 0;
-    this.next = waiting;
-    this.waiting = next;
-    this.waitingLength = kept;
-    this.backlogSuspects = backlogSuspects;
-    this.backlogProducts = kept - backlogSuspects;
+  }
+
+  /**
+   * Sorts bucket b's list by rank, leaving out the items finished or lost; returns its first
+   * item, or -1 when none is left.
+   */
+  private sortBucket(b: number, items: Items): number {
+    const { head, tail, unsorted } = this;
+    const { finished, link, rank: rankOfItem } = items;
+    let n = 0;
+    for (let seq = head[b]!; seq >= 0; seq = link[seq]!) {
+      if (finished[seq] !== 0) continue;
+      if (n === this.scratch.length) this.scratch = grow(this.scratch, n);
+      this.scratch[n++] = rankOfItem[seq]!;
+    }
+    unsorted[b] = 0;
+    if (n === 0) {
+      head[b] = -1;
+      return -1;
+    }
+    const ranks = this.scratch;
+    if (n <= INSERTION_SORT_MAX) {
+      for (let i = 1; i < n; i++) {
+        const r = ranks[i]!;
+        let j = i - 1;
+        while (j >= 0 && ranks[j]! > r) {
+          ranks[j + 1] = ranks[j]!;
+          j--;
+        }
+        ranks[j + 1] = r;
+      }
+    } else {
+      ranks.subarray(0, n).sort();
+    }
+    let previous = -1;
+    for (let i = 0; i < n; i++) {
+      const rank = ranks[i]!;
+      const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
+      if (previous < 0) head[b] = seq;
+      else link[previous] = seq;
+      previous = seq;
+    }
+    link[previous] = -1;
+    tail[b] = previous;
+    this.lastRank[b] = ranks[n - 1]!;
+    return head[b]!;
+  }
+
+  private growMonths(month: number): void {
+    const size = Math.max(month + 1, this.monthHead.length * 2);
+    const head = new Int32Array(size).fill(-1);
+    head.set(this.monthHead);
+    const tail = new Int32Array(size);
+    tail.set(this.monthTail);
+    this.monthHead = head;
+    this.monthTail = tail;
+  }
+
+  private growRanges(): void {
+    const size = this.rangeFirst.length * 2;
+    for (const key of ['rangeFirst', 'rangeEnd', 'rangeNext'] as const) {
+      const grown = new Int32Array(size);
+      grown.set(this[key]);
+      this[key] = grown;
+    }
   }
 }
 

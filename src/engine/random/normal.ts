@@ -18,12 +18,12 @@ export const X = new Float64Array(LAYERS);
 /** f(X[i]): the bottom of layer i and the top of layer i + 1; f(X[0]) = f(0) = 1. */
 export const DENSITY = new Float64Array(LAYERS);
 /** Width of one of the 2²⁴ steps across a layer: X[i] / 2²⁴, and Q / 2²⁴ for the base strip. */
-const STEP = new Float64Array(LAYERS);
+export const STEP = new Float64Array(LAYERS);
 /**
  * Points j below this are left of the layer above, so under the curve: ⌊2²⁴·X[i−1]/X[i]⌋, and
  * ⌊2²⁴·R/Q⌋ in the base strip. Flooring only sends a few more points to the exact test.
  */
-const INNER = new Int32Array(LAYERS);
+export const INNER = new Int32Array(LAYERS);
 
 X[LAYERS - 1] = R;
 for (let i = LAYERS - 1; i > 1; i--) {
@@ -67,9 +67,10 @@ export function standardNormal(rng: Rng): number {
 /**
  * The rarer part of a draw: the tail of the base strip, or a point in a layer's wedge, tried
  * again with fresh uniforms until one is kept (a loop rather than a call, so no generator can
- * run the stack out).
+ * run the stack out). Called with the draw's first 32 bits `u`, its layer i and its point j,
+ * by standardNormal and by loops that make the common part of the draw themselves.
  */
-function edge(rng: Rng, u: number, i: number, j: number): number {
+export function edge(rng: Rng, u: number, i: number, j: number): number {
   for (;;) {
     if (i === 0) {
       const x = normalTail(rng);

@@ -22,8 +22,11 @@ export function streamRng(seed: string): Rng {
  * new generators, and switches streams by swapping four numbers.
  */
 export class StreamSet {
-  /** The selected stream's state. */
-  private readonly s = new Int32Array(4);
+  /**
+   * The selected stream's state. A loop that draws many uniforms may take it into local
+   * variables, step them as `next` does, and write them back before anything else draws.
+   */
+  readonly state = new Int32Array(4);
   /** Every stream's state, four numbers each, written back when another is selected. */
   private readonly saved: Int32Array;
   private selected = 0;
@@ -33,7 +36,7 @@ export class StreamSet {
 
   constructor(readonly size: number) {
     this.saved = new Int32Array(4 * size);
-    const s = this.s;
+    const s = this.state;
     this.next = (): number => {
       const x = s[0]!;
       const t = x ^ (x << 11);
@@ -50,7 +53,7 @@ export class StreamSet {
 
   /** Seeds stream k as seedrandom.xor128(seed) is seeded, and selects it. */
   seed(k: number, seed: string): void {
-    const { s, next } = this;
+    const { state: s, next } = this;
     this.select(k);
     s.fill(0);
     for (let c = 0; c < seed.length + 64; c++) {
@@ -62,7 +65,7 @@ export class StreamSet {
   /** Makes stream k the one `draw` draws from. */
   select(k: number): void {
     if (k === this.selected) return;
-    const { s, saved } = this;
+    const { state: s, saved } = this;
     const from = 4 * this.selected;
     saved[from] = s[0]!;
     saved[from + 1] = s[1]!;

@@ -23,7 +23,7 @@ const NORMAL_TRIES = 100;
  * cost a call on every draw. Validation keeps parameters where draws are finite; this catches a
  * sampler or a limit that is wrong.
  */
-const CHECK_DRAWS = (import.meta as ImportMeta & { env?: { DEV?: boolean } }).env?.DEV === true;
+export const CHECK_DRAWS = (import.meta as ImportMeta & { env?: { DEV?: boolean } }).env?.DEV === true;
 
 /** A sampler for a real-valued quantity (hours, pounds). Decided once per run, not per draw. */
 export function amountSampler(d: Distribution): Sampler {
@@ -100,6 +100,44 @@ function uncheckedSampler(d: Distribution): Sampler {
       };
     }
   }
+}
+
+/**
+ * The value every draw of `d` gives when it takes no uniforms (a number or `fixed`), or null.
+ * A caller that knows it can leave the sampler uncalled with the same results.
+ */
+export function constantDraw(d: Distribution): number | null {
+  if (typeof d === 'number') return d;
+  return d.dist === 'fixed' ? d.value : null;
+}
+
+/** How a loop that holds a generator's state itself makes a draw (see drawPlan). */
+export const DRAW_CONSTANT = 0;
+export const DRAW_POISSON = 1;
+export const DRAW_LOGNORMAL = 2;
+export const DRAW_SAMPLER = 3;
+
+/**
+ * How a loop holding the generator's state in local variables can make the draws of `d` that
+ * its sampler (amountSampler, or countSampler when `count`) makes at scale 1, with the same
+ * uniforms and the same value: [kind, a, b] with
+ * - DRAW_CONSTANT: the value a, taking no uniform (a number or `fixed`; rounded for a count);
+ * - DRAW_POISSON (counts, 0 < mean < 10): shift b plus Knuth's count, a = e^(−mean), as
+ *   poissonByProducts;
+ * - DRAW_LOGNORMAL (amounts): exp(a + b·z) for one standard normal z;
+ * - DRAW_SAMPLER: anything else, by calling the sampler.
+ */
+export function drawPlan(d: Distribution, count: boolean): [number, number, number] {
+  const constant = constantDraw(d);
+  if (constant !== null) return [DRAW_CONSTANT, count ? Math.round(constant) : constant, 0];
+  if (typeof d === 'number') return [DRAW_SAMPLER, 0, 0];
+  if (count && d.dist === 'poisson' && d.mean > 0 && d.mean < 10)
+    return [DRAW_POISSON, Math.exp(-d.mean), d.shift ?? 0];
+  if (!count && d.dist === 'lognormal') {
+    const { mu, sigma } = lognormalParams(d.median, d.p90);
+    return [DRAW_LOGNORMAL, mu, sigma];
+  }
+  return [DRAW_SAMPLER, 0, 0];
 }
 
 /** Takes from a stream the uniforms one draw would, without working out the value. */

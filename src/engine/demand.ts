@@ -70,8 +70,7 @@ export function drawDemand(
     // The month's cases first, by their sampler: drawn here, its code stays out of the loop's.
     const cases = stream.cases(rng, stream.growthByMonth[t]!);
     drawItemsHeld(source, stream, state, cases, t, items, out);
-  }
-  else drawItems(stream, state, rng, t, items, out);
+  } else drawItems(stream, state, rng, t, items, out);
   if (stream.maxPerCase === Infinity) queueItems(model, stream, t, queue, items, first);
   else queueWithCaseLimit(model, stream, state, queue, items, first, out, t);
 }

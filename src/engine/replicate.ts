@@ -76,7 +76,9 @@ export class Workspace {
     const staff = groups.map((g, i) => draw(this.staffStreams[i]!, g.part));
     // The optional steps draw from streams of their own, seeded only where a file uses them.
     const accredit = groups.map((g, i) =>
-      roles[g.role]!.accreditationRate < 1 ? draw(this.accreditStreams[i]!, g.accreditPart) : undefined,
+      roles[g.role]!.accreditationRate < 1
+        ? draw(this.accreditStreams[i]!, g.accreditPart)
+        : undefined,
     );
     const demand = streams.map((s, k) => draw(this.demandStreams[k]!, s.part));
     for (let k = 0; k < streams.length; k++) {
@@ -175,17 +177,7 @@ export function replicate(
         );
       }
       ranges[2 * (k * H + t)] = items.count;
-      drawDemand(
-        model,
-        stream,
-        demandRng[k]!,
-        t,
-        queue,
-        items,
-        demand,
-        state,
-        ws.demandStreams[k],
-      );
+      drawDemand(model, stream, demandRng[k]!, t, queue, items, demand, state, ws.demandStreams[k]);
       ranges[2 * (k * H + t) + 1] = items.count;
     }
 

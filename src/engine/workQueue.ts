@@ -314,7 +314,13 @@ export class WorkQueue {
    * Notes that the items admitted from [first, end), `suspects` suspects and `products`
    * products, are lost if not finished by the end of month `lastMonth`.
    */
-  expireAfter(first: number, end: number, lastMonth: number, suspects: number, products: number): void {
+  expireAfter(
+    first: number,
+    end: number,
+    lastMonth: number,
+    suspects: number,
+    products: number,
+  ): void {
     this.suspectsIn += suspects;
     this.productsIn += products;
     if (lastMonth >= this.monthHead.length) this.growMonths(lastMonth);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compileModel } from '../../src/engine/model.ts';
 import { replicate, Workspace } from '../../src/engine/replicate.ts';
-import { validateScenario } from '../../src/scenario/parse.ts';
+import { parseScenarioText, validateScenario } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { drawReplication } from './drawFloor.ts';
 import { compileModel as compileModel010 } from './engine-0.1.0/src/engine/model.ts';
@@ -14,12 +14,15 @@ import { nationalScenario } from './nationalScenario.ts';
 import { medianOf, quartiles } from './timing.ts';
 
 export function benchScenarios(): { name: string; scenario: Scenario }[] {
-  const mps = validateScenario(
-    JSON.parse(
-      readFileSync(
-        new URL('../../scenarios/mps-financial-investigators.json', import.meta.url),
-        'utf8',
+  // The MPS file as saved in format version 1, which both engines read alike: the built-in
+  // now uses version 2's case limit and funnel, which the 0.1.0 engine would ignore.
+  const mps = parseScenarioText(
+    readFileSync(
+      new URL(
+        '../../tests/fixtures/versions/v1-scenarios/mps-financial-investigators.json',
+        import.meta.url,
       ),
+      'utf8',
     ),
   );
   const national = validateScenario(nationalScenario());

@@ -11,10 +11,9 @@ import {
   DRAW_SAMPLER,
 } from './random/sampler.ts';
 import type { StreamState } from './streamState.ts';
-import { Items, packLastMonth, rankOf, WorkQueue } from './workQueue.ts';
+import { Items, packLastMonth, WorkQueue } from './workQueue.ts';
 
 /** Under first in, first out every key is 0, so an item's rank is this plus its number. */
-const FIFO_RANK = rankOf(0, 0);
 
 /** What one month's demand brought, summed over the demand streams. */
 export class MonthDemand {
@@ -442,18 +441,12 @@ function queueItems(
   const { count } = items;
   const n = count - first;
   if (n === 0) return;
-  queue.expireAfter(first, count, t + stream.windowMonths, stream.suspects ? n : 0, stream.suspects ? 0 : n);
-  if (!model.triageByValue) {
-    for (let seq = first; seq < count; seq++) queue.admit(items, seq, FIFO_RANK + seq);
-    return;
-  }
-  const { valueWeight, valueShift, noiseWeight } = model;
-  const { value, noise } = items;
-  for (let seq = first; seq < count; seq++) {
-    // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives the
-    // same key.
-    const v = value[seq]!;
-    const logValue = v === 0 ? 0 : Math.log10(1 + v);
-    queue.admit(items, seq, rankOf(valueWeight * logValue + valueShift + noiseWeight * noise[seq]!, seq));
-  }
+  queue.expireAfter(
+    first,
+    count,
+    t + stream.windowMonths,
+    stream.suspects ? n : 0,
+    stream.suspects ? 0 : n,
+  );
+  queue.admitRange(items, first, count, model.triageByValue ? model.triageWeights : null);
 }

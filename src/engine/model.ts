@@ -36,6 +36,8 @@ export interface Model {
    */
   valueWeight: number;
   valueShift: number;
+  /** [valueWeight, valueShift, noiseWeight], for loops to read as numbers. */
+  triageWeights: Float64Array;
   /** Mean and sd of log10(1 + assets) across expected suspects (see triageScale.ts). */
   triageScale: { mean: number; sd: number };
   noiseWeight: number;
@@ -266,6 +268,11 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
     valueWeight: accuracy / scale.sd,
     valueShift: (-accuracy * scale.mean) / scale.sd,
     noiseWeight: Math.sqrt(1 - accuracy * accuracy),
+    triageWeights: Float64Array.of(
+      accuracy / scale.sd,
+      (-accuracy * scale.mean) / scale.sd,
+      Math.sqrt(1 - accuracy * accuracy),
+    ),
     funnel: compileFunnel(scenario.finance),
     forceShare: scenario.finance.forceShare,
     uncertain: scenario.uncertain ?? [],

@@ -163,6 +163,8 @@ export class WorkQueue {
   private readonly tail = new Int32Array(BUCKETS);
   /** 1 when a bucket's list may be out of rank order. */
   private readonly unsorted = new Uint8Array(BUCKETS);
+  /** The rank of each bucket's last item, or one above it once items are taken out behind it. */
+  private readonly lastRank = new Float64Array(BUCKETS);
   /** No bucket below this holds an item. */
   private low = BUCKETS;
   /** Ranges of items [first, end), each on the list of its last month, linked by `rangeNext`. */
@@ -242,7 +244,7 @@ export class WorkQueue {
    * with `expireAfter`.
    */
   admit(items: Items, seq: number, rank: number): void {
-    const { head, tail } = this;
+    const { head, tail, lastRank } = this;
     const { rank: rankOfItem, link } = items;
     rankOfItem[seq] = rank;
     link[seq] = -1;
@@ -253,11 +255,59 @@ export class WorkQueue {
       this.unsorted[b] = 0;
       if (b < this.low) this.low = b;
     } else {
-      const last = tail[b]!;
-      link[last] = seq;
-      if (rank < rankOfItem[last]!) this.unsorted[b] = 1;
+      link[tail[b]!] = seq;
+      if (rank < lastRank[b]!) this.unsorted[b] = 1;
     }
     tail[b] = seq;
+    lastRank[b] = rank;
+  }
+
+  /**
+   * Admits items [first, end), as `admit` would with each item's rank: rankOf of the triage key
+   * weights[0]·log10(1 + value) + weights[1] + weights[2]·noise (see Model.triageWeights), or
+   * of key 0 for every item (first in, first out) when `weights` is null. Written out with
+   * rankOf's and the buckets' constants as numbers, so that the loop reads no module binding
+   * and no number from an object field, each of which V8 would read and check at every item.
+   */
+  admitRange(items: Items, first: number, end: number, weights: Float64Array | null): void {
+    const { head, tail, unsorted, lastRank } = this;
+    const { rank: rankOfItem, link, value, noise } = items;
+    const byValue = weights !== null;
+    const valueWeight = byValue ? weights[0]! : 0;
+    const valueShift = byValue ? weights[1]! : 0;
+    const noiseWeight = byValue ? weights[2]! : 0;
+    // KEY_LIMIT = 128, KEY_FLOOR = −128 + 2⁻²³, KEY_STEPS = 2²³, MAX_ITEMS = 2²²,
+    // BUCKET_SHIFT = 16, BUCKET_OFFSET = 15360 and BUCKETS = 2048.
+    const floor = -128 + 1 / 8388608;
+    let low = this.low;
+    for (let seq = first; seq < end; seq++) {
+      let key = 0;
+      if (byValue) {
+        // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives
+        // the same key.
+        const v = value[seq]!;
+        const logValue = v === 0 ? 0 : Math.log10(1 + v);
+        key = valueWeight * logValue + valueShift + noiseWeight * noise[seq]!;
+      }
+      const k = key > 128 ? 128 : key < floor ? floor : key;
+      const steps = Math.round((128 - k) * 8388608);
+      const rank = steps * 4194304 + seq;
+      rankOfItem[seq] = rank;
+      link[seq] = -1;
+      const high = (steps >>> 16) - 15360;
+      const b = high < 0 ? 0 : high >= 2048 ? 2047 : high;
+      if (head[b]! < 0) {
+        head[b] = seq;
+        unsorted[b] = 0;
+        if (b < low) low = b;
+      } else {
+        link[tail[b]!] = seq;
+        if (rank < lastRank[b]!) unsorted[b] = 1;
+      }
+      tail[b] = seq;
+      lastRank[b] = rank;
+    }
+    this.low = low;
   }
 
   /**
@@ -485,6 +535,7 @@ export class WorkQueue {
     }
     link[previous] = -1;
     tail[b] = previous;
+    this.lastRank[b] = ranks[n - 1]!;
     return head[b]!;
   }
 

@@ -128,9 +128,11 @@ function suspectsHeld(
   monthly: Float64Array,
 ): void {
   const { horizonMonths: H, funnel } = model;
-  const { orderProbability } = funnel;
-  const share = funnel.constantDraws!.orderShare;
-  const lag = funnel.constantDraws!.monthsToReceipt;
+  // Numbers from a Float64Array, not object fields, which V8 would unbox at every use.
+  const orderProbability = funnel.numbers[0]!;
+  const share = funnel.numbers[1]!;
+  const lag = funnel.numbers[2]!;
+  const capped = share < 1 ? share : 1;
   const ordersAt = M.ordersMade * H;
   const { finished, value, noise: orderOf, rank: lagOf } = items;
   const held = source.state;
@@ -141,6 +143,9 @@ function suspectsHeld(
   let examined = 0;
   let unexamined = 0;
   let orders = 0;
+  // Without branches: a suspect's fate, assets and order are near coin tosses. With `ordered`
+  // 1 or 0, the order is assets·share·1 − 0 (the same double) or −1 (NO_ORDER), and the month's
+  // count of orders gains 1 or 0.
   for (let seq = first; seq < end; seq++) {
     const x = s0 ^ (s0 << 11);
     s0 = s1;
@@ -148,22 +153,18 @@ function suspectsHeld(
     s2 = s3;
     s3 = s3 ^ (s3 >>> 19) ^ x ^ (x >>> 8);
     const fate = finished[seq]!;
-    // No order (NO_ORDER), written out: a module binding read in the loop would box each order.
-    let order = -1;
-    if (fate !== 0) {
-      if (fate > 0) examined++;
-      else unexamined++;
-      const assets = value[seq]!;
-      if (assets > 0 && (s3 >>> 0) / 4294967296 < orderProbability) {
-        order = assets * (share < 1 ? share : 1);
-        lagOf[seq] = lag;
-        if (fate > 0) {
-          orders++;
-          monthly[ordersAt + fate - 1]!++;
-        }
-      }
-    }
-    orderOf[seq] = order;
+    const isExamined = +(fate > 0);
+    const isLost = +(fate < 0);
+    examined += isExamined;
+    unexamined += isLost;
+    const assets = value[seq]!;
+    const ordered =
+      (isExamined | isLost) & +(assets > 0) & +((s3 >>> 0) / 4294967296 < orderProbability);
+    const orderedExamined = ordered & isExamined;
+    orders += orderedExamined;
+    monthly[ordersAt + ((fate - 1) & -isExamined)]! += orderedExamined;
+    orderOf[seq] = assets * capped * ordered - (1 - ordered);
+    lagOf[seq] = lag;
   }
   held[0] = s0;
   held[1] = s1;

@@ -61,6 +61,8 @@ export interface CompiledFunnel {
    * months rounded, as countSampler does), so the funnel need not call them.
    */
   constantDraws: { orderShare: number; monthsToReceipt: number } | null;
+  /** orderProbability and, when constantDraws is set, its share and months, as numbers. */
+  numbers: Float64Array;
   /** Largest order value of each collection band, the last Infinity. */
   bandUpTo: Float64Array;
   /** Share of an order's value collected, by band. */
@@ -300,6 +302,11 @@ function compileFunnel(finance: Scenario['finance']): CompiledFunnel {
       share === null || months === null
         ? null
         : { orderShare: share, monthsToReceipt: Math.round(months) },
+    numbers: Float64Array.of(
+      finance.orderProbability,
+      share ?? 0,
+      months === null ? 0 : Math.round(months),
+    ),
     bandUpTo: Float64Array.from(finance.collection, (b) => b.upTo ?? Infinity),
     bandCollected: Float64Array.from(finance.collection, (b) => b.collected),
   };

@@ -399,13 +399,13 @@ export class WorkQueue {
           finished[seq] = done;
           queued--;
           if ((lastMonthAndKind[seq]! & 1) === 1) {
+            // Adding a value of 0 changes no sum; whether a suspect holds assets is counted
+            // without a branch, being near a coin toss.
             const v = value[seq]!;
             suspectsDone++;
             suspectsExamined++;
-            if (v > 0) {
-              suspectsWithAssetsExamined++;
-              assetsExamined += v;
-            }
+            suspectsWithAssetsExamined += +(v > 0);
+            assetsExamined += v;
           } else {
             productsDelivered++;
           }
@@ -458,26 +458,32 @@ export class WorkQueue {
     // Ranges are listed in order of arrival, so the holders' numbers increase, as sortRanks
     // needs, unless one month's ranges were admitted out of order.
     let increasing = true;
-    let lastSeq = -1;
+    let lastEnd = -1;
     const through = Math.min(month, monthHead.length - 1);
     for (let m = this.expiryLow; m <= through; m++) {
       for (let r = monthHead[m]!; r >= 0; r = rangeNext[r]!) {
+        const first = rangeFirst[r]!;
         const end = rangeEnd[r]!;
-        for (let seq = rangeFirst[r]!; seq < end; seq++) {
-          if (finished[seq] !== 0) continue;
-          finished[seq] = lost;
-          if ((lastMonthAndKind[seq]! & 1) === 1) {
-            unexaminedSuspects++;
-            // Adding a value of 0 changes no sum, so only holders need ordering.
-            if (value[seq] !== 0) {
-              if (holders === this.scratch.length) this.scratch = grow(this.scratch, holders);
-              this.scratch[holders++] = rankOfItem[seq]!;
-              if (seq < lastSeq) increasing = false;
-              lastSeq = seq;
-            }
-          } else {
-            undeliveredProducts++;
-          }
+        if (first < lastEnd) increasing = false;
+        lastEnd = end;
+        if (this.scratch.length < holders + end - first) {
+          this.scratch = grow(this.scratch, holders, holders + end - first);
+        }
+        const ranks = this.scratch;
+        // Without branches: whether an item is still queued, and whether it holds assets, are
+        // near coin tosses. An item still queued has finished 0, and takes `lost`; adding a
+        // value of 0 changes no sum, so only holders need ordering, and each item's rank is
+        // written where the next holder's goes, kept only if it is one.
+        for (let seq = first; seq < end; seq++) {
+          const fate = finished[seq]!;
+          const isLost = 1 - ((fate | (0 - fate)) >>> 31);
+          finished[seq] = fate + isLost * lost;
+          const suspect = lastMonthAndKind[seq]! & 1;
+          const lostSuspect = isLost & suspect;
+          unexaminedSuspects += lostSuspect;
+          undeliveredProducts += isLost - lostSuspect;
+          ranks[holders] = rankOfItem[seq]!;
+          holders += lostSuspect & +(value[seq] !== 0);
         }
       }
       monthHead[m] = -1;
@@ -567,8 +573,12 @@ export class WorkQueue {
   }
 }
 
-function grow(a: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(a.length * 2);
+function grow(
+  a: Float64Array<ArrayBuffer>,
+  length: number,
+  atLeast = 0,
+): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(Math.max(a.length * 2, atLeast));
   b.set(a.subarray(0, length));
   return b;
 }

@@ -377,12 +377,40 @@ export class WorkQueue {
         continue;
       }
       if (unsorted[b] === 1) {
-        seq = this.sortBucket(b, items);
-        if (seq < 0) {
-          b++;
-          continue;
+        // Sorted into scratch and worked from there, with no list to follow item by item;
+        // only the items work leaves are linked again.
+        const n = this.gatherSorted(b, items);
+        const ranks = this.scratch;
+        for (let i = 0; i < n; i++) {
+          const rank = ranks[i]!;
+          const item = rank - Math.floor(rank * 2.384185791015625e-7) * 4194304;
+          const need = remaining[item]!;
+          if (need > left) {
+            remaining[item] = need - left;
+            hoursWorked += left;
+            this.relink(b, items, i, n);
+            break buckets;
+          }
+          left -= need;
+          hoursWorked += need;
+          finished[item] = done;
+          queued--;
+          if ((lastMonthAndKind[item]! & 1) === 1) {
+            const v = value[item]!;
+            suspectsDone++;
+            suspectsExamined++;
+            suspectsWithAssetsExamined += +(v > 0);
+            assetsExamined += v;
+          } else {
+            productsDelivered++;
+          }
         }
+        head[b] = -1;
+        b++;
+        continue;
       }
+      // A sorted bucket (under first in, first out, the whole queue) is followed along its list
+      // only as far as work goes.
       while (seq >= 0) {
         const after = link[seq]!;
         if (finished[seq] === 0) {
@@ -512,7 +540,18 @@ export class WorkQueue {
    * item, or -1 when none is left.
    */
   private sortBucket(b: number, items: Items): number {
-    const { head, tail, unsorted } = this;
+    const n = this.gatherSorted(b, items);
+    if (n === 0) return -1;
+    this.relink(b, items, 0, n);
+    return this.head[b]!;
+  }
+
+  /**
+   * Puts the ranks of bucket b's items still queued in `scratch`, sorted, and returns how many;
+   * an empty bucket is marked so. The bucket's list is left for `relink` to write again.
+   */
+  private gatherSorted(b: number, items: Items): number {
+    const { head, unsorted } = this;
     const { finished, link, rank: rankOfItem } = items;
     let n = 0;
     for (let seq = head[b]!; seq >= 0; seq = link[seq]!) {
@@ -523,7 +562,7 @@ export class WorkQueue {
     unsorted[b] = 0;
     if (n === 0) {
       head[b] = -1;
-      return -1;
+      return 0;
     }
     const ranks = this.scratch;
     if (n <= INSERTION_SORT_MAX) {
@@ -539,8 +578,16 @@ export class WorkQueue {
     } else {
       ranks.subarray(0, n).sort();
     }
+    return n;
+  }
+
+  /** Makes the items of scratch[from, n), in that order, bucket b's list. */
+  private relink(b: number, items: Items, from: number, n: number): void {
+    const { head, tail } = this;
+    const { link } = items;
+    const ranks = this.scratch;
     let previous = -1;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const rank = ranks[i]!;
       const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
       if (previous < 0) head[b] = seq;
@@ -550,7 +597,6 @@ export class WorkQueue {
     link[previous] = -1;
     tail[b] = previous;
     this.lastRank[b] = ranks[n - 1]!;
-    return head[b]!;
   }
 
   private growMonths(month: number): void {

@@ -1,4 +1,4 @@
-import { sortRanks } from './rankSort.ts';
+import { sortSpread } from './rankSort.ts';
 import { EngineLimitError } from './limitError.ts';
 
 /**
@@ -483,17 +483,11 @@ export class WorkQueue {
     let unexaminedSuspects = 0;
     let undeliveredProducts = 0;
     let holders = 0;
-    // Ranges are listed in order of arrival, so the holders' numbers increase, as sortRanks
-    // needs, unless one month's ranges were admitted out of order.
-    let increasing = true;
-    let lastEnd = -1;
     const through = Math.min(month, monthHead.length - 1);
     for (let m = this.expiryLow; m <= through; m++) {
       for (let r = monthHead[m]!; r >= 0; r = rangeNext[r]!) {
         const first = rangeFirst[r]!;
         const end = rangeEnd[r]!;
-        if (first < lastEnd) increasing = false;
-        lastEnd = end;
         if (this.scratch.length < holders + end - first) {
           this.scratch = grow(this.scratch, holders, holders + end - first);
         }
@@ -523,10 +517,7 @@ export class WorkQueue {
     out.undeliveredProducts += undeliveredProducts;
     if (holders === 0) return;
     const ranks = this.scratch;
-    if (holders > 1) {
-      if (increasing) sortRanks(ranks, holders);
-      else ranks.subarray(0, holders).sort();
-    }
+    sortSpread(ranks, holders);
     let assetsLost = out.assetsLost;
     for (let i = 0; i < holders; i++) {
       const rank = ranks[i]!;
@@ -576,7 +567,7 @@ export class WorkQueue {
         ranks[j + 1] = r;
       }
     } else {
-      ranks.subarray(0, n).sort();
+      sortSpread(ranks, n);
     }
     return n;
   }

@@ -223,9 +223,13 @@ function drawItemsHeld(
   let assetHolders = 0;
   let suppressedItems = 0;
   let suppressedAssets = 0;
-  let seq = items.count;
+  const firstSeq = items.count;
+  let seq = firstSeq;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
   let { stream: streamOf, finished } = items;
+  // Items whose asset value is held as its exponent until after the loop.
+  let exponents = exponentScratch;
+  let deferred = 0;
   for (let c = 0; c < cases; c++) {
     const notReferred = suppressRng !== null && suppressRng() < suppressShare;
     let count: number;
@@ -266,6 +270,10 @@ function drawItemsHeld(
       ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
       ({ stream: streamOf, finished } = items);
     }
+    if (deferred + count > exponents.length) {
+      exponentScratch = growInts(exponents, deferred + count);
+      exponents = exponentScratch;
+    }
     for (let i = 0; i < count; i++) {
       let hours: number;
       if (hoursKind === lognormal) {
@@ -292,8 +300,8 @@ function drawItemsHeld(
           s2 = held[2]!;
           s3 = held[3]!;
         }
-        hours = exp(hoursA + hoursB * z);
-        if (check) checkFinite(hours);
+        // The exponent; e^x is worked out for the items kept, after the loop.
+        hours = hoursA + hoursB * z;
       } else if (hoursKind === constant) {
         hours = hoursA;
       } else {
@@ -309,6 +317,7 @@ function drawItemsHeld(
       }
       let value = 0;
       let holds = false;
+      let exponent = false;
       if (suspects) {
         const x = s0 ^ (s0 << 11);
         s0 = s1;
@@ -341,8 +350,9 @@ function drawItemsHeld(
             s3 = held[3]!;
           }
           if (holds) {
-            value = exp(valueA + valueB * z);
-            if (check) checkFinite(value);
+            // The exponent, as for hours.
+            value = valueA + valueB * z;
+            exponent = true;
           }
         } else if (valueKind === constant) {
           if (holds) value = valueA;
@@ -385,10 +395,13 @@ function drawItemsHeld(
       }
       if (notReferred) {
         suppressedItems++;
+        if (exponent) {
+          value = exp(value);
+          if (check) checkFinite(value);
+        }
         suppressedAssets += value;
         continue;
       }
-      demandHours += hours;
       if (suspects) {
         if (holds) assetHolders++;
         suspectsArrived++;
@@ -401,6 +414,7 @@ function drawItemsHeld(
       noises[seq] = noise;
       streamOf[seq] = streamIndex;
       finished[seq] = 0;
+      if (exponent) exponents[deferred++] = seq;
       seq++;
     }
     if (limited && !notReferred) state.endCase(seq);
@@ -409,6 +423,25 @@ function drawItemsHeld(
   held[1] = s1;
   held[2] = s2;
   held[3] = s3;
+  // Lognormal hours and asset values from their exponents, in a loop of their own: with no
+  // draws between them, the exponentials of successive items overlap in the processor.
+  // Demand hours are added item by item in order of arrival, as before.
+  if (hoursKind === lognormal) {
+    for (let i = firstSeq; i < seq; i++) {
+      const hours = exp(remaining[i]!);
+      if (check) checkFinite(hours);
+      remaining[i] = hours;
+      demandHours += hours;
+    }
+  } else {
+    for (let i = firstSeq; i < seq; i++) demandHours += remaining[i]!;
+  }
+  for (let i = 0; i < deferred; i++) {
+    const item = exponents[i]!;
+    const value = exp(values[item]!);
+    if (check) checkFinite(value);
+    values[item] = value;
+  }
   items.count = seq;
   out.suspects += suspectsArrived;
   out.products += productsArrived;
@@ -420,6 +453,15 @@ function drawItemsHeld(
   } else {
     out.suppressedProducts += suppressedItems;
   }
+}
+
+/** Scratch for drawItemsHeld's list of items whose asset value waits as its exponent. */
+let exponentScratch = new Int32Array(1024);
+
+function growInts(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(atLeast, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /** As finiteDraws checks a sampler's draws, in tests and development builds (CHECK_DRAWS). */

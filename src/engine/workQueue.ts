@@ -186,6 +186,8 @@ export class WorkQueue {
   private expiryLow = 0;
   /** Items numbered below this had joined when the last month's work ended. */
   private waitingBelow = 0;
+  /** Scratch for admitRange's list of suspects holding assets. */
+  private holders = new Int32Array(256);
   /** Scratch for sorting a bucket and for the ranks of a month's lost suspects with assets. */
   private scratch = new Float64Array(256);
   /** Suspects and products admitted and neither finished nor lost. */
@@ -286,16 +288,28 @@ export class WorkQueue {
     // KEY_LIMIT = 128, KEY_FLOOR = −128 + 2⁻²³, KEY_STEPS = 2²³, MAX_ITEMS = 2²²,
     // BUCKET_SHIFT = 16, BUCKET_OFFSET = 15360 and BUCKETS = 2048.
     const floor = -128 + 1 / 8388608;
+    if (byValue) {
+      // The value's part of each key, log10(1 + value), goes in `rank` for now. log10(1 + 0) is
+      // 0, and most suspects hold nothing: the holders are listed without a branch (whether a
+      // suspect holds is near a coin toss), and only they take the logarithm.
+      if (this.holders.length < end - first) this.holders = new Int32Array(2 * (end - first));
+      const holders = this.holders;
+      let n = 0;
+      for (let seq = first; seq < end; seq++) {
+        rankOfItem[seq] = 0;
+        holders[n] = seq;
+        n += +(value[seq]! !== 0);
+      }
+      for (let i = 0; i < n; i++) {
+        const seq = holders[i]!;
+        rankOfItem[seq] = Math.log10(1 + value[seq]!);
+      }
+    }
     let low = this.low;
     for (let seq = first; seq < end; seq++) {
-      let key = 0;
-      if (byValue) {
-        // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives
-        // the same key.
-        const v = value[seq]!;
-        const logValue = v === 0 ? 0 : Math.log10(1 + v);
-        key = valueWeight * logValue + valueShift + noiseWeight * noise[seq]!;
-      }
+      const key = byValue
+        ? valueWeight * rankOfItem[seq]! + valueShift + noiseWeight * noise[seq]!
+        : 0;
       const k = key > 128 ? 128 : key < floor ? floor : key;
       const steps = Math.floor((128 - k) * 8388608 + 0.5);
       const rank = steps * 4194304 + seq;

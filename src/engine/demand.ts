@@ -316,15 +316,17 @@ function drawItemsHeld(
         s3 = held[3]!;
       }
       let value = 0;
-      let holds = false;
-      let exponent = false;
+      // 1 or 0: whether the suspect holds assets, a near coin toss the loop does not branch on
+      // where it need not; and whether `value` is an exponent waiting for the loop after.
+      let holds = 0;
+      let exponent = 0;
       if (suspects) {
         const x = s0 ^ (s0 << 11);
         s0 = s1;
         s1 = s2;
         s2 = s3;
         s3 = s3 ^ (s3 >>> 19) ^ x ^ (x >>> 8);
-        holds = (s3 >>> 0) / 4294967296 < assetProbability;
+        holds = +((s3 >>> 0) / 4294967296 < assetProbability);
         if (valueKind === lognormal) {
           // Drawn whether or not the suspect holds assets; worked out only if it does.
           const y = s0 ^ (s0 << 11);
@@ -349,19 +351,17 @@ function drawItemsHeld(
             s2 = held[2]!;
             s3 = held[3]!;
           }
-          if (holds) {
-            // The exponent, as for hours.
-            value = valueA + valueB * z;
-            exponent = true;
-          }
+          // The exponent, as for hours, for a holder; 0 for anyone else (+ 0 makes a −0 +0).
+          value = (valueA + valueB * z) * holds + 0;
+          exponent = holds;
         } else if (valueKind === constant) {
-          if (holds) value = valueA;
+          if (holds === 1) value = valueA;
         } else {
           held[0] = s0;
           held[1] = s1;
           held[2] = s2;
           held[3] = s3;
-          if (holds) value = assetValue(draw, 1);
+          if (holds === 1) value = assetValue(draw, 1);
           else if (copula) assetValue(draw, 1);
           else skipAssetValue(draw);
           s0 = held[0]!;
@@ -395,7 +395,7 @@ function drawItemsHeld(
       }
       if (notReferred) {
         suppressedItems++;
-        if (exponent) {
+        if (exponent === 1) {
           value = exp(value);
           if (check) checkFinite(value);
         }
@@ -403,7 +403,7 @@ function drawItemsHeld(
         continue;
       }
       if (suspects) {
-        if (holds) assetHolders++;
+        assetHolders += holds;
         suspectsArrived++;
       } else {
         productsArrived++;
@@ -414,7 +414,8 @@ function drawItemsHeld(
       noises[seq] = noise;
       streamOf[seq] = streamIndex;
       finished[seq] = 0;
-      if (exponent) exponents[deferred++] = seq;
+      exponents[deferred] = seq;
+      deferred += exponent;
       seq++;
     }
     if (limited && !notReferred) state.endCase(seq);

@@ -183,7 +183,8 @@ function drawItemsHeld(
   items: Items,
   out: MonthDemand,
 ): void {
-  // Module bindings are read anew at every use; locals are read once.
+  // Module bindings are read and checked anew at every use; locals are read once.
+  const exponential = exp;
   const inner = INNER;
   const step = STEP;
   const constant = DRAW_CONSTANT;
@@ -396,7 +397,7 @@ function drawItemsHeld(
       if (notReferred) {
         suppressedItems++;
         if (exponent === 1) {
-          value = exp(value);
+          value = exponential(value);
           if (check) checkFinite(value);
         }
         suppressedAssets += value;
@@ -429,7 +430,7 @@ function drawItemsHeld(
   // Demand hours are added item by item in order of arrival, as before.
   if (hoursKind === lognormal) {
     for (let i = firstSeq; i < seq; i++) {
-      const hours = exp(remaining[i]!);
+      const hours = exponential(remaining[i]!);
       if (check) checkFinite(hours);
       remaining[i] = hours;
       demandHours += hours;
@@ -439,7 +440,7 @@ function drawItemsHeld(
   }
   for (let i = 0; i < deferred; i++) {
     const item = exponents[i]!;
-    const value = exp(values[item]!);
+    const value = exponential(values[item]!);
     if (check) checkFinite(value);
     values[item] = value;
   }

@@ -208,9 +208,44 @@ function suspectsHeld(
   counts[at + UNEXAMINED]! += unexamined;
   counts[at + ORDERS]! += orders;
   const capped = share < 1 ? share : 1;
+  // addMoney, written out with its columns in locals (module bindings are read and checked
+  // anew at every use).
+  const orderValue = T.orderValue;
+  const recovered = T.recovered;
+  const afterHorizon = T.recoveredAfterHorizon;
+  const missed = T.missedRecovery;
+  const unitRecovered = u < 0 ? -1 : u + B.recovered;
+  const streamRecovered = s < 0 ? -1 : s + B.recovered;
+  const unitMissed = u < 0 ? -1 : u + B.missedRecovery;
+  const streamMissed = s < 0 ? -1 : s + B.missedRecovery;
+  const recoveredAt = M.recovered * H;
+  const missedAt = M.missedRecovery * H - 1;
+  const { bandUpTo, bandCollected } = funnel;
+  const lastBand = bandUpTo.length - 1;
   for (let i = 0; i < n; i++) {
     const seq = list[i]!;
-    addMoney(funnel, H, totals, monthly, u, s, finished[seq]!, value[seq]! * capped, lag);
+    const fate = finished[seq]!;
+    const order = value[seq]! * capped;
+    let band = 0;
+    while (band < lastBand && order > bandUpTo[band]!) band++;
+    const receipt = order * bandCollected[band]!;
+    if (fate > 0) {
+      totals[orderValue]! += order;
+      const paid = fate - 1 + lag;
+      if (paid < H) {
+        totals[recovered]! += receipt;
+        if (unitRecovered >= 0) totals[unitRecovered]! += receipt;
+        if (streamRecovered >= 0) totals[streamRecovered]! += receipt;
+        monthly[recoveredAt + paid]! += receipt;
+      } else {
+        totals[afterHorizon]! += receipt;
+      }
+    } else {
+      totals[missed]! += receipt;
+      if (unitMissed >= 0) totals[unitMissed]! += receipt;
+      if (streamMissed >= 0) totals[streamMissed]! += receipt;
+      monthly[missedAt - fate]! += receipt;
+    }
   }
 }
 

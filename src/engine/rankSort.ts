@@ -104,12 +104,13 @@ export function sortSpread(ranks: Float64Array, n: number): void {
     }
     // Ranks are whole numbers below 2⁵³, so r − least is exact; rounding r − least times the
     // scale never reverses an order, and the greatest falls in group 255 at most.
-    const scale = (GROUPS - 1) / (greatest - least);
+    const groups = GROUPS;
+    const scale = (groups - 1) / (greatest - least);
     const starts = GROUP_STARTS;
     starts.fill(0);
     for (let i = 0; i < n; i++) starts[((ranks[i]! - least) * scale) | 0]!++;
     let at = 0;
-    for (let g = 0; g < GROUPS; g++) {
+    for (let g = 0; g < groups; g++) {
       const count = starts[g]!;
       starts[g] = at;
       at += count;

@@ -150,8 +150,6 @@ const BUCKETS = 2048;
 const BUCKET_SHIFT = 16;
 /** Subtracted from a key's high bits so that a score of 0 falls in bucket BUCKETS / 2. */
 const BUCKET_OFFSET = ((KEY_LIMIT * KEY_STEPS) >>> BUCKET_SHIFT) - BUCKETS / 2;
-/** Buckets up to this many items are sorted by insertion, larger ones by the native sort. */
-const INSERTION_SORT_MAX = 24;
 
 /**
  * The items waiting for one role in one pool. They are kept in buckets by priority key (see
@@ -384,7 +382,8 @@ export class WorkQueue {
     let assetsExamined = out.assetsExamined;
     let productsDelivered = out.productsDelivered;
     let b = this.low;
-    buckets: while (queued > 0 && b < BUCKETS) {
+    // BUCKETS as a number: a module binding is read and checked again at every use.
+    buckets: while (queued > 0 && b < 2048) {
       let seq = head[b]!;
       if (seq < 0) {
         b++;
@@ -535,7 +534,7 @@ export class WorkQueue {
     let assetsLost = out.assetsLost;
     for (let i = 0; i < holders; i++) {
       const rank = ranks[i]!;
-      assetsLost += value[rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS]!;
+      assetsLost += value[rank - Math.floor(rank * 2.384185791015625e-7) * 4194304]!;
     }
     out.assetsLost = assetsLost;
   }
@@ -570,7 +569,8 @@ export class WorkQueue {
       return 0;
     }
     const ranks = this.scratch;
-    if (n <= INSERTION_SORT_MAX) {
+    // Up to 24 ranks by insertion, more by sortSpread.
+    if (n <= 24) {
       for (let i = 1; i < n; i++) {
         const r = ranks[i]!;
         let j = i - 1;
@@ -594,7 +594,7 @@ export class WorkQueue {
     let previous = -1;
     for (let i = from; i < n; i++) {
       const rank = ranks[i]!;
-      const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
+      const seq = rank - Math.floor(rank * 2.384185791015625e-7) * 4194304;
       if (previous < 0) head[b] = seq;
       else link[previous] = seq;
       previous = seq;

@@ -13,8 +13,6 @@ import {
 import type { StreamState } from './streamState.ts';
 import { Items, packLastMonth, WorkQueue } from './workQueue.ts';
 
-/** Under first in, first out every key is 0, so an item's rank is this plus its number. */
-
 /** What one month's demand brought, summed over the demand streams. */
 export class MonthDemand {
   suspects = 0;
@@ -70,8 +68,7 @@ export function drawDemand(
     // The month's cases first, by their sampler: drawn here, its code stays out of the loop's.
     const cases = stream.cases(rng, stream.growthByMonth[t]!);
     drawItemsHeld(source, stream, state, cases, t, items, out);
-  }
-  else drawItems(stream, state, rng, t, items, out);
+  } else drawItems(stream, state, rng, t, items, out);
   if (stream.maxPerCase === Infinity) queueItems(model, stream, t, queue, items, first);
   else queueWithCaseLimit(model, stream, state, queue, items, first, out, t);
 }

@@ -1,14 +1,15 @@
 /**
- * Sorts a month's arrivals into triage order. A rank is its priority part times 2²² plus the
- * item's number (see workQueue.ts), and arrivals come in with their numbers increasing, so
- * sorting them stably by the priority part alone puts them in rank order. A least-significant-
- * digit radix sort does that in four passes of eight bits with no comparisons: on a month of a
- * few hundred arrivals it takes a third of the time of the engine's native numeric sort, which
- * was the largest cost of the month loop beyond drawing random numbers.
+ * Sorts of ranks (see workQueue.ts). A rank is its priority part times 2²² plus the item's
+ * number.
  *
+ * sortRanks sorts ranks whose item numbers increase with position, such as a month's arrivals:
+ * sorting them stably by the priority part alone puts them in rank order, which a least-
+ * significant-digit radix sort does in four passes of eight bits with no comparisons.
  * aggregate/columnSort.ts runs the same passes over a run's totals, in steps and over arrays of
  * any size; this one stays separate because its counts and scratch arrays are module constants,
- * which the month loop cannot do without (see RADIX_MAX).
+ * which a loop run every month cannot do without (see RADIX_MAX).
+ *
+ * sortSpread sorts a few hundred ranks in any order, as the work queue gathers them.
  */
 
 /** Below this many ranks the native sort is quicker than four counting passes. */

@@ -76,7 +76,9 @@ export class Workspace {
     const staff = groups.map((g, i) => draw(this.staffStreams[i]!, g.part));
     // The optional steps draw from streams of their own, seeded only where a file uses them.
     const accredit = groups.map((g, i) =>
-      roles[g.role]!.accreditationRate < 1 ? draw(this.accreditStreams[i]!, g.accreditPart) : undefined,
+      roles[g.role]!.accreditationRate < 1
+        ? draw(this.accreditStreams[i]!, g.accreditPart)
+        : undefined,
     );
     const demand = streams.map((s, k) => draw(this.demandStreams[k]!, s.part));
     for (let k = 0; k < streams.length; k++) {
@@ -131,7 +133,7 @@ export function replicate(
     staff: staffRng,
     accredit: accreditRng,
     demand: demandRng,
-    funnel: funnelRng,
+    funnel: funnelStreams,
   } = ws.seedStreams(model, seed, index);
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
@@ -175,17 +177,7 @@ export function replicate(
         );
       }
       ranges[2 * (k * H + t)] = items.count;
-      drawDemand(
-        model,
-        stream,
-        demandRng[k]!,
-        t,
-        queue,
-        items,
-        demand,
-        state,
-        ws.demandStreams[k],
-      );
+      drawDemand(model, stream, demandRng[k]!, t, queue, items, demand, state, ws.demandStreams[k]);
       ranges[2 * (k * H + t) + 1] = items.count;
     }
 
@@ -198,7 +190,7 @@ export function replicate(
     recordMonth(model, ws, t, totals, monthly);
   }
   // 7. The recovery funnel, once every suspect's fate is known.
-  recordFunnel(model, items, funnelRng, ranges, totals, monthly);
+  recordFunnel(model, items, funnelStreams, ranges, totals, monthly);
   recordHorizon(model, totals, monthly);
   const drawnAt = layout.totalNames.length - ws.drawn.length;
   for (let j = 0; j < ws.drawn.length; j++) totals[drawnAt + j] = ws.drawn[j]!;

@@ -6,11 +6,11 @@ import { EngineLimitError } from './limitError.ts';
  * order: highest priority key first, and among equal keys the oldest first.
  *
  * Each item of a replication has a number, `seq`, in order of arrival, and its data sits at that
- * index in typed arrays. The queue itself is a sorted Float64Array of "ranks": the priority key,
- * quantised and inverted so that smaller is first, times 2²² plus `seq`. A rank alone says both
- * the order and where the item's data is, so each month the arrivals are radix-sorted
- * (rankSort.ts) and merged into the waiting ranks, with no objects, no comparator calls and no
- * sorting of the whole queue.
+ * index in typed arrays. An item's "rank" is its priority key, quantised and inverted so that
+ * smaller is first, times 2²² plus `seq`: a rank alone says both the order and where the item's
+ * data is. The queue keeps its items in buckets of nearby keys and orders a bucket only when
+ * work reaches it (see WorkQueue), so most items, which wait at low priority until their window
+ * closes, are never sorted at all.
  */
 
 /** Items one replication may hold in all queues together. */
@@ -334,7 +334,13 @@ export class WorkQueue {
    * Notes that the items admitted from [first, end), `suspects` suspects and `products`
    * products, are lost if not finished by the end of month `lastMonth`.
    */
-  expireAfter(first: number, end: number, lastMonth: number, suspects: number, products: number): void {
+  expireAfter(
+    first: number,
+    end: number,
+    lastMonth: number,
+    suspects: number,
+    products: number,
+  ): void {
     this.suspectsIn += suspects;
     this.productsIn += products;
     if (lastMonth >= this.monthHead.length) this.growMonths(lastMonth);

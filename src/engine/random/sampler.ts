@@ -23,7 +23,8 @@ const NORMAL_TRIES = 100;
  * cost a call on every draw. Validation keeps parameters where draws are finite; this catches a
  * sampler or a limit that is wrong.
  */
-export const CHECK_DRAWS = (import.meta as ImportMeta & { env?: { DEV?: boolean } }).env?.DEV === true;
+export const CHECK_DRAWS =
+  (import.meta as ImportMeta & { env?: { DEV?: boolean } }).env?.DEV === true;
 
 /** A sampler for a real-valued quantity (hours, pounds). Decided once per run, not per draw. */
 export function amountSampler(d: Distribution): Sampler {

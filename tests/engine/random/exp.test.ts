@@ -20,9 +20,26 @@ describe('exp', () => {
 
   it('agrees at the ends of its main path and where it hands over to Math.exp', () => {
     const edges = [
-      1.0397207708399179, 1.0397207708399177, 1.039720770839918, 1, 0.5, 0, -0, -1, 700,
-      700.0000000000001, 709.78, 709.79, -745.2, Infinity, -Infinity, NaN, Math.LN2,
-      2 * Math.LN2, 100 * Math.LN2, 1000 * Math.LN2,
+      1.0397207708399179,
+      1.0397207708399177,
+      1.039720770839918,
+      1,
+      0.5,
+      0,
+      -0,
+      -1,
+      700,
+      700.0000000000001,
+      709.78,
+      709.79,
+      -745.2,
+      Infinity,
+      -Infinity,
+      NaN,
+      Math.LN2,
+      2 * Math.LN2,
+      100 * Math.LN2,
+      1000 * Math.LN2,
     ];
     for (const x of edges) expect(Object.is(exp(x), Math.exp(x))).toBe(true);
     // Every multiple of ln 2 / 64 in range: where the argument reduction changes its k.

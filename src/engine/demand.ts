@@ -102,7 +102,7 @@ function drawItems(
   let suppressedAssets = 0;
   let seq = items.count;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
-  let { stream: streamOf, finished } = items;
+  let { finished } = items;
   for (let c = 0; c < cases; c++) {
     // One uniform for every case, whether or not the queue is behind this month, so the
     // suppression stream's draws line up in any two runs.
@@ -137,13 +137,12 @@ function drawItems(
       if (seq === remaining.length) {
         items.grow();
         ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
-        ({ stream: streamOf, finished } = items);
+        ({ finished } = items);
       }
       lastMonths[seq] = lastMonthAndKind;
       remaining[seq] = hours;
       values[seq] = value;
       noises[seq] = noise;
-      streamOf[seq] = stream.index;
       finished[seq] = 0;
       seq++;
     }
@@ -193,7 +192,6 @@ function drawItemsHeld(
   // Numbers read in the loop come from typed arrays: a number field of an object may be boxed,
   // and V8 then unboxes it at every use.
   const assetProbability = drawPlan[9]!;
-  const streamIndex = drawPlan[10]!;
   const copula = state.hoursValue !== null;
   const itemsKind = drawPlan[0]!;
   const itemsA = drawPlan[1]!;
@@ -224,7 +222,7 @@ function drawItemsHeld(
   const firstSeq = items.count;
   let seq = firstSeq;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
-  let { stream: streamOf, finished } = items;
+  let { finished } = items;
   // Items whose asset value is held as its exponent until after the loop.
   let exponents = exponentScratch;
   let deferred = 0;
@@ -266,7 +264,7 @@ function drawItemsHeld(
     if (!notReferred && seq + count > remaining.length) {
       while (seq + count > items.remaining.length) items.grow();
       ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
-      ({ stream: streamOf, finished } = items);
+      ({ finished } = items);
     }
     if (deferred + count > exponents.length) {
       exponentScratch = growInts(exponents, deferred + count);
@@ -410,7 +408,6 @@ function drawItemsHeld(
       remaining[seq] = hours;
       values[seq] = value;
       noises[seq] = noise;
-      streamOf[seq] = streamIndex;
       finished[seq] = 0;
       exponents[deferred] = seq;
       deferred += exponent;

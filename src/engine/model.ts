@@ -122,8 +122,8 @@ export interface CompiledStream {
   skipAssetValue: Skip;
   /**
    * How demand.ts draws items per case, hours and asset value with the generator's state in
-   * local variables: drawPlan's [kind, a, b] of each, in that order; then assetProbability and
-   * index, for the loop to read as numbers.
+   * local variables: drawPlan's [kind, a, b] of each, in that order; then assetProbability, for
+   * the loop to read as a number.
    */
   drawPlan: Float64Array;
   windowMonths: number;
@@ -220,7 +220,6 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
           ...drawPlan(s.hoursPerItem, false),
           ...drawPlan(s.assetValue, false),
           s.assetProbability,
-          streams.length,
         ]),
         windowMonths: s.windowMonths,
         growthPerMonth,

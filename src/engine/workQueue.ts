@@ -67,8 +67,6 @@ export class Items {
   value = new Float64Array(1024);
   /** The standard normal noise drawn with each item, read when it is ranked for its queue. */
   noise = new Float64Array(1024);
-  /** The index of the demand stream the item arrived in, in the model's order. */
-  stream = new Int32Array(1024);
   /**
    * What became of the item: 0 while it waits, the month it was finished plus 1, or minus
    * (the month it was lost plus 1). Read once the horizon is over, by the recovery funnel.
@@ -79,13 +77,12 @@ export class Items {
   /** The next item in the item's queue bucket, or -1 (see WorkQueue). */
   link = new Int32Array(1024);
 
-  add(lastMonth: number, hours: number, value: number, suspect: boolean, stream = 0): number {
+  add(lastMonth: number, hours: number, value: number, suspect: boolean): number {
     const seq = this.count++;
     if (seq === this.remaining.length) this.grow();
     this.lastMonthAndKind[seq] = packLastMonth(lastMonth, suspect);
     this.remaining[seq] = hours;
     this.value[seq] = value;
-    this.stream[seq] = stream;
     this.finished[seq] = 0;
     return seq;
   }
@@ -106,8 +103,6 @@ export class Items {
     value.set(this.value);
     const noise = new Float64Array(size);
     noise.set(this.noise);
-    const stream = new Int32Array(size);
-    stream.set(this.stream);
     const finished = new Int32Array(size);
     finished.set(this.finished);
     const rank = new Float64Array(size);
@@ -119,7 +114,6 @@ export class Items {
       remaining,
       value,
       noise,
-      stream,
       finished,
       rank,
       link,

@@ -178,8 +178,7 @@ function suspectsHeld(
   let orders = 0;
   let n = 0;
   // Without branches: a suspect's fate, assets and order are near coin tosses. Each suspect is
-  // written where the next order goes, kept only if it gets one; the month's count of orders
-  // gains 1 or 0.
+  // written where the next order goes, kept only if it gets one.
   for (let seq = first; seq < end; seq++) {
     const x = s0 ^ (s0 << 11);
     s0 = s1;
@@ -193,9 +192,7 @@ function suspectsHeld(
     unexamined += isLost;
     const gets =
       (isExamined | isLost) & +(value[seq]! > 0) & +((s3 >>> 0) / 4294967296 < orderProbability);
-    const examinedOrder = gets & isExamined;
-    orders += examinedOrder;
-    monthly[ordersAt + ((fate - 1) & -isExamined)]! += examinedOrder;
+    orders += gets & isExamined;
     list[n] = seq;
     n += gets;
   }
@@ -230,6 +227,7 @@ function suspectsHeld(
     while (band < lastBand && order > bandUpTo[band]!) band++;
     const receipt = order * bandCollected[band]!;
     if (fate > 0) {
+      monthly[ordersAt + fate - 1]!++;
       totals[orderValue]! += order;
       const paid = fate - 1 + lag;
       if (paid < H) {

@@ -13,8 +13,6 @@ import {
 import type { StreamState } from './streamState.ts';
 import { Items, packLastMonth, WorkQueue } from './workQueue.ts';
 
-/** Under first in, first out every key is 0, so an item's rank is this plus its number. */
-
 /** What one month's demand brought, summed over the demand streams. */
 export class MonthDemand {
   suspects = 0;
@@ -104,7 +102,7 @@ function drawItems(
   let suppressedAssets = 0;
   let seq = items.count;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
-  let { stream: streamOf, finished } = items;
+  let { finished } = items;
   for (let c = 0; c < cases; c++) {
     // One uniform for every case, whether or not the queue is behind this month, so the
     // suppression stream's draws line up in any two runs.
@@ -139,13 +137,12 @@ function drawItems(
       if (seq === remaining.length) {
         items.grow();
         ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
-        ({ stream: streamOf, finished } = items);
+        ({ finished } = items);
       }
       lastMonths[seq] = lastMonthAndKind;
       remaining[seq] = hours;
       values[seq] = value;
       noises[seq] = noise;
-      streamOf[seq] = stream.index;
       finished[seq] = 0;
       seq++;
     }
@@ -182,7 +179,8 @@ function drawItemsHeld(
   items: Items,
   out: MonthDemand,
 ): void {
-  // Module bindings are read anew at every use; locals are read once.
+  // Module bindings are read and checked anew at every use; locals are read once.
+  const exponential = exp;
   const inner = INNER;
   const step = STEP;
   const constant = DRAW_CONSTANT;
@@ -194,7 +192,6 @@ function drawItemsHeld(
   // Numbers read in the loop come from typed arrays: a number field of an object may be boxed,
   // and V8 then unboxes it at every use.
   const assetProbability = drawPlan[9]!;
-  const streamIndex = drawPlan[10]!;
   const copula = state.hoursValue !== null;
   const itemsKind = drawPlan[0]!;
   const itemsA = drawPlan[1]!;
@@ -222,9 +219,13 @@ function drawItemsHeld(
   let assetHolders = 0;
   let suppressedItems = 0;
   let suppressedAssets = 0;
-  let seq = items.count;
+  const firstSeq = items.count;
+  let seq = firstSeq;
   let { remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items;
-  let { stream: streamOf, finished } = items;
+  let { finished } = items;
+  // Items whose asset value is held as its exponent until after the loop.
+  let exponents = exponentScratch;
+  let deferred = 0;
   for (let c = 0; c < cases; c++) {
     const notReferred = suppressRng !== null && suppressRng() < suppressShare;
     let count: number;
@@ -263,7 +264,11 @@ function drawItemsHeld(
     if (!notReferred && seq + count > remaining.length) {
       while (seq + count > items.remaining.length) items.grow();
       ({ remaining, value: values, noise: noises, lastMonthAndKind: lastMonths } = items);
-      ({ stream: streamOf, finished } = items);
+      ({ finished } = items);
+    }
+    if (deferred + count > exponents.length) {
+      exponentScratch = growInts(exponents, deferred + count);
+      exponents = exponentScratch;
     }
     for (let i = 0; i < count; i++) {
       let hours: number;
@@ -291,8 +296,8 @@ function drawItemsHeld(
           s2 = held[2]!;
           s3 = held[3]!;
         }
-        hours = exp(hoursA + hoursB * z);
-        if (check) checkFinite(hours);
+        // The exponent; e^x is worked out for the items kept, after the loop.
+        hours = hoursA + hoursB * z;
       } else if (hoursKind === constant) {
         hours = hoursA;
       } else {
@@ -307,14 +312,17 @@ function drawItemsHeld(
         s3 = held[3]!;
       }
       let value = 0;
-      let holds = false;
+      // 1 or 0: whether the suspect holds assets, a near coin toss the loop does not branch on
+      // where it need not; and whether `value` is an exponent waiting for the loop after.
+      let holds = 0;
+      let exponent = 0;
       if (suspects) {
         const x = s0 ^ (s0 << 11);
         s0 = s1;
         s1 = s2;
         s2 = s3;
         s3 = s3 ^ (s3 >>> 19) ^ x ^ (x >>> 8);
-        holds = (s3 >>> 0) / 4294967296 < assetProbability;
+        holds = +((s3 >>> 0) / 4294967296 < assetProbability);
         if (valueKind === lognormal) {
           // Drawn whether or not the suspect holds assets; worked out only if it does.
           const y = s0 ^ (s0 << 11);
@@ -339,18 +347,17 @@ function drawItemsHeld(
             s2 = held[2]!;
             s3 = held[3]!;
           }
-          if (holds) {
-            value = exp(valueA + valueB * z);
-            if (check) checkFinite(value);
-          }
+          // The exponent, as for hours, for a holder; 0 for anyone else (+ 0 makes a −0 +0).
+          value = (valueA + valueB * z) * holds + 0;
+          exponent = holds;
         } else if (valueKind === constant) {
-          if (holds) value = valueA;
+          if (holds === 1) value = valueA;
         } else {
           held[0] = s0;
           held[1] = s1;
           held[2] = s2;
           held[3] = s3;
-          if (holds) value = assetValue(draw, 1);
+          if (holds === 1) value = assetValue(draw, 1);
           else if (copula) assetValue(draw, 1);
           else skipAssetValue(draw);
           s0 = held[0]!;
@@ -384,12 +391,15 @@ function drawItemsHeld(
       }
       if (notReferred) {
         suppressedItems++;
+        if (exponent === 1) {
+          value = exponential(value);
+          if (check) checkFinite(value);
+        }
         suppressedAssets += value;
         continue;
       }
-      demandHours += hours;
       if (suspects) {
-        if (holds) assetHolders++;
+        assetHolders += holds;
         suspectsArrived++;
       } else {
         productsArrived++;
@@ -398,8 +408,9 @@ function drawItemsHeld(
       remaining[seq] = hours;
       values[seq] = value;
       noises[seq] = noise;
-      streamOf[seq] = streamIndex;
       finished[seq] = 0;
+      exponents[deferred] = seq;
+      deferred += exponent;
       seq++;
     }
     if (limited && !notReferred) state.endCase(seq);
@@ -408,6 +419,25 @@ function drawItemsHeld(
   held[1] = s1;
   held[2] = s2;
   held[3] = s3;
+  // Lognormal hours and asset values from their exponents, in a loop of their own: with no
+  // draws between them, the exponentials of successive items overlap in the processor.
+  // Demand hours are added item by item in order of arrival, as before.
+  if (hoursKind === lognormal) {
+    for (let i = firstSeq; i < seq; i++) {
+      const hours = exponential(remaining[i]!);
+      if (check) checkFinite(hours);
+      remaining[i] = hours;
+      demandHours += hours;
+    }
+  } else {
+    for (let i = firstSeq; i < seq; i++) demandHours += remaining[i]!;
+  }
+  for (let i = 0; i < deferred; i++) {
+    const item = exponents[i]!;
+    const value = exponential(values[item]!);
+    if (check) checkFinite(value);
+    values[item] = value;
+  }
   items.count = seq;
   out.suspects += suspectsArrived;
   out.products += productsArrived;
@@ -419,6 +449,15 @@ function drawItemsHeld(
   } else {
     out.suppressedProducts += suppressedItems;
   }
+}
+
+/** Scratch for drawItemsHeld's list of items whose asset value waits as its exponent. */
+let exponentScratch = new Int32Array(1024);
+
+function growInts(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(atLeast, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /** As finiteDraws checks a sampler's draws, in tests and development builds (CHECK_DRAWS). */

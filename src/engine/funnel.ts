@@ -38,10 +38,12 @@ export function collectedShare(funnel: CompiledFunnel, order: number): number {
  * suspect's funnel draws where they were, and the draws of demand are not moved at all.
  *
  * `ranges` holds, for stream k and month t, the items that stream brought that month:
- * [ranges[2(kH + t)], ranges[2(kH + t) + 1]). The streams are taken one at a time, each with its
- * generator's state in local variables (a share and a lag that take no uniforms are not called
- * at all), counting in whole numbers, which add up the same in any order, and noting each
- * suspect's order; the money is then added suspect by suspect in order of arrival.
+ * [ranges[2(kH + t)], ranges[2(kH + t) + 1]). Month by month, stream by stream, is the order of
+ * arrival, so taking the ranges so adds each order's money suspect by suspect in order of
+ * arrival, as the totals are defined. Counts are kept in whole numbers, which add up the same in
+ * any order, and added to the totals once. A call for each range rather than one loop over all:
+ * a function called often is compiled with all it will meet, where one long loop is compiled
+ * while it runs.
  */
 export function recordFunnel(
   model: Model,
@@ -52,33 +54,58 @@ export function recordFunnel(
   monthly: Float64Array,
 ): void {
   const { streams, horizonMonths: H } = model;
-  const counts = new Float64Array(COUNTED);
+  const S = streams.length;
+  const counts = new Float64Array(COUNTED * S);
   const held = model.funnel.constantDraws !== null;
-  // A call for each stream and month rather than one loop over all: a function called often is
-  // compiled with all it will meet, where one long loop is compiled while it runs.
-  for (let k = 0; k < streams.length; k++) {
-    const { suspects, unitColumn: u, streamColumn: s } = streams[k]!;
-    counts.fill(0);
-    for (let t = 0; t < H; t++) {
+  for (let t = 0; t < H; t++) {
+    for (let k = 0; k < S; k++) {
+      const { suspects, unitColumn: u, streamColumn: s } = streams[k]!;
       const first = ranges[2 * (k * H + t)]!;
       const end = ranges[2 * (k * H + t) + 1]!;
-      if (!suspects) productsOf(items, first, end, counts);
-      else if (held) suspectsHeld(model, items, funnelStreams[k]!, first, end, counts, monthly);
-      else suspectsDrawn(model, items, funnelStreams[k]!, first, end, counts, monthly);
+      const at = k * COUNTED;
+      if (!suspects) productsOf(items, first, end, counts, at);
+      else if (held) {
+        suspectsHeld(
+          model,
+          items,
+          funnelStreams[k]!,
+          first,
+          end,
+          counts,
+          at,
+          totals,
+          monthly,
+          u,
+          s,
+        );
+      } else {
+        suspectsDrawn(
+          model,
+          items,
+          funnelStreams[k]!,
+          first,
+          end,
+          counts,
+          at,
+          totals,
+          monthly,
+          u,
+          s,
+        );
+      }
     }
-    for (let c = 0; c < COUNTED; c++) {
-      if (counts[c]! > 0) addTo(totals, u, s, COUNTED_METRICS[c]!, counts[c]!);
-    }
-    totals[T.ordersMade]! += counts[ORDERS]!;
   }
-  // Each month's items, of all streams, are numbered one after another.
-  const last = 2 * (streams.length - 1) * H + 1;
-  for (let t = 0; t < H && streams.length > 0; t++) {
-    addMoney(model, items, ranges[2 * t]!, ranges[last + 2 * t]!, totals, monthly);
+  for (let k = 0; k < S; k++) {
+    const { unitColumn: u, streamColumn: s } = streams[k]!;
+    for (let c = 0; c < COUNTED; c++) {
+      const n = counts[k * COUNTED + c]!;
+      if (n > 0) addTo(totals, u, s, COUNTED_METRICS[c]!, n);
+    }
+    totals[T.ordersMade]! += counts[k * COUNTED + ORDERS]!;
   }
 }
 
-/** What the funnel counts by stream, at these places in its counts. */
+/** What the funnel counts by stream, at these places in a stream's counts. */
 const ARRIVED = 0;
 const EXAMINED = 1;
 const UNEXAMINED = 2;
@@ -95,28 +122,28 @@ const COUNTED_METRICS = [
   B.undeliveredProducts,
 ];
 
-/**
- * After the horizon, a suspect's triage noise and rank are no longer read: the funnel keeps its
- * order's value in `noise` (−1 for no order; every item gets one or the other) and its months to
- * receipt in `rank`.
- */
-const NO_ORDER = -1;
+/** The items of a range that get orders, in order of arrival, as suspectsHeld finds them. */
+let ordered = new Int32Array(1024);
 
 /** Counts a products stream's products and those undelivered. */
-function productsOf(items: Items, first: number, end: number, counts: Float64Array): void {
-  const { finished, noise: orderOf } = items;
+function productsOf(
+  items: Items,
+  first: number,
+  end: number,
+  counts: Float64Array,
+  at: number,
+): void {
+  const { finished } = items;
   let undelivered = 0;
-  for (let seq = first; seq < end; seq++) {
-    if (finished[seq]! < 0) undelivered++;
-    orderOf[seq] = NO_ORDER;
-  }
-  counts[PRODUCTS]! += end - first;
-  counts[UNDELIVERED]! += undelivered;
+  for (let seq = first; seq < end; seq++) undelivered += +(finished[seq]! < 0);
+  counts[at + PRODUCTS]! += end - first;
+  counts[at + UNDELIVERED]! += undelivered;
 }
 
 /**
- * A suspects stream where neither the order share nor the lag takes a uniform: one uniform a
- * suspect, stepped here from the stream's xor128 state as StreamSet's `next` steps it.
+ * A range of a suspects stream where neither the order share nor the lag takes a uniform: one
+ * uniform a suspect, stepped here from the stream's xor128 state as StreamSet's `next` steps it.
+ * The suspects that get orders are listed first, and their money added after.
  */
 function suspectsHeld(
   model: Model,
@@ -125,14 +152,22 @@ function suspectsHeld(
   first: number,
   end: number,
   counts: Float64Array,
+  at: number,
+  totals: Float64Array,
   monthly: Float64Array,
+  u: number,
+  s: number,
 ): void {
   const { horizonMonths: H, funnel } = model;
-  const { orderProbability } = funnel;
-  const share = funnel.constantDraws!.orderShare;
-  const lag = funnel.constantDraws!.monthsToReceipt;
+  // Numbers from a Float64Array, not object fields, which V8 would unbox at every use.
+  const orderProbability = funnel.numbers[0]!;
+  const share = funnel.numbers[1]!;
+  const lag = funnel.numbers[2]!;
   const ordersAt = M.ordersMade * H;
-  const { finished, value, noise: orderOf, rank: lagOf } = items;
+  const { finished, value } = items;
+  if (ordered.length < end - first)
+    ordered = new Int32Array(Math.max(end - first, 2 * ordered.length));
+  const list = ordered;
   const held = source.state;
   let s0 = held[0]!;
   let s1 = held[1]!;
@@ -141,6 +176,9 @@ function suspectsHeld(
   let examined = 0;
   let unexamined = 0;
   let orders = 0;
+  let n = 0;
+  // Without branches: a suspect's fate, assets and order are near coin tosses. Each suspect is
+  // written where the next order goes, kept only if it gets one.
   for (let seq = first; seq < end; seq++) {
     const x = s0 ^ (s0 << 11);
     s0 = s1;
@@ -148,34 +186,71 @@ function suspectsHeld(
     s2 = s3;
     s3 = s3 ^ (s3 >>> 19) ^ x ^ (x >>> 8);
     const fate = finished[seq]!;
-    // No order (NO_ORDER), written out: a module binding read in the loop would box each order.
-    let order = -1;
-    if (fate !== 0) {
-      if (fate > 0) examined++;
-      else unexamined++;
-      const assets = value[seq]!;
-      if (assets > 0 && (s3 >>> 0) / 4294967296 < orderProbability) {
-        order = assets * (share < 1 ? share : 1);
-        lagOf[seq] = lag;
-        if (fate > 0) {
-          orders++;
-          monthly[ordersAt + fate - 1]!++;
-        }
-      }
-    }
-    orderOf[seq] = order;
+    const isExamined = +(fate > 0);
+    const isLost = +(fate < 0);
+    examined += isExamined;
+    unexamined += isLost;
+    const gets =
+      (isExamined | isLost) & +(value[seq]! > 0) & +((s3 >>> 0) / 4294967296 < orderProbability);
+    orders += gets & isExamined;
+    list[n] = seq;
+    n += gets;
   }
   held[0] = s0;
   held[1] = s1;
   held[2] = s2;
   held[3] = s3;
-  counts[ARRIVED]! += end - first;
-  counts[EXAMINED]! += examined;
-  counts[UNEXAMINED]! += unexamined;
-  counts[ORDERS]! += orders;
+  counts[at + ARRIVED]! += end - first;
+  counts[at + EXAMINED]! += examined;
+  counts[at + UNEXAMINED]! += unexamined;
+  counts[at + ORDERS]! += orders;
+  const capped = share < 1 ? share : 1;
+  // addMoney, written out with its columns in locals (module bindings are read and checked
+  // anew at every use).
+  const orderValue = T.orderValue;
+  const recovered = T.recovered;
+  const afterHorizon = T.recoveredAfterHorizon;
+  const missed = T.missedRecovery;
+  const unitRecovered = u < 0 ? -1 : u + B.recovered;
+  const streamRecovered = s < 0 ? -1 : s + B.recovered;
+  const unitMissed = u < 0 ? -1 : u + B.missedRecovery;
+  const streamMissed = s < 0 ? -1 : s + B.missedRecovery;
+  const recoveredAt = M.recovered * H;
+  const missedAt = M.missedRecovery * H - 1;
+  const { bandUpTo, bandCollected } = funnel;
+  const lastBand = bandUpTo.length - 1;
+  for (let i = 0; i < n; i++) {
+    const seq = list[i]!;
+    const fate = finished[seq]!;
+    const order = value[seq]! * capped;
+    let band = 0;
+    while (band < lastBand && order > bandUpTo[band]!) band++;
+    const receipt = order * bandCollected[band]!;
+    if (fate > 0) {
+      monthly[ordersAt + fate - 1]!++;
+      totals[orderValue]! += order;
+      const paid = fate - 1 + lag;
+      if (paid < H) {
+        totals[recovered]! += receipt;
+        if (unitRecovered >= 0) totals[unitRecovered]! += receipt;
+        if (streamRecovered >= 0) totals[streamRecovered]! += receipt;
+        monthly[recoveredAt + paid]! += receipt;
+      } else {
+        totals[afterHorizon]! += receipt;
+      }
+    } else {
+      totals[missed]! += receipt;
+      if (unitMissed >= 0) totals[unitMissed]! += receipt;
+      if (streamMissed >= 0) totals[streamMissed]! += receipt;
+      monthly[missedAt - fate]! += receipt;
+    }
+  }
 }
 
-/** A suspects stream where the order share or the lag takes uniforms: every draw by its sampler. */
+/**
+ * A range of a suspects stream where the order share or the lag takes uniforms: every draw by
+ * its sampler, and each order's money added as it is met.
+ */
 function suspectsDrawn(
   model: Model,
   items: Items,
@@ -183,12 +258,16 @@ function suspectsDrawn(
   first: number,
   end: number,
   counts: Float64Array,
+  at: number,
+  totals: Float64Array,
   monthly: Float64Array,
+  u: number,
+  s: number,
 ): void {
   const { horizonMonths: H, funnel } = model;
   const { orderProbability, orderShare, monthsToReceipt } = funnel;
   const ordersAt = M.ordersMade * H;
-  const { finished, value, noise: orderOf, rank: lagOf } = items;
+  const { finished, value } = items;
   const rng = source.draw;
   let examined = 0;
   let unexamined = 0;
@@ -198,72 +277,55 @@ function suspectsDrawn(
     const share = orderShare(rng, 1);
     const lag = monthsToReceipt(rng, 1);
     const fate = finished[seq]!;
-    let order = -1;
-    if (fate !== 0) {
-      if (fate > 0) examined++;
-      else unexamined++;
-      const assets = value[seq]!;
-      if (assets > 0 && orderDraw < orderProbability) {
-        order = assets * (share < 1 ? share : 1);
-        lagOf[seq] = lag;
-        if (fate > 0) {
-          orders++;
-          monthly[ordersAt + fate - 1]!++;
-        }
+    if (fate === 0) continue;
+    if (fate > 0) examined++;
+    else unexamined++;
+    const assets = value[seq]!;
+    // Without an order the receipt is 0, and adding 0 changes no sum (none is ever −0).
+    if (assets > 0 && orderDraw < orderProbability) {
+      if (fate > 0) {
+        orders++;
+        monthly[ordersAt + fate - 1]!++;
       }
+      addMoney(funnel, H, totals, monthly, u, s, fate, assets * (share < 1 ? share : 1), lag);
     }
-    orderOf[seq] = order;
   }
-  counts[ARRIVED]! += end - first;
-  counts[EXAMINED]! += examined;
-  counts[UNEXAMINED]! += unexamined;
-  counts[ORDERS]! += orders;
+  counts[at + ARRIVED]! += end - first;
+  counts[at + EXAMINED]! += examined;
+  counts[at + UNEXAMINED]! += unexamined;
+  counts[at + ORDERS]! += orders;
 }
 
 /**
- * Adds the money of the orders of items [first, end), in order of arrival: its value and receipt for an examined
- * suspect (in the month paid, or after the horizon), its receipt as missed for a lost one.
- * Without an order the receipt is 0, and adding 0 changes no sum (none is ever −0).
+ * Adds the money of one order of value `order`: its value and receipt for an examined suspect
+ * (fate > 0: in the month paid, or after the horizon), its receipt as missed for a lost one.
  */
 function addMoney(
-  model: Model,
-  items: Items,
-  first: number,
-  end: number,
+  funnel: CompiledFunnel,
+  H: number,
   totals: Float64Array,
   monthly: Float64Array,
+  u: number,
+  s: number,
+  fate: number,
+  order: number,
+  lag: number,
 ): void {
-  const { horizonMonths: H, funnel, streams } = model;
-  const { stream: streamOf, finished, noise: orderOf, rank: lagOf } = items;
-  const recoveredAt = M.recovered * H;
-  const missedAt = M.missedRecovery * H;
-  const orderValue = T.orderValue;
-  const recovered = T.recovered;
-  const afterHorizon = T.recoveredAfterHorizon;
-  const missed = T.missedRecovery;
-  const recoveredColumn = B.recovered;
-  const missedColumn = B.missedRecovery;
-  for (let seq = first; seq < end; seq++) {
-    const order = orderOf[seq]!;
-    if (order < 0) continue;
-    const { unitColumn: u, streamColumn: s } = streams[streamOf[seq]!]!;
-    const receipt = order * collectedShare(funnel, order);
-    const fate = finished[seq]!;
-    if (fate > 0) {
-      const month = fate - 1;
-      totals[orderValue]! += order;
-      const paid = month + lagOf[seq]!;
-      if (paid < H) {
-        totals[recovered]! += receipt;
-        addTo(totals, u, s, recoveredColumn, receipt);
-        monthly[recoveredAt + paid]! += receipt;
-      } else {
-        totals[afterHorizon]! += receipt;
-      }
+  const receipt = order * collectedShare(funnel, order);
+  if (fate > 0) {
+    const month = fate - 1;
+    totals[T.orderValue]! += order;
+    const paid = month + lag;
+    if (paid < H) {
+      totals[T.recovered]! += receipt;
+      addTo(totals, u, s, B.recovered, receipt);
+      monthly[M.recovered * H + paid]! += receipt;
     } else {
-      totals[missed]! += receipt;
-      addTo(totals, u, s, missedColumn, receipt);
-      monthly[missedAt - fate - 1]! += receipt;
+      totals[T.recoveredAfterHorizon]! += receipt;
     }
+  } else {
+    totals[T.missedRecovery]! += receipt;
+    addTo(totals, u, s, B.missedRecovery, receipt);
+    monthly[M.missedRecovery * H - fate - 1]! += receipt;
   }
 }

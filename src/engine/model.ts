@@ -61,6 +61,8 @@ export interface CompiledFunnel {
    * months rounded, as countSampler does), so the funnel need not call them.
    */
   constantDraws: { orderShare: number; monthsToReceipt: number } | null;
+  /** orderProbability and, when constantDraws is set, its share and months, as numbers. */
+  numbers: Float64Array;
   /** Largest order value of each collection band, the last Infinity. */
   bandUpTo: Float64Array;
   /** Share of an order's value collected, by band. */
@@ -120,8 +122,8 @@ export interface CompiledStream {
   skipAssetValue: Skip;
   /**
    * How demand.ts draws items per case, hours and asset value with the generator's state in
-   * local variables: drawPlan's [kind, a, b] of each, in that order; then assetProbability and
-   * index, for the loop to read as numbers.
+   * local variables: drawPlan's [kind, a, b] of each, in that order; then assetProbability, for
+   * the loop to read as a number.
    */
   drawPlan: Float64Array;
   windowMonths: number;
@@ -218,7 +220,6 @@ export function compileModel(scenario: Scenario, central?: Model): Model {
           ...drawPlan(s.hoursPerItem, false),
           ...drawPlan(s.assetValue, false),
           s.assetProbability,
-          streams.length,
         ]),
         windowMonths: s.windowMonths,
         growthPerMonth,
@@ -300,6 +301,11 @@ function compileFunnel(finance: Scenario['finance']): CompiledFunnel {
       share === null || months === null
         ? null
         : { orderShare: share, monthsToReceipt: Math.round(months) },
+    numbers: Float64Array.of(
+      finance.orderProbability,
+      share ?? 0,
+      months === null ? 0 : Math.round(months),
+    ),
     bandUpTo: Float64Array.from(finance.collection, (b) => b.upTo ?? Infinity),
     bandCollected: Float64Array.from(finance.collection, (b) => b.collected),
   };

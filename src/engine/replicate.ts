@@ -133,7 +133,7 @@ export function replicate(
     staff: staffRng,
     accredit: accreditRng,
     demand: demandRng,
-    funnel: funnelRng,
+    funnel: funnelStreams,
   } = ws.seedStreams(model, seed, index);
   for (const s of staff) s.reset();
   for (const q of queues) q.reset();
@@ -190,7 +190,7 @@ export function replicate(
     recordMonth(model, ws, t, totals, monthly);
   }
   // 7. The recovery funnel, once every suspect's fate is known.
-  recordFunnel(model, items, funnelRng, ranges, totals, monthly);
+  recordFunnel(model, items, funnelStreams, ranges, totals, monthly);
   recordHorizon(model, totals, monthly);
   const drawnAt = layout.totalNames.length - ws.drawn.length;
   for (let j = 0; j < ws.drawn.length; j++) totals[drawnAt + j] = ws.drawn[j]!;

@@ -1,4 +1,4 @@
-import { sortRanks } from './rankSort.ts';
+import { sortSpread } from './rankSort.ts';
 import { EngineLimitError } from './limitError.ts';
 
 /**
@@ -6,11 +6,11 @@ import { EngineLimitError } from './limitError.ts';
  * order: highest priority key first, and among equal keys the oldest first.
  *
  * Each item of a replication has a number, `seq`, in order of arrival, and its data sits at that
- * index in typed arrays. The queue itself is a sorted Float64Array of "ranks": the priority key,
- * quantised and inverted so that smaller is first, times 2²² plus `seq`. A rank alone says both
- * the order and where the item's data is, so each month the arrivals are radix-sorted
- * (rankSort.ts) and merged into the waiting ranks, with no objects, no comparator calls and no
- * sorting of the whole queue.
+ * index in typed arrays. An item's "rank" is its priority key, quantised and inverted so that
+ * smaller is first, times 2²² plus `seq`: a rank alone says both the order and where the item's
+ * data is. The queue keeps its items in buckets of nearby keys and orders a bucket only when
+ * work reaches it (see WorkQueue), so most items, which wait at low priority until their window
+ * closes, are never sorted at all.
  */
 
 /** Items one replication may hold in all queues together. */
@@ -67,8 +67,6 @@ export class Items {
   value = new Float64Array(1024);
   /** The standard normal noise drawn with each item, read when it is ranked for its queue. */
   noise = new Float64Array(1024);
-  /** The index of the demand stream the item arrived in, in the model's order. */
-  stream = new Int32Array(1024);
   /**
    * What became of the item: 0 while it waits, the month it was finished plus 1, or minus
    * (the month it was lost plus 1). Read once the horizon is over, by the recovery funnel.
@@ -79,13 +77,12 @@ export class Items {
   /** The next item in the item's queue bucket, or -1 (see WorkQueue). */
   link = new Int32Array(1024);
 
-  add(lastMonth: number, hours: number, value: number, suspect: boolean, stream = 0): number {
+  add(lastMonth: number, hours: number, value: number, suspect: boolean): number {
     const seq = this.count++;
     if (seq === this.remaining.length) this.grow();
     this.lastMonthAndKind[seq] = packLastMonth(lastMonth, suspect);
     this.remaining[seq] = hours;
     this.value[seq] = value;
-    this.stream[seq] = stream;
     this.finished[seq] = 0;
     return seq;
   }
@@ -106,8 +103,6 @@ export class Items {
     value.set(this.value);
     const noise = new Float64Array(size);
     noise.set(this.noise);
-    const stream = new Int32Array(size);
-    stream.set(this.stream);
     const finished = new Int32Array(size);
     finished.set(this.finished);
     const rank = new Float64Array(size);
@@ -119,7 +114,6 @@ export class Items {
       remaining,
       value,
       noise,
-      stream,
       finished,
       rank,
       link,
@@ -127,10 +121,17 @@ export class Items {
   }
 }
 
-/** The rank of an item: sorts ascending in triage order. `key` is its priority, higher first. */
+/**
+ * The rank of an item: sorts ascending in triage order. `key` is its priority, higher first.
+ *
+ * The key's steps, (KEY_LIMIT − k)·KEY_STEPS, are rounded half up as ⌊x + 0.5⌋, which V8 compiles
+ * to a few instructions where Math.round takes a call. The two agree here: x ≥ 0.5 gives an
+ * exact sum or one whose rounding cannot reach the next integer, and an x below 0.5 comes from
+ * a k within 2⁻²³ of KEY_LIMIT, where k's spacing makes x a multiple of 2⁻²³ and the sum exact.
+ */
 export function rankOf(key: number, seq: number): number {
   const k = key > KEY_LIMIT ? KEY_LIMIT : key < KEY_FLOOR ? KEY_FLOOR : key;
-  return Math.round((KEY_LIMIT - k) * KEY_STEPS) * MAX_ITEMS + seq;
+  return Math.floor((KEY_LIMIT - k) * KEY_STEPS + 0.5) * MAX_ITEMS + seq;
 }
 
 /**
@@ -143,8 +144,6 @@ const BUCKETS = 2048;
 const BUCKET_SHIFT = 16;
 /** Subtracted from a key's high bits so that a score of 0 falls in bucket BUCKETS / 2. */
 const BUCKET_OFFSET = ((KEY_LIMIT * KEY_STEPS) >>> BUCKET_SHIFT) - BUCKETS / 2;
-/** Buckets up to this many items are sorted by insertion, larger ones by the native sort. */
-const INSERTION_SORT_MAX = 24;
 
 /**
  * The items waiting for one role in one pool. They are kept in buckets by priority key (see
@@ -179,6 +178,8 @@ export class WorkQueue {
   private expiryLow = 0;
   /** Items numbered below this had joined when the last month's work ended. */
   private waitingBelow = 0;
+  /** Scratch for admitRange's list of suspects holding assets. */
+  private holders = new Int32Array(256);
   /** Scratch for sorting a bucket and for the ranks of a month's lost suspects with assets. */
   private scratch = new Float64Array(256);
   /** Suspects and products admitted and neither finished nor lost. */
@@ -279,18 +280,30 @@ export class WorkQueue {
     // KEY_LIMIT = 128, KEY_FLOOR = −128 + 2⁻²³, KEY_STEPS = 2²³, MAX_ITEMS = 2²²,
     // BUCKET_SHIFT = 16, BUCKET_OFFSET = 15360 and BUCKETS = 2048.
     const floor = -128 + 1 / 8388608;
+    if (byValue) {
+      // The value's part of each key, log10(1 + value), goes in `rank` for now. log10(1 + 0) is
+      // 0, and most suspects hold nothing: the holders are listed without a branch (whether a
+      // suspect holds is near a coin toss), and only they take the logarithm.
+      if (this.holders.length < end - first) this.holders = new Int32Array(2 * (end - first));
+      const holders = this.holders;
+      let n = 0;
+      for (let seq = first; seq < end; seq++) {
+        rankOfItem[seq] = 0;
+        holders[n] = seq;
+        n += +(value[seq]! !== 0);
+      }
+      for (let i = 0; i < n; i++) {
+        const seq = holders[i]!;
+        rankOfItem[seq] = Math.log10(1 + value[seq]!);
+      }
+    }
     let low = this.low;
     for (let seq = first; seq < end; seq++) {
-      let key = 0;
-      if (byValue) {
-        // log10(1 + 0) is 0: most suspects hold no assets, and skipping the call for them gives
-        // the same key.
-        const v = value[seq]!;
-        const logValue = v === 0 ? 0 : Math.log10(1 + v);
-        key = valueWeight * logValue + valueShift + noiseWeight * noise[seq]!;
-      }
+      const key = byValue
+        ? valueWeight * rankOfItem[seq]! + valueShift + noiseWeight * noise[seq]!
+        : 0;
       const k = key > 128 ? 128 : key < floor ? floor : key;
-      const steps = Math.round((128 - k) * 8388608);
+      const steps = Math.floor((128 - k) * 8388608 + 0.5);
       const rank = steps * 4194304 + seq;
       rankOfItem[seq] = rank;
       link[seq] = -1;
@@ -302,7 +315,8 @@ export class WorkQueue {
         if (b < low) low = b;
       } else {
         link[tail[b]!] = seq;
-        if (rank < lastRank[b]!) unsorted[b] = 1;
+        // Branch-free: whether a rank comes below the last is a coin toss under value triage.
+        unsorted[b]! |= +(rank < lastRank[b]!);
       }
       tail[b] = seq;
       lastRank[b] = rank;
@@ -368,19 +382,48 @@ export class WorkQueue {
     let assetsExamined = out.assetsExamined;
     let productsDelivered = out.productsDelivered;
     let b = this.low;
-    buckets: while (queued > 0 && b < BUCKETS) {
+    // BUCKETS as a number: a module binding is read and checked again at every use.
+    buckets: while (queued > 0 && b < 2048) {
       let seq = head[b]!;
       if (seq < 0) {
         b++;
         continue;
       }
       if (unsorted[b] === 1) {
-        seq = this.sortBucket(b, items);
-        if (seq < 0) {
-          b++;
-          continue;
+        // Sorted into scratch and worked from there, with no list to follow item by item;
+        // only the items work leaves are linked again.
+        const n = this.gatherSorted(b, items);
+        const ranks = this.scratch;
+        for (let i = 0; i < n; i++) {
+          const rank = ranks[i]!;
+          const item = rank - Math.floor(rank * 2.384185791015625e-7) * 4194304;
+          const need = remaining[item]!;
+          if (need > left) {
+            remaining[item] = need - left;
+            hoursWorked += left;
+            this.relink(b, items, i, n);
+            break buckets;
+          }
+          left -= need;
+          hoursWorked += need;
+          finished[item] = done;
+          queued--;
+          if ((lastMonthAndKind[item]! & 1) === 1) {
+            const v = value[item]!;
+            suspectsDone++;
+            suspectsExamined++;
+            suspectsWithAssetsExamined += +(v > 0);
+            assetsExamined += v;
+          } else {
+            productsDelivered++;
+          }
         }
+        head[b] = -1;
+        b++;
+        continue;
       }
+      // A sorted bucket (under first in, first out, the whole queue) is followed along its list
+      // only as far as work goes.
       while (seq >= 0) {
         const after = link[seq]!;
         if (finished[seq] === 0) {
@@ -397,13 +440,13 @@ export class WorkQueue {
           finished[seq] = done;
           queued--;
           if ((lastMonthAndKind[seq]! & 1) === 1) {
+            // Adding a value of 0 changes no sum; whether a suspect holds assets is counted
+            // without a branch, being near a coin toss.
             const v = value[seq]!;
             suspectsDone++;
             suspectsExamined++;
-            if (v > 0) {
-              suspectsWithAssetsExamined++;
-              assetsExamined += v;
-            }
+            suspectsWithAssetsExamined += +(v > 0);
+            assetsExamined += v;
           } else {
             productsDelivered++;
           }
@@ -453,29 +496,29 @@ export class WorkQueue {
     let unexaminedSuspects = 0;
     let undeliveredProducts = 0;
     let holders = 0;
-    // Ranges are listed in order of arrival, so the holders' numbers increase, as sortRanks
-    // needs, unless one month's ranges were admitted out of order.
-    let increasing = true;
-    let lastSeq = -1;
     const through = Math.min(month, monthHead.length - 1);
     for (let m = this.expiryLow; m <= through; m++) {
       for (let r = monthHead[m]!; r >= 0; r = rangeNext[r]!) {
+        const first = rangeFirst[r]!;
         const end = rangeEnd[r]!;
-        for (let seq = rangeFirst[r]!; seq < end; seq++) {
-          if (finished[seq] !== 0) continue;
-          finished[seq] = lost;
-          if ((lastMonthAndKind[seq]! & 1) === 1) {
-            unexaminedSuspects++;
-            // Adding a value of 0 changes no sum, so only holders need ordering.
-            if (value[seq] !== 0) {
-              if (holders === this.scratch.length) this.scratch = grow(this.scratch, holders);
-              this.scratch[holders++] = rankOfItem[seq]!;
-              if (seq < lastSeq) increasing = false;
-              lastSeq = seq;
-            }
-          } else {
-            undeliveredProducts++;
-          }
+        if (this.scratch.length < holders + end - first) {
+          this.scratch = grow(this.scratch, holders, holders + end - first);
+        }
+        const ranks = this.scratch;
+        // Without branches: whether an item is still queued, and whether it holds assets, are
+        // near coin tosses. An item still queued has finished 0, and takes `lost`; adding a
+        // value of 0 changes no sum, so only holders need ordering, and each item's rank is
+        // written where the next holder's goes, kept only if it is one.
+        for (let seq = first; seq < end; seq++) {
+          const fate = finished[seq]!;
+          const isLost = 1 - ((fate | (0 - fate)) >>> 31);
+          finished[seq] = fate + isLost * lost;
+          const suspect = lastMonthAndKind[seq]! & 1;
+          const lostSuspect = isLost & suspect;
+          unexaminedSuspects += lostSuspect;
+          undeliveredProducts += isLost - lostSuspect;
+          ranks[holders] = rankOfItem[seq]!;
+          holders += lostSuspect & +(value[seq] !== 0);
         }
       }
       monthHead[m] = -1;
@@ -487,14 +530,11 @@ export class WorkQueue {
     out.undeliveredProducts += undeliveredProducts;
     if (holders === 0) return;
     const ranks = this.scratch;
-    if (holders > 1) {
-      if (increasing) sortRanks(ranks, holders);
-      else ranks.subarray(0, holders).sort();
-    }
+    sortSpread(ranks, holders);
     let assetsLost = out.assetsLost;
     for (let i = 0; i < holders; i++) {
       const rank = ranks[i]!;
-      assetsLost += value[rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS]!;
+      assetsLost += value[rank - Math.floor(rank * 2.384185791015625e-7) * 4194304]!;
     }
     out.assetsLost = assetsLost;
   }
@@ -504,7 +544,18 @@ export class WorkQueue {
    * item, or -1 when none is left.
    */
   private sortBucket(b: number, items: Items): number {
-    const { head, tail, unsorted } = this;
+    const n = this.gatherSorted(b, items);
+    if (n === 0) return -1;
+    this.relink(b, items, 0, n);
+    return this.head[b]!;
+  }
+
+  /**
+   * Puts the ranks of bucket b's items still queued in `scratch`, sorted, and returns how many;
+   * an empty bucket is marked so. The bucket's list is left for `relink` to write again.
+   */
+  private gatherSorted(b: number, items: Items): number {
+    const { head, unsorted } = this;
     const { finished, link, rank: rankOfItem } = items;
     let n = 0;
     for (let seq = head[b]!; seq >= 0; seq = link[seq]!) {
@@ -515,10 +566,11 @@ export class WorkQueue {
     unsorted[b] = 0;
     if (n === 0) {
       head[b] = -1;
-      return -1;
+      return 0;
     }
     const ranks = this.scratch;
-    if (n <= INSERTION_SORT_MAX) {
+    // Up to 24 ranks by insertion, more by sortSpread.
+    if (n <= 24) {
       for (let i = 1; i < n; i++) {
         const r = ranks[i]!;
         let j = i - 1;
@@ -529,12 +581,20 @@ export class WorkQueue {
         ranks[j + 1] = r;
       }
     } else {
-      ranks.subarray(0, n).sort();
+      sortSpread(ranks, n);
     }
+    return n;
+  }
+
+  /** Makes the items of scratch[from, n), in that order, bucket b's list. */
+  private relink(b: number, items: Items, from: number, n: number): void {
+    const { head, tail } = this;
+    const { link } = items;
+    const ranks = this.scratch;
     let previous = -1;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const rank = ranks[i]!;
-      const seq = rank - Math.floor(rank * INVERSE_MAX_ITEMS) * MAX_ITEMS;
+      const seq = rank - Math.floor(rank * 2.384185791015625e-7) * 4194304;
       if (previous < 0) head[b] = seq;
       else link[previous] = seq;
       previous = seq;
@@ -542,7 +602,6 @@ export class WorkQueue {
     link[previous] = -1;
     tail[b] = previous;
     this.lastRank[b] = ranks[n - 1]!;
-    return head[b]!;
   }
 
   private growMonths(month: number): void {
@@ -565,8 +624,12 @@ export class WorkQueue {
   }
 }
 
-function grow(a: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(a.length * 2);
+function grow(
+  a: Float64Array<ArrayBuffer>,
+  length: number,
+  atLeast = 0,
+): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(Math.max(a.length * 2, atLeast));
   b.set(a.subarray(0, length));
   return b;
 }

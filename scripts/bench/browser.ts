@@ -105,7 +105,7 @@ interface WatchedRun {
   complete: boolean;
 }
 
-async function measureApp(page: Page, origin: string) {
+export async function measureApp(page: Page, origin: string) {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${origin}/`);
   const mps = await watchRun(page, {
@@ -116,6 +116,8 @@ async function measureApp(page: Page, origin: string) {
   await page.getByRole('button', { name: 'Cancel run' }).click();
   await page.getByRole('status').filter({ hasText: 'Run cancelled' }).waitFor();
   await page.getByRole('combobox', { name: 'Built-in scenario' }).selectOption({ label: HUB });
+  // The replications set for the first run are unsaved work, so the app asks before replacing it.
+  await page.getByRole('button', { name: 'Replace', exact: true }).click();
   const hub = await watchRun(page, { scenario: HUB, replications: LONG_RUN });
   // The small scenario arrives as a planner would send it: in a share link, on a fresh page.
   const link = await encodeShareFragment(SMALL_TEAM as ScenarioInput);
@@ -148,6 +150,8 @@ async function watchRun(
   { scenario, replications, watchMs }: { scenario: string; replications: number; watchMs?: number },
 ): Promise<WatchedRun> {
   await page.getByRole('tab', { name: 'Results' }).click();
+  // Pressing Run is what is timed, so setting the replications must not start an update first.
+  await page.getByRole('switch', { name: 'Rerun after each edit' }).setChecked(false);
   await page.getByLabel('Replications', { exact: false }).first().fill(String(replications));
   await page.waitForTimeout(1000);
   // No named functions inside: the script runner's name helper does not exist in the page. So

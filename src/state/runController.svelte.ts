@@ -134,7 +134,14 @@ export class RunController {
             latest = partial;
             if (this.controller !== controller || refreshing) return;
             const at = this.now();
-            if (at - lastSummaryAt < SUMMARY_INTERVAL_MS) return;
+            if (at - lastSummaryAt < SUMMARY_INTERVAL_MS) {
+              // Between redraws, fast chunks' sketches are merged in slices as they come.
+              if (partial.queuedChunks > 1)
+                refreshing = inSlices(partial.mergePending(), this.now).finally(
+                  () => (refreshing = undefined),
+                );
+              return;
+            }
             lastSummaryAt = at;
             refreshing = show(partial, false).finally(() => (refreshing = undefined));
           },

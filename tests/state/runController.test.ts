@@ -64,6 +64,22 @@ describe('RunController', () => {
     expect(control.summary?.replications).toBe(80);
   });
 
+  it('merges chunks between redraws, so they never pile up to be merged in one task', async () => {
+    const queued: number[] = [];
+    const control = new RunController(
+      watchedRunner((partial) => queued.push(partial.queuedChunks)),
+      () => 0,
+    );
+    await control.run(scenario, { seed: 'a', replications: 300 }, 0);
+    // With the clock stopped only the first partial is redrawn; every later chunk's sketches
+    // are merged in slices before the next arrives, far below the 16 that add() lets wait.
+    expect(queued).toHaveLength(30);
+    expect(Math.max(...queued.slice(1))).toBeLessThanOrEqual(2);
+    expect(JSON.stringify(control.summary)).toBe(
+      JSON.stringify(runScenario(scenario, { seed: 'a', replications: 300 }).summary()),
+    );
+  });
+
   it('cancels on request before anything is shown', async () => {
     const control = new RunController(new InThreadRunner());
     const running = control.run(scenario, { seed: 'a', replications: 500 }, 0);

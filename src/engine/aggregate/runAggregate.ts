@@ -302,8 +302,16 @@ export class RunAggregate {
     if (oldest.cell === cellCount) this.pending.shift();
   }
 
-  /** Merges queued sketches, yielding every few thousand numbers read. */
-  private *mergePending(): Generator<void, void> {
+  /** Chunks whose sketches are queued, not yet merged. */
+  get queuedChunks(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Merges queued sketches, yielding every few thousand numbers read: a page calls it between
+   * refreshes so chunks never pile up past what `add()` lets wait, which would merge one at once.
+   */
+  *mergePending(): Generator<void, void> {
     while (this.pending.length > 0) {
       this.mergeOldest(NUMBERS_PER_STEP);
       yield;

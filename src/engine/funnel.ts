@@ -248,8 +248,9 @@ function suspectsHeld(
 }
 
 /**
- * A range of a suspects stream where the order share or the lag takes uniforms: every draw by
- * its sampler, and each order's money added as it is met.
+ * A range of a suspects stream where the order share or the lag takes uniforms: a uniform for
+ * every suspect, the sampler's draws for those that get orders, and each order's money added as
+ * it is met.
  */
 function suspectsDrawn(
   model: Model,
@@ -274,15 +275,16 @@ function suspectsDrawn(
   let orders = 0;
   for (let seq = first; seq < end; seq++) {
     const orderDraw = rng();
-    const share = orderShare(rng, 1);
-    const lag = monthsToReceipt(rng, 1);
     const fate = finished[seq]!;
-    if (fate === 0) continue;
     if (fate > 0) examined++;
-    else unexamined++;
+    else if (fate < 0) unexamined++;
     const assets = value[seq]!;
-    // Without an order the receipt is 0, and adding 0 changes no sum (none is ever −0).
+    // Only a suspect that gets an order draws its share and lag, whatever its fate: whether it
+    // does depends on its own draws alone, so the staffing never moves anyone's draws.
     if (assets > 0 && orderDraw < orderProbability) {
+      const share = orderShare(rng, 1);
+      const lag = monthsToReceipt(rng, 1);
+      if (fate === 0) continue;
       if (fate > 0) {
         orders++;
         monthly[ordersAt + fate - 1]!++;

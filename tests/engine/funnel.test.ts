@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
 import { runChunk } from '../../src/engine/chunk.ts';
 import { collectedShare } from '../../src/engine/funnel.ts';
 import { BREAKDOWN_METRICS, totalColumn } from '../../src/engine/metrics.ts';
 import { compileModel } from '../../src/engine/model.ts';
 import { replicate, Workspace } from '../../src/engine/replicate.ts';
+import { streamSeed } from '../../src/engine/random/rng.ts';
 import { runScenario } from '../../src/engine/run.ts';
 import type { Distribution } from '../../src/scenario/distribution.ts';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
@@ -238,7 +240,30 @@ describe('the funnel’s draws', () => {
     expect(b.total('ordersMade')).toBeGreaterThan(a.total('ordersMade'));
   });
 
-  it('are taken for every suspect, so fewer hours leave each suspect’s order and share where they were', () => {
+  it('are a uniform for every suspect, then a share and a lag for each order only, as model.md says', () => {
+    // Every suspect holds £1,000 and is examined in the month it arrives; an order for half of
+    // them, for U(0, 1) of the assets, all collected at once. Model.md's step 7 worked out with
+    // seedrandom alone: u for each suspect, in order of arrival; a share only where u < 0.5.
+    const scenario = plain({
+      orderProbability: 0.5,
+      orderShare: { dist: 'uniform', min: 0, max: 1 },
+      collection: [{ collected: 1 }],
+    });
+    const rng = seedrandom.xor128(streamSeed('funnel', 0, 'funnel:u:s'));
+    let recovered = 0;
+    let orders = 0;
+    for (let i = 0; i < 120; i++) {
+      if (rng() < 0.5) {
+        recovered += 1000 * rng();
+        orders++;
+      }
+    }
+    const run = one(scenario);
+    expect(run.total('ordersMade')).toBe(orders);
+    expect(run.total('recovered')).toBe(recovered);
+  });
+
+  it('depend on each suspect’s own draws, so fewer hours leave each suspect’s order and share where they were', () => {
     // With a lag of 0 a suspect examined under both staffings pays the same; the money of the
     // busier run is therefore never more than the quieter one's, suspect for suspect.
     const funnel = {

@@ -91,3 +91,34 @@ export function measureEngine() {
     };
   });
 }
+
+/**
+ * This engine's time per replication on the MPS built-in as shipped (format version 2, with its
+ * case limit and recovery funnel): work the 0.1.0 engine cannot do, so timed alone.
+ */
+export function measureBuiltIn(): { scenario: string; engineMs: number; replications: number } {
+  const mps = parseScenarioText(
+    readFileSync(
+      new URL('../../scenarios/mps-financial-investigators.json', import.meta.url),
+      'utf8',
+    ),
+  );
+  if (!mps.ok) throw new Error('The MPS built-in is invalid.');
+  const model = compileModel(mps.value);
+  const ws = new Workspace(model);
+  const totals = new Float64Array(model.layout.totalNames.length);
+  const monthly = new Float64Array(model.layout.monthlyNames.length * model.horizonMonths);
+  for (let i = 0; i < 10; i++) replicate(ws, 'warm-up', i, totals, monthly);
+  const replications = 200;
+  const times: number[] = [];
+  for (let i = 0; i < replications; i++) {
+    const start = performance.now();
+    replicate(ws, 'bench', i, totals, monthly);
+    times.push(performance.now() - start);
+  }
+  return {
+    scenario: 'MPS financial investigators as built in',
+    engineMs: medianOf(times),
+    replications,
+  };
+}

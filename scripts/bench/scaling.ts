@@ -11,12 +11,13 @@ const ROUNDS = 15;
  * runs of about the same length (see scalingRates), so a burst of load from elsewhere on a shared
  * machine does not decide the ratio.
  */
-export async function measureScaling() {
+export async function measureScaling(msPerReplication: ReadonlyMap<string, number>) {
   const workers = os.availableParallelism();
   const out = [];
   for (const { name, scenario } of benchScenarios()) {
-    // About two seconds a run on this machine.
-    const perWorker = name.startsWith('National') ? 48 : 120;
+    // About two seconds a run on one worker, from the engine's time a replication in this run:
+    // short runs would measure the pool's start and finish more than its steady state.
+    const perWorker = Math.max(24, Math.round(2000 / (msPerReplication.get(name) ?? 20)));
     const one = createNodeRunner({ size: 1 });
     const all = createNodeRunner({ size: workers });
     try {

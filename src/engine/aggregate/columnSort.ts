@@ -27,11 +27,15 @@ export class ColumnSort {
   private keysOut = new Uint32Array(0);
   private readonly counts = new Int32Array(4 * BUCKETS);
 
-  /** Makes room for `n` keys, keeping none of the old ones. */
+  /**
+   * Makes room for `n` keys, keeping none of the old ones. Grows at least twofold, so a run
+   * whose replications keep arriving makes a handful of arrays, not one per refresh.
+   */
   reserve(n: number): void {
     if (this.keys.length >= n) return;
-    this.keys = new Uint32Array(n);
-    this.keysOut = new Uint32Array(n);
+    const size = Math.max(n, 2 * this.keys.length);
+    this.keys = new Uint32Array(size);
+    this.keysOut = new Uint32Array(size);
   }
 
   /**

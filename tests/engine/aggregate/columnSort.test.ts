@@ -56,3 +56,15 @@ describe('ColumnSort', () => {
     expect(Array.from(runToEnd(sorter.sort(3)))).toEqual([-1, 0, 3]);
   });
 });
+
+describe('ColumnSort.reserve', () => {
+  it('grows at least twofold, so a run whose replications keep arriving reallocates rarely', () => {
+    const sorter = new ColumnSort();
+    sorter.reserve(1000);
+    expect(sorter.keys.length).toBe(1000);
+    sorter.reserve(1001);
+    expect(sorter.keys.length).toBe(2000);
+    sorter.reserve(1500);
+    expect(sorter.keys.length).toBe(2000);
+  });
+});

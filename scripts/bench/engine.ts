@@ -97,14 +97,7 @@ export function measureEngine() {
  * case limit and recovery funnel): work the 0.1.0 engine cannot do, so timed alone.
  */
 export function measureBuiltIn(): { scenario: string; engineMs: number; replications: number } {
-  const mps = parseScenarioText(
-    readFileSync(
-      new URL('../../scenarios/mps-financial-investigators.json', import.meta.url),
-      'utf8',
-    ),
-  );
-  if (!mps.ok) throw new Error('The MPS built-in is invalid.');
-  const model = compileModel(mps.value);
+  const model = compileModel(builtInMps());
   const ws = new Workspace(model);
   const totals = new Float64Array(model.layout.totalNames.length);
   const monthly = new Float64Array(model.layout.monthlyNames.length * model.horizonMonths);
@@ -121,4 +114,16 @@ export function measureBuiltIn(): { scenario: string; engineMs: number; replicat
     engineMs: medianOf(times),
     replications,
   };
+}
+
+/** The MPS financial investigators built-in as shipped. */
+export function builtInMps(): Scenario {
+  const mps = parseScenarioText(
+    readFileSync(
+      new URL('../../scenarios/mps-financial-investigators.json', import.meta.url),
+      'utf8',
+    ),
+  );
+  if (!mps.ok) throw new Error('The MPS built-in is invalid.');
+  return mps.value;
 }

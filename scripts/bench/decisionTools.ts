@@ -11,7 +11,7 @@ import { builtInMps } from './engine.ts';
 export const GOAL = {
   lever: 'inPost:mps:fi',
   metric: 'unexaminedSuspects',
-  below: 10_000,
+  below: 30_000,
   confidence: 0.9,
 } as const;
 /** The most replications a run may take, as the command line's default. */

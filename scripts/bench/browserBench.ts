@@ -22,8 +22,11 @@ declare global {
 const ROUNDS = 15;
 /** Rounds of the bare workers' chunk timing. */
 const BARE_ROUNDS = 7;
-/** Replications per worker in a timed run: about a second and a half on this machine. */
-const PER_WORKER = 100;
+/**
+ * Replications per worker in a timed run: about two seconds of the MPS built-in on one worker on
+ * this machine, so the pool's start and finish weigh little on the ratio.
+ */
+const PER_WORKER = 280;
 
 /** Replications per second on pools of one and of `workers` workers, in pairs of runs. */
 async function rates(scenario: Scenario, workers: number): Promise<PairedRates> {

@@ -88,6 +88,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugging protocol, which the page's Content Security Policy allows.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
+    // Audited as the page settles: contrast read mid-fade (the presentation's controls fade in
+    // over 0.2 s) would be that of a moment, not of the page.
+    await Promise.all(
+      document.getAnimations().map((animation) => animation.finished.catch(() => undefined)),
+    );
     const axe = (
       window as unknown as {
         axe: {
